@@ -1,0 +1,11 @@
+/**
+ * Every migration, by name, in the order they apply. Listed statically (rather than read from the folder at
+ * run time) so that the same list works under tsx, Vitest and any bundler; a unit test fails if a file in
+ * this folder is missing here.
+ */
+import type { Migration } from 'kysely/migration';
+import * as createFoundation from './202611290700_create_foundation.ts';
+
+export const migrations: Record<string, Migration> = {
+  '202611290700_create_foundation': createFoundation,
+};

@@ -1,0 +1,112 @@
+/**
+ * buildApp: the one place that makes the Fastify instance. main.ts and every test call it, so what tests
+ * check is what runs. Plugins first (cookies, errors, authentication), then routes under /api, then pages.
+ * The socket server and the outbox dispatcher live and die with the app.
+ */
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Config } from './config.ts';
+import type { Database } from './db/connect.ts';
+import { authenticate } from './http/authenticate.ts';
+import { registerErrorHandling } from './http/error-handler.ts';
+import { healthRoutes } from './http/health.ts';
+import { serveApps } from './http/static.ts';
+import { authRoutes } from './modules/auth/routes.ts';
+import { deviceRoutes } from './modules/devices/routes.ts';
+import { userRoutes } from './modules/users/routes.ts';
+import { venueRoutes } from './modules/venues/routes.ts';
+import { venueTopicAuthorizer } from './modules/venues/service.ts';
+import { Dispatcher } from './realtime/dispatcher.ts';
+import { startOutboxPruning } from './realtime/pruning.ts';
+import { createSocketServer, socketSink, wireSocketServer, type LiveServer } from './realtime/socket-server.ts';
+import { TopicRegistry } from './realtime/topics.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config;
+    database: Database;
+    io: LiveServer;
+    dispatcher: Dispatcher;
+    topics: TopicRegistry;
+  }
+}
+
+/** JSON bodies are small; the CSV member import raises its own limit. */
+export const BODY_LIMIT_BYTES = 256 * 1024;
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+export interface BuildOptions {
+  /** The opened (and migrated) database; the app closes it when it closes. */
+  database: Database;
+  /** Pino options override (tests pass `false` to keep output quiet). */
+  logger?: boolean | object;
+}
+
+export async function buildApp(config: Config, options: BuildOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? {
+      level: config.logLevel,
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+    },
+    bodyLimit: BODY_LIMIT_BYTES,
+    // Keep a proxy's request id when it sends a sane one, so log lines join up across hops.
+    requestIdHeader: 'x-request-id',
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    },
+    trustProxy: true,
+    ajv: { customOptions: { removeAdditional: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorate('config', config);
+  app.decorate('database', options.database);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(fastifyCookie);
+  registerErrorHandling(app);
+  await app.register(authenticate, { db: options.database.db });
+
+  const topics = new TopicRegistry();
+  topics.register('venue', venueTopicAuthorizer(options.database.db));
+  const io = createSocketServer(app);
+  const dispatcher = new Dispatcher(options.database, socketSink(io), app.log);
+  app.decorate('topics', topics);
+  app.decorate('io', io);
+  app.decorate('dispatcher', dispatcher);
+  wireSocketServer(app, io, dispatcher, topics);
+
+  await app.register(
+    async (api) => {
+      await api.register(healthRoutes);
+      await api.register(authRoutes);
+      await api.register(userRoutes);
+      await api.register(venueRoutes);
+      await api.register(deviceRoutes);
+    },
+    { prefix: '/api' },
+  );
+  if (config.staticDir) await serveApps(app, config.staticDir);
+
+  let stopPruning: (() => void) | null = null;
+  app.addHook('onReady', async () => {
+    await dispatcher.start();
+    stopPruning = startOutboxPruning(options.database.db, app.log);
+  });
+  // Sockets first (clients see a clean close and reconnect elsewhere), then the dispatcher, then the database.
+  app.addHook('preClose', async () => {
+    io.disconnectSockets(true);
+    io.engine.close();
+  });
+  app.addHook('onClose', async () => {
+    stopPruning?.();
+    await dispatcher.stop();
+    await options.database.close();
+  });
+  return app;
+}

@@ -1,0 +1,87 @@
+/**
+ * Configuration from the environment (CONTRACT.md "Running"), parsed once into a typed, frozen object.
+ * Bad values fail fast with a ConfigError whose message names the variable and says what is expected;
+ * main.ts prints it as one line.
+ */
+import { resolve } from 'node:path';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  /** A postgres:// URL, or null for the embedded PGlite database in dataDir. */
+  readonly databaseUrl: string | null;
+  readonly dataDir: string;
+  readonly adminPassword: string | null;
+  readonly defaultTimezone: string;
+  readonly logLevel: LogLevel;
+  /** Where the built apps are; null serves no pages (API-only tests). */
+  readonly staticDir: string | null;
+  /** Load demo data when the database is new (npm start does; tests don't). */
+  readonly seedDemoOnFirstStart: boolean;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function isValidTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return zone.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+function parsePort(raw: string | undefined): number {
+  if (raw === undefined || raw === '') return 3000;
+  if (!/^\d{1,5}$/.test(raw) || Number(raw) > 65535) {
+    throw new ConfigError(`PORT must be a whole number from 0 to 65535, got "${raw}"`);
+  }
+  return Number(raw);
+}
+
+function parseDatabaseUrl(raw: string | undefined): string | null {
+  if (raw === undefined || raw.trim() === '') return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('DATABASE_URL is not a URL; expected postgres://user@host:5432/database');
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ConfigError(`DATABASE_URL must start with postgres:// (got ${url.protocol}//…)`);
+  }
+  return raw;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const timezone = env.TZ_VENUE?.trim() || 'Asia/Shanghai';
+  if (!isValidTimeZone(timezone)) {
+    throw new ConfigError(`TZ_VENUE must be an IANA time zone such as Asia/Shanghai, got "${timezone}"`);
+  }
+  const logLevel = (env.LOG_LEVEL?.trim() || 'info') as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
+  }
+  const adminPassword = env.ADMIN_PASSWORD ?? null;
+  if (adminPassword !== null && adminPassword.length < 8) {
+    throw new ConfigError('ADMIN_PASSWORD must be at least 8 characters long');
+  }
+  const config: Config = {
+    port: parsePort(env.PORT),
+    host: env.HOST?.trim() || '0.0.0.0',
+    databaseUrl: parseDatabaseUrl(env.DATABASE_URL),
+    dataDir: resolve(env.DATA_DIR?.trim() || './data'),
+    adminPassword,
+    defaultTimezone: timezone,
+    logLevel,
+    staticDir: resolve('dist'),
+    seedDemoOnFirstStart: true,
+    ...overrides,
+  };
+  return Object.freeze(config);
+}

@@ -1,0 +1,117 @@
+/**
+ * The Database type: one interface per table, camelCase (Kysely's CamelCasePlugin maps to snake_case).
+ * Both drivers return the same JavaScript types (see type-parsers.ts): int8 → number, timestamptz → Date,
+ * date → 'YYYY-MM-DD' string, jsonb → parsed value.
+ */
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type Instant = ColumnType<Date, Date | string, Date | string>;
+type NullableInstant = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+
+export const ROOM_KINDS = ['gateball_court', 'table_tennis', 'classroom', 'hall', 'studio', 'exhibition', 'other'] as const;
+export type RoomKind = (typeof ROOM_KINDS)[number];
+export const ROLES = ['admin', 'coordinator', 'referee'] as const;
+export type Role = (typeof ROLES)[number];
+export const DEVICE_KINDS = ['kiosk', 'display'] as const;
+export type DeviceKind = (typeof DEVICE_KINDS)[number];
+
+export interface VenuesTable {
+  id: Generated<string>;
+  name: string;
+  timezone: string;
+  /** Local opening time 'HH:MM' in the venue's zone. */
+  opensAt: ColumnType<string, string | undefined, string>;
+  /** Local closing time 'HH:MM'; visits still open then are closed. */
+  closesAt: ColumnType<string, string | undefined, string>;
+  createdAt: CreatedAt;
+}
+
+export interface RoomsTable {
+  id: Generated<string>;
+  venueId: string;
+  name: string;
+  kind: RoomKind;
+  capacity: number;
+  createdAt: CreatedAt;
+}
+
+export interface UsersTable {
+  id: Generated<string>;
+  username: string;
+  passwordHash: string;
+  role: Role;
+  disabledAt: NullableInstant;
+  createdAt: CreatedAt;
+}
+
+export interface UserVenuesTable {
+  userId: string;
+  venueId: string;
+}
+
+export interface SessionsTable {
+  id: Generated<string>;
+  /** sha256 of the cookie's token, hex; the token itself is never stored. */
+  tokenHash: string;
+  userId: string;
+  createdAt: CreatedAt;
+  expiresAt: Instant;
+  revokedAt: NullableInstant;
+}
+
+export interface DevicesTable {
+  id: Generated<string>;
+  kind: DeviceKind;
+  venueId: string;
+  name: string;
+  /** sha256 of the bearer token, hex; null until paired. */
+  tokenHash: string | null;
+  /** sha256 of the pending pairing code; cleared when used. */
+  pairingCodeHash: string | null;
+  pairingExpiresAt: NullableInstant;
+  pairedAt: NullableInstant;
+  revokedAt: NullableInstant;
+  lastSeenAt: NullableInstant;
+  createdBy: string | null;
+  createdAt: CreatedAt;
+}
+
+export interface OutboxTable {
+  seq: Generated<number>;
+  topic: string;
+  type: string;
+  data: ColumnType<unknown, string, never>;
+  at: CreatedAt;
+}
+
+export interface OutboxHorizonTable {
+  id: ColumnType<number, number, never>;
+  /** Every seq up to and including this one may have been pruned: older `after`s must resync. */
+  prunedThrough: number;
+}
+
+export interface AppMetaTable {
+  key: string;
+  value: ColumnType<unknown, string, string>;
+}
+
+export interface DB {
+  venues: VenuesTable;
+  rooms: RoomsTable;
+  users: UsersTable;
+  userVenues: UserVenuesTable;
+  sessions: SessionsTable;
+  devices: DevicesTable;
+  outbox: OutboxTable;
+  outboxHorizon: OutboxHorizonTable;
+  appMeta: AppMetaTable;
+}
+
+export type Venue = Selectable<VenuesTable>;
+export type Room = Selectable<RoomsTable>;
+export type NewRoom = Insertable<RoomsTable>;
+export type RoomUpdate = Updateable<RoomsTable>;
+export type User = Selectable<UsersTable>;
+export type Device = Selectable<DevicesTable>;
+export type OutboxRow = Selectable<OutboxTable>;

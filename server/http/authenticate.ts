@@ -1,0 +1,78 @@
+/**
+ * Resolves who is calling each /api request (session cookie or device bearer token) into
+ * `request.principal`, and refuses cross-site writes: a state-changing request carrying the session cookie
+ * with an Origin that is not this server's is answered 403 (CONTRACT.md). Requests without Origin (scripts,
+ * curl) pass; SameSite=Lax on the cookie covers what old browsers do without Origin.
+ */
+import fp from 'fastify-plugin';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import { AppError } from '../errors.ts';
+import type { Principal } from '../modules/auth/principal.ts';
+import { findSessionPrincipal } from '../modules/auth/queries.ts';
+import { hashSecret } from '../modules/auth/tokens.ts';
+import { findDeviceByToken, touchDevice } from '../modules/devices/queries.ts';
+
+export const SESSION_COOKIE = 'centre_ops_session';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal: Principal | null;
+  }
+}
+
+export function bearerToken(header: string | undefined): string | null {
+  const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+  return match?.[1] ?? null;
+}
+
+/** Shared by HTTP and socket.io: a bearer token, else a session cookie, else nobody. */
+export async function resolvePrincipal(
+  db: Kysely<DB>,
+  credentials: { token: string | null; sessionToken: string | null },
+): Promise<Principal | null> {
+  if (credentials.token) {
+    const device = await findDeviceByToken(db, hashSecret(credentials.token));
+    if (!device) throw new AppError('unauthenticated', 'This device is not paired; ask staff for a pairing code.');
+    if (device.revokedAt) {
+      throw new AppError('unauthenticated', 'This device was unpaired by staff; ask them for a new pairing code.', { revoked: true });
+    }
+    void touchDevice(db, device.id).catch(() => {});
+    return { kind: 'device', deviceId: device.id, deviceKind: device.kind, venueId: device.venueId, name: device.name };
+  }
+  if (credentials.sessionToken) {
+    const row = await findSessionPrincipal(db, hashSecret(credentials.sessionToken));
+    if (row) return { kind: 'user', ...row };
+  }
+  return null;
+}
+
+function isForeignOrigin(request: FastifyRequest): boolean {
+  const origin = request.headers.origin;
+  if (!origin) return false;
+  try {
+    return new URL(origin).host !== request.headers.host;
+  } catch {
+    return true;
+  }
+}
+
+export const authenticate = fp(
+  async (app: FastifyInstance, options: { db: Kysely<DB> }) => {
+    app.decorateRequest('principal', null);
+    app.addHook('onRequest', async (request) => {
+      if (!request.url.startsWith('/api/') || request.url === '/api/health') return;
+      const sessionToken = request.cookies[SESSION_COOKIE] ?? null;
+      if (sessionToken && !SAFE_METHODS.has(request.method) && isForeignOrigin(request)) {
+        throw new AppError('forbidden', 'This request came from another web site and was refused.');
+      }
+      request.principal = await resolvePrincipal(options.db, {
+        token: bearerToken(request.headers.authorization),
+        sessionToken,
+      });
+    });
+  },
+  { name: 'authenticate', dependencies: ['@fastify/cookie'] },
+);

@@ -1,0 +1,45 @@
+/**
+ * A fixed-window counter per key (address, username, device), kept in this process's memory.
+ * Good enough to stop guessing at one process; with several processes each keeps its own window, so the
+ * effective limit is per process. Old windows are swept so memory stays bounded.
+ */
+export class RateLimiter {
+  private windows = new Map<string, { count: number; resetAt: number }>();
+  private lastSweep = Date.now();
+
+  constructor(
+    readonly limit: number,
+    readonly windowMs: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Counts one attempt; returns the seconds to wait when over the limit, else 0. */
+  hit(key: string): number {
+    const now = this.now();
+    this.sweep(now);
+    const window = this.windows.get(key);
+    if (!window || window.resetAt <= now) {
+      this.windows.set(key, { count: 1, resetAt: now + this.windowMs });
+      return 0;
+    }
+    window.count += 1;
+    return window.count > this.limit ? Math.ceil((window.resetAt - now) / 1000) : 0;
+  }
+
+  /** Whether the key is over the limit, without counting. */
+  blockedFor(key: string): number {
+    const window = this.windows.get(key);
+    const now = this.now();
+    return window && window.resetAt > now && window.count >= this.limit ? Math.ceil((window.resetAt - now) / 1000) : 0;
+  }
+
+  reset(key: string): void {
+    this.windows.delete(key);
+  }
+
+  private sweep(now: number): void {
+    if (now - this.lastSweep < this.windowMs) return;
+    this.lastSweep = now;
+    for (const [key, window] of this.windows) if (window.resetAt <= now) this.windows.delete(key);
+  }
+}

@@ -1,0 +1,52 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { DB, Role } from '../../db/schema.ts';
+
+type Executor = Kysely<DB> | Transaction<DB>;
+
+/** A user's assigned venues as a JSON array, which pg and PGlite both parse the same way. */
+export const venueIdsOf = (userIdColumn: 'users.id') =>
+  sql<string[]>`coalesce((select jsonb_agg(uv.venue_id order by uv.venue_id) from user_venues uv where uv.user_id = ${sql.ref(userIdColumn)}), '[]'::jsonb)`;
+
+export function findUserForLogin(db: Executor, username: string) {
+  return db
+    .selectFrom('users')
+    .select(['users.id', 'users.username', 'users.passwordHash', 'users.role', 'users.disabledAt'])
+    .select(venueIdsOf('users.id').as('venueIds'))
+    .where(sql`lower(users.username)`, '=', username.toLowerCase())
+    .executeTakeFirst();
+}
+
+export function insertSession(db: Executor, session: { userId: string; tokenHash: string; expiresAt: Date }) {
+  return db.insertInto('sessions').values(session).returning(['id', 'expiresAt']).executeTakeFirstOrThrow();
+}
+
+export interface SessionPrincipalRow {
+  sessionId: string;
+  userId: string;
+  username: string;
+  role: Role;
+  venueIds: string[];
+}
+
+/** The live session behind a cookie: not revoked, not expired, its user not disabled. */
+export function findSessionPrincipal(db: Executor, tokenHash: string): Promise<SessionPrincipalRow | undefined> {
+  return db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.userId')
+    .select(['sessions.id as sessionId', 'users.id as userId', 'users.username', 'users.role'])
+    .select(venueIdsOf('users.id').as('venueIds'))
+    .where('sessions.tokenHash', '=', tokenHash)
+    .where('sessions.revokedAt', 'is', null)
+    .where('sessions.expiresAt', '>', sql<Date>`now()`)
+    .where('users.disabledAt', 'is', null)
+    .executeTakeFirst();
+}
+
+export function revokeSession(db: Executor, sessionId: string) {
+  return db.updateTable('sessions').set({ revokedAt: sql`now()` }).where('id', '=', sessionId).where('revokedAt', 'is', null).execute();
+}
+
+/** Sessions past expiry are useless; delete them now and then so the table stays small. */
+export function deleteExpiredSessions(db: Executor) {
+  return db.deleteFrom('sessions').where('expiresAt', '<', sql<Date>`now() - interval '1 day'`).execute();
+}

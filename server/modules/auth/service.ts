@@ -1,0 +1,58 @@
+/**
+ * Sign-in with server-side sessions: the cookie holds a random token, the database its hash and expiry.
+ * Every login starts a new session (no fixation); logout revokes it. Attempts are rate-limited per address
+ * and per username, and a missing user costs the same hashing time as a wrong password.
+ */
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { AppError } from '../../errors.ts';
+import type { RateLimiter } from '../../http/rate-limiter.ts';
+import { dummyPasswordHash, verifyPassword } from './password.ts';
+import * as q from './queries.ts';
+import { hashSecret, newSessionToken } from './tokens.ts';
+import type { LoginInput, UserDto } from './schemas.ts';
+
+export const SESSION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+
+export interface LoginLimits {
+  byAddress: RateLimiter;
+  byUsername: RateLimiter;
+}
+
+const rateLimited = (seconds: number) =>
+  new AppError('rate_limited', `Too many sign-in attempts; please wait ${seconds} seconds and try again.`, { retryAfter: seconds });
+
+export async function login(
+  db: Kysely<DB>,
+  limits: LoginLimits,
+  input: LoginInput,
+  address: string,
+): Promise<{ user: UserDto; token: string; expiresAt: Date }> {
+  const usernameKey = input.username.trim().toLowerCase();
+  const wait = limits.byAddress.hit(address) || limits.byUsername.blockedFor(usernameKey);
+  if (wait) throw rateLimited(wait);
+
+  const user = await q.findUserForLogin(db, input.username.trim());
+  const valid = await verifyPassword(input.password, user?.passwordHash ?? (await dummyPasswordHash()));
+  if (!user || !valid || user.disabledAt) {
+    const usernameWait = limits.byUsername.hit(usernameKey);
+    if (usernameWait) throw rateLimited(usernameWait);
+    throw new AppError('unauthenticated', 'The username or password is not right.');
+  }
+  limits.byUsername.reset(usernameKey);
+  const token = newSessionToken();
+  const session = await q.insertSession(db, {
+    userId: user.id,
+    tokenHash: hashSecret(token),
+    expiresAt: new Date(Date.now() + SESSION_TTL_MS),
+  });
+  return {
+    user: { id: user.id, username: user.username, role: user.role, venueIds: user.venueIds },
+    token,
+    expiresAt: session.expiresAt,
+  };
+}
+
+export async function logout(db: Kysely<DB>, sessionId: string): Promise<void> {
+  await q.revokeSession(db, sessionId);
+}

@@ -1,0 +1,33 @@
+import { Type, type Static } from 'typebox';
+import { DEVICE_KINDS } from '../../db/schema.ts';
+import { Id, Name, NullableInstant, OneOf } from '../../http/schemas.ts';
+
+export const DeviceKindSchema = OneOf(DEVICE_KINDS);
+export const DeviceStatusSchema = OneOf(['awaiting_pairing', 'pairing_expired', 'paired', 'revoked']);
+
+export const DeviceSchema = Type.Object({
+  id: Id,
+  kind: DeviceKindSchema,
+  venueId: Id,
+  name: Type.String(),
+  status: DeviceStatusSchema,
+  pairingExpiresAt: NullableInstant,
+  pairedAt: NullableInstant,
+  revokedAt: NullableInstant,
+  lastSeenAt: NullableInstant,
+  createdAt: Type.String({ format: 'date-time' }),
+});
+export type DeviceDto = Static<typeof DeviceSchema>;
+
+export const CreateDeviceBody = Type.Object(
+  { kind: DeviceKindSchema, venueId: Id, name: Name },
+  { additionalProperties: false },
+);
+export type CreateDeviceInput = Static<typeof CreateDeviceBody>;
+
+export const PairBody = Type.Object(
+  { pairingCode: Type.String({ minLength: 1, maxLength: 32 }) },
+  { additionalProperties: false },
+);
+
+export const ListDevicesQuery = Type.Object({ venueId: Type.Optional(Id) }, { additionalProperties: false });

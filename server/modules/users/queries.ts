@@ -1,0 +1,51 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { DB, Role } from '../../db/schema.ts';
+import { venueIdsOf } from '../auth/queries.ts';
+
+type Executor = Kysely<DB> | Transaction<DB>;
+
+export function listUsers(db: Executor) {
+  return db
+    .selectFrom('users')
+    .select(['users.id', 'users.username', 'users.role', 'users.disabledAt', 'users.createdAt'])
+    .select(venueIdsOf('users.id').as('venueIds'))
+    .orderBy('users.username')
+    .execute();
+}
+
+export function usernameTaken(db: Executor, username: string) {
+  return db.selectFrom('users').select('id').where(sql`lower(username)`, '=', username.toLowerCase()).executeTakeFirst().then(Boolean);
+}
+
+export function insertUser(db: Executor, user: { username: string; passwordHash: string; role: Role }) {
+  return db.insertInto('users').values(user).returning(['id', 'username', 'role', 'createdAt']).executeTakeFirstOrThrow();
+}
+
+/** Insert unless the username exists (several processes may bootstrap at once); undefined if it did. */
+export function insertUserIfAbsent(db: Executor, user: { username: string; passwordHash: string; role: Role }) {
+  return db
+    .insertInto('users')
+    .values(user)
+    .onConflict((oc) => oc.expression(sql`lower(username)`).doNothing())
+    .returning(['id'])
+    .executeTakeFirst();
+}
+
+export function assignVenues(db: Executor, userId: string, venueIds: readonly string[]) {
+  if (venueIds.length === 0) return Promise.resolve();
+  return db.insertInto('userVenues').values(venueIds.map((venueId) => ({ userId, venueId }))).execute().then(() => undefined);
+}
+
+export function countExistingVenues(db: Executor, venueIds: readonly string[]) {
+  if (venueIds.length === 0) return Promise.resolve(0);
+  return db
+    .selectFrom('venues')
+    .select(db.fn.countAll<number>().as('n'))
+    .where('id', 'in', venueIds)
+    .executeTakeFirstOrThrow()
+    .then((r) => Number(r.n));
+}
+
+export function countUsers(db: Executor) {
+  return db.selectFrom('users').select(db.fn.countAll<number>().as('n')).executeTakeFirstOrThrow().then((r) => Number(r.n));
+}

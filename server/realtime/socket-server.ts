@@ -1,0 +1,126 @@
+/**
+ * socket.io attached to Fastify's HTTP server. Connections authenticate like HTTP requests (device token in
+ * `auth.token`, else the session cookie); anything else is refused. Clients only ever `subscribe` and
+ * `unsubscribe`; writes go over HTTP, and events come from the dispatcher.
+ */
+import { Server, type Socket } from 'socket.io';
+import type { FastifyInstance } from 'fastify';
+import { Compile } from 'typebox/compile';
+import { AppError } from '../errors.ts';
+import { resolvePrincipal, SESSION_COOKIE } from '../http/authenticate.ts';
+import type { Principal } from '../modules/auth/principal.ts';
+import type { Dispatcher, DispatchSink, Subscriber } from './dispatcher.ts';
+import {
+  SubscribeRequestSchema,
+  UnsubscribeRequestSchema,
+  type ClientToServerEvents,
+  type LiveEvent,
+  type ServerToClientEvents,
+  type SubscribeAck,
+} from './protocol.ts';
+import { privateRoom, roomToClose, SYSTEM_TOPIC } from './system-events.ts';
+import type { TopicRegistry } from './topics.ts';
+
+interface SocketData {
+  principal: Principal;
+}
+
+export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+const checkSubscribe = Compile(SubscribeRequestSchema);
+const checkUnsubscribe = Compile(UnsubscribeRequestSchema);
+
+export function createSocketServer(app: FastifyInstance): LiveServer {
+  return new Server(app.server, {
+    serveClient: false,
+    // Subscriptions are tiny; nothing large ever travels client → server.
+    maxHttpBufferSize: 16 * 1024,
+    pingInterval: 20_000,
+    pingTimeout: 20_000,
+  });
+}
+
+/** Emits dispatched events into this process's rooms, and carries out system events. */
+export function socketSink(io: LiveServer): DispatchSink {
+  return {
+    broadcast(event: LiveEvent) {
+      if (event.topic === SYSTEM_TOPIC) {
+        const room = roomToClose(event);
+        if (room) io.in(room).disconnectSockets(true);
+        return;
+      }
+      io.to(event.topic).emit('event', event);
+    },
+  };
+}
+
+function isForeignOrigin(origin: string | undefined, host: string | undefined): boolean {
+  if (!origin) return false;
+  try {
+    return new URL(origin).host !== host;
+  } catch {
+    return true;
+  }
+}
+
+export function wireSocketServer(app: FastifyInstance, io: LiveServer, dispatcher: Dispatcher, topics: TopicRegistry): void {
+  io.use(async (socket, next) => {
+    try {
+      const auth = socket.handshake.auth as { token?: unknown };
+      const token = typeof auth.token === 'string' && auth.token.length > 0 ? auth.token : null;
+      const cookies = app.parseCookie(socket.handshake.headers.cookie ?? '');
+      const sessionToken = token ? null : (cookies[SESSION_COOKIE] ?? null);
+      if (sessionToken && isForeignOrigin(socket.handshake.headers.origin, socket.handshake.headers.host)) {
+        return next(new Error('forbidden'));
+      }
+      const principal = await resolvePrincipal(app.database.db, { token, sessionToken });
+      if (!principal) return next(new Error('unauthenticated'));
+      socket.data.principal = principal;
+      next();
+    } catch (error) {
+      next(new Error(error instanceof AppError ? error.code : 'unavailable'));
+    }
+  });
+
+  io.on('connection', (socket: LiveSocket) => {
+    const principal = socket.data.principal;
+    if (principal.kind === 'device') void socket.join(privateRoom.device(principal.deviceId));
+    else void socket.join([privateRoom.session(principal.sessionId), privateRoom.user(principal.userId)]);
+
+    const subscriber: Subscriber = {
+      get connected() {
+        return socket.connected;
+      },
+      send: (event) => socket.emit('event', event),
+      join: (topic) => void socket.join(topic),
+    };
+
+    socket.on('subscribe', async (request, ack) => {
+      if (typeof ack !== 'function') return;
+      if (!checkSubscribe.Check(request)) {
+        return ack({ ok: false, code: 'validation_failed', message: 'subscribe needs {topic: "venue:ID" | "tournament:ID", after?: seq}.' });
+      }
+      try {
+        const access = await topics.authorize(principal, request.topic);
+        if (access !== 'ok') {
+          const message = access === 'forbidden' ? 'You may not follow this topic.' : 'There is no such topic.';
+          return ack({ ok: false, code: access, message } satisfies SubscribeAck);
+        }
+        ack(await dispatcher.subscribe(subscriber, request.topic, request.after));
+      } catch (error) {
+        app.log.warn({ err: error }, 'subscribe failed');
+        ack({ ok: false, code: 'not_found', message: 'The server could not subscribe you right now; try again.' });
+      }
+    });
+
+    socket.on('unsubscribe', (request, ack) => {
+      if (!checkUnsubscribe.Check(request)) {
+        if (typeof ack === 'function') ack({ ok: false, code: 'validation_failed', message: 'unsubscribe needs {topic}.' });
+        return;
+      }
+      void socket.leave(request.topic);
+      if (typeof ack === 'function') ack({ ok: true });
+    });
+  });
+}

@@ -1,0 +1,102 @@
+import { resolve } from 'node:path';
+import type { Plugin } from 'vite';
+import { defineConfig } from 'vitest/config';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+
+/**
+ * One build, three apps: the coordinator app at `/`, displays at `/display/`, the kiosk at `/kiosk/`.
+ * Sources sit in `client/`, `client/display/` and `kiosk/`; the server maps the public paths onto the built
+ * pages (server/http/static.ts). In development this plugin does the same mapping for Vite's dev server.
+ */
+const PAGE_REWRITES: Array<[RegExp, string]> = [
+  [/^\/(\?.*)?$/, '/client/index.html'],
+  [/^\/display\/?(\?.*)?$/, '/client/display/index.html'],
+  [/^\/kiosk\/?(\?.*)?$/, '/kiosk/index.html'],
+];
+
+function publicPagePaths(): Plugin {
+  return {
+    name: 'centre-ops-page-paths',
+    configureServer(server) {
+      server.middlewares.use((req, _res, next) => {
+        const url = req.url ?? '/';
+        for (const [pattern, page] of PAGE_REWRITES) {
+          const match = pattern.exec(url);
+          if (match) {
+            req.url = page + (match[1] ?? '');
+            break;
+          }
+        }
+        next();
+      });
+    },
+  };
+}
+
+const apiPort = process.env.PORT ?? '3000';
+const browserOnly = ['client/**/*.test.ts', 'kiosk/**/*.test.ts'];
+
+export default defineConfig({
+  root: '.',
+  plugins: [svelte(), publicPagePaths()],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: true,
+    rollupOptions: {
+      input: {
+        coordinator: resolve(import.meta.dirname, 'client/index.html'),
+        display: resolve(import.meta.dirname, 'client/display/index.html'),
+        kiosk: resolve(import.meta.dirname, 'kiosk/index.html'),
+      },
+    },
+  },
+  server: {
+    port: 5173,
+    proxy: {
+      '/api': `http://127.0.0.1:${apiPort}`,
+      '/socket.io': { target: `http://127.0.0.1:${apiPort}`, ws: true },
+    },
+  },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['server/**/*.test.ts', ...browserOnly],
+        },
+      },
+      {
+        test: {
+          name: 'pglite',
+          include: ['tests/integration/**/*.test.ts'],
+          env: { TEST_STORAGE: 'pglite' },
+          globalSetup: ['tests/support/global-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'postgres',
+          include: ['tests/integration/**/*.test.ts'],
+          env: { TEST_STORAGE: 'postgres' },
+          globalSetup: ['tests/support/global-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'browser',
+          include: ['tests/e2e/**/*.test.ts'],
+          globalSetup: ['tests/e2e/global-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+        },
+      },
+    ],
+  },
+});
