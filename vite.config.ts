@@ -71,6 +71,8 @@ export default defineConfig({
         test: {
           name: 'pglite',
           include: ['tests/integration/**/*.test.ts'],
+          // *.pg.test.ts need a PostgreSQL server (several processes, dropped connections).
+          exclude: ['tests/integration/**/*.pg.test.ts'],
           env: { TEST_STORAGE: 'pglite' },
           globalSetup: ['tests/support/global-setup.ts'],
           testTimeout: 30_000,
@@ -81,6 +83,8 @@ export default defineConfig({
         test: {
           name: 'postgres',
           include: ['tests/integration/**/*.test.ts'],
+          // *.pglite.test.ts are about the embedded database's own files.
+          exclude: ['tests/integration/**/*.pglite.test.ts'],
           env: { TEST_STORAGE: 'postgres' },
           globalSetup: ['tests/support/global-setup.ts'],
           testTimeout: 30_000,

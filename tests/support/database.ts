@@ -59,3 +59,21 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const url = u.toString();
   return { database: await openDatabase({ kind: 'postgres', url }), url };
 }
+
+/** An empty PostgreSQL database (not migrated), for tests of start-up itself. */
+export async function createEmptyPostgresDatabase(): Promise<string> {
+  const config = inject('pgTemplate');
+  if (!config) throw new Error('TEST_DATABASE_URL is not set');
+  counter += 1;
+  const name = `${config.prefix}_${process.pid}_empty_${counter}`;
+  const admin = new pg.Client({ connectionString: config.adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`create database ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const u = new URL(config.adminUrl);
+  u.pathname = `/${name}`;
+  return u.toString();
+}

@@ -6,6 +6,8 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
+import { writeTransaction } from '../../realtime/outbox.ts';
+import { SYSTEM_TOPIC } from '../../realtime/system-events.ts';
 import type { RateLimiter } from '../../http/rate-limiter.ts';
 import { dummyPasswordHash, verifyPassword } from './password.ts';
 import * as q from './queries.ts';
@@ -53,6 +55,10 @@ export async function login(
   };
 }
 
+/** Ends the session; its open sockets, on whichever process, are closed through a system event. */
 export async function logout(db: Kysely<DB>, sessionId: string): Promise<void> {
-  await q.revokeSession(db, sessionId);
+  await writeTransaction(db, async (trx, emit) => {
+    await q.revokeSession(trx, sessionId);
+    emit({ topic: SYSTEM_TOPIC, type: 'session.revoked', data: { sessionId } });
+  });
 }

@@ -1,0 +1,65 @@
+/**
+ * `npm start`'s server process on the embedded database: clear one-line failures for bad configuration,
+ * a clean stop on SIGTERM, and a restart that keeps every row.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { httpSignIn, postJson, runMain, startServerProcess } from '../support/processes.ts';
+
+const dataDir = mkdtempSync(path.join(tmpdir(), 'centre-ops-start-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+const oneLine = (stderr: string) => stderr.trim().split('\n');
+
+describe('starting the server process', () => {
+  it.each([
+    [{ PORT: 'eighty' }, /PORT must be a whole number/],
+    [{ PORT: '70000' }, /PORT must be a whole number/],
+    [{ DATABASE_URL: 'mysql://localhost/x' }, /DATABASE_URL must start with postgres:\/\//],
+    [{ DATABASE_URL: 'postgres://postgres@127.0.0.1:1/centre' }, /cannot reach the PostgreSQL server at 127\.0\.0\.1:1\/centre: connection refused/],
+    [{ TZ_VENUE: 'Mars/Olympus' }, /TZ_VENUE must be an IANA time zone/],
+    [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of/],
+    [{ ADMIN_PASSWORD: 'short' }, /ADMIN_PASSWORD must be at least 8 characters/],
+  ])('refuses %o with one clear line and exit code 1', async (env, message) => {
+    const result = await runMain({ DATA_DIR: path.join(dataDir, 'unused'), ...env });
+    expect(result.code).toBe(1);
+    expect(oneLine(result.stderr)).toHaveLength(1);
+    expect(result.stderr).toMatch(/^centre-ops: cannot start: /);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('serves, stops cleanly on SIGTERM, and keeps every row when started again', async () => {
+    const env = { DATA_DIR: dataDir, ADMIN_PASSWORD: 'first-admin-pass' };
+    const first = await startServerProcess(env);
+    expect(first.output()).toMatch(/\/kiosk\//);
+    expect(first.output()).toMatch(/\/display\//);
+    expect(first.output()).toMatch(/Sign in as "admin" with the password in ADMIN_PASSWORD/);
+    expect(first.output()).toMatch(/Demo data: 3 venues/);
+
+    // A second process on the same embedded database is refused, and the first keeps running.
+    const second = await runMain({ ...env, PORT: '0' });
+    expect(second.code).toBe(1);
+    expect(second.stderr).toMatch(/another centre-ops \(pid \d+\) is using the embedded database/);
+
+    const cookie = await httpSignIn(first.url, 'admin', 'first-admin-pass');
+    const created = await postJson(`${first.url}/api/venues`, cookie, { name: '重启测试会场' });
+    expect(created.status).toBe(201);
+    expect(await first.stop('SIGTERM')).toBe(0);
+
+    const again = await startServerProcess(env);
+    try {
+      expect(again.output()).not.toMatch(/Demo data/);
+      const cookieAgain = await httpSignIn(again.url, 'admin', 'first-admin-pass');
+      const venues = (await (await fetch(`${again.url}/api/venues`, { headers: { cookie: cookieAgain } })).json()) as {
+        venues: Array<{ name: string }>;
+      };
+      expect(venues.venues.map((v) => v.name)).toContain('重启测试会场');
+      expect(venues.venues.filter((v) => v.name === '市老干部活动中心')).toHaveLength(1);
+    } finally {
+      expect(await again.stop('SIGINT')).toBe(0);
+    }
+  });
+});
