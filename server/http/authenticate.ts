@@ -16,6 +16,8 @@ import { findDeviceByToken, touchDevice } from '../modules/devices/queries.ts';
 
 export const SESSION_COOKIE = 'centre_ops_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Routes anyone may call: a stale token sent along with them must not get in the way. */
+const PUBLIC_PATHS = new Set(['/api/health', '/api/auth/login', '/api/devices/pair']);
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -63,11 +65,15 @@ export const authenticate = fp(
   async (app: FastifyInstance, options: { db: Kysely<DB> }) => {
     app.decorateRequest('principal', null);
     app.addHook('onRequest', async (request) => {
-      if (!request.url.startsWith('/api/') || request.url === '/api/health') return;
+      if (!request.url.startsWith('/api/')) return;
+      const isPublic = PUBLIC_PATHS.has(request.url.split('?')[0]!);
       const sessionToken = request.cookies[SESSION_COOKIE] ?? null;
-      if (sessionToken && !SAFE_METHODS.has(request.method) && isForeignOrigin(request)) {
+      // Signing in from another site is refused too (login CSRF would sign a victim into the attacker's account).
+      const cookieBound = sessionToken !== null || request.url === '/api/auth/login';
+      if (cookieBound && !SAFE_METHODS.has(request.method) && isForeignOrigin(request)) {
         throw new AppError('forbidden', 'This request came from another web site and was refused.');
       }
+      if (isPublic) return;
       request.principal = await resolvePrincipal(options.db, {
         token: bearerToken(request.headers.authorization),
         sessionToken,

@@ -1,0 +1,26 @@
+/**
+ * Chromium for tests, with the flags this machine needs (no sandbox as root, no background networking:
+ * the closed network refuses it), and a collector of console errors and page errors per page.
+ */
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+
+export const chromiumPath = inject('chromium');
+
+export function launchBrowser(): Promise<Browser> {
+  if (!chromiumPath) throw new Error('no Chromium');
+  return chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** Every console error and uncaught exception of the page, to assert there were none. */
+export function collectErrors(page: Page, label: string): string[] {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`${label} console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => errors.push(`${label} pageerror: ${error.message}`));
+  return errors;
+}
