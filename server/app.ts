@@ -52,13 +52,14 @@ export async function buildApp(config: Config, options: BuildOptions): Promise<F
       redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
     },
     bodyLimit: BODY_LIMIT_BYTES,
-    // Keep a proxy's request id when it sends a sane one, so log lines join up across hops.
-    requestIdHeader: 'x-request-id',
+    // Keep a proxy's request id when it sends a sane one, so log lines join up across hops. Fastify's own
+    // requestIdHeader would take any incoming value as it is, so genReqId reads the header itself.
+    requestIdHeader: false,
     genReqId: (req) => {
       const incoming = req.headers['x-request-id'];
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     },
-    trustProxy: true,
+    trustProxy: config.trustProxy,
     ajv: { customOptions: { removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 

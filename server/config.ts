@@ -17,6 +17,11 @@ export interface Config {
   readonly adminPassword: string | null;
   readonly defaultTimezone: string;
   readonly logLevel: LogLevel;
+  /**
+   * Whom to believe about the client's address (X-Forwarded-For), which the per-address rate limits use:
+   * false (default: the direct peer), true (any proxy), or a comma-separated list of proxy addresses/CIDRs.
+   */
+  readonly trustProxy: boolean | string;
   /** Where the built apps are; null serves no pages (API-only tests). */
   readonly staticDir: string | null;
   /** Load demo data when the database is new (npm start does; tests don't). */
@@ -42,6 +47,16 @@ function parsePort(raw: string | undefined): number {
     throw new ConfigError(`PORT must be a whole number from 0 to 65535, got "${raw}"`);
   }
   return Number(raw);
+}
+
+function parseTrustProxy(raw: string | undefined): boolean | string {
+  const value = raw?.trim() ?? '';
+  if (value === '' || value === 'false' || value === '0') return false;
+  if (value === 'true' || value === '1') return true;
+  if (!/^[0-9a-fA-F:.,/\s]+$|^(loopback|linklocal|uniquelocal)(,\s*(loopback|linklocal|uniquelocal))*$/.test(value)) {
+    throw new ConfigError(`TRUST_PROXY must be true, false, or a comma-separated list of proxy addresses (e.g. 127.0.0.1,10.0.0.0/8), got "${value}"`);
+  }
+  return value;
 }
 
 function parseDatabaseUrl(raw: string | undefined): string | null {
@@ -77,6 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     databaseUrl: parseDatabaseUrl(env.DATABASE_URL),
     dataDir: resolve(env.DATA_DIR?.trim() || './data'),
     adminPassword,
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
     defaultTimezone: timezone,
     logLevel,
     staticDir: resolve('dist'),

@@ -5,7 +5,7 @@
  * curl) pass; SameSite=Lax on the cookie covers what old browsers do without Origin.
  */
 import fp from 'fastify-plugin';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
@@ -51,11 +51,16 @@ export async function resolvePrincipal(
   return null;
 }
 
-function isForeignOrigin(request: FastifyRequest): boolean {
-  const origin = request.headers.origin;
+/**
+ * Whether a browser's Origin names another site than the Host it sent the request to. Default ports are
+ * normalised away ("http://localhost" and "localhost:80" are the same site). No Origin: not a browser's
+ * cross-site request.
+ */
+export function isForeignOrigin(origin: string | undefined, host: string | undefined): boolean {
   if (!origin) return false;
   try {
-    return new URL(origin).host !== request.headers.host;
+    const from = new URL(origin);
+    return !host || from.host !== new URL(`${from.protocol}//${host}`).host;
   } catch {
     return true;
   }
@@ -70,7 +75,7 @@ export const authenticate = fp(
       const sessionToken = request.cookies[SESSION_COOKIE] ?? null;
       // Signing in from another site is refused too (login CSRF would sign a victim into the attacker's account).
       const cookieBound = sessionToken !== null || request.url === '/api/auth/login';
-      if (cookieBound && !SAFE_METHODS.has(request.method) && isForeignOrigin(request)) {
+      if (cookieBound && !SAFE_METHODS.has(request.method) && isForeignOrigin(request.headers.origin, request.headers.host)) {
         throw new AppError('forbidden', 'This request came from another web site and was refused.');
       }
       if (isPublic) return;

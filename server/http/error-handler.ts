@@ -19,6 +19,8 @@ function fieldOf(error: FastifyError): string {
   const missing = issue.params?.missingProperty ?? issue.params?.requiredProperties;
   if (typeof missing === 'string') path.push(missing);
   if (Array.isArray(missing) && typeof missing[0] === 'string') path.push(missing[0]);
+  const extra = issue.params?.additionalProperty;
+  if (issue.keyword === 'additionalProperties' && typeof extra === 'string') path.push(extra);
   const context = error.validationContext ?? 'body';
   return path.length > 0 ? path.join('.') : context;
 }

@@ -7,7 +7,7 @@ import { Server, type Socket } from 'socket.io';
 import type { FastifyInstance } from 'fastify';
 import { Compile } from 'typebox/compile';
 import { AppError } from '../errors.ts';
-import { resolvePrincipal, SESSION_COOKIE } from '../http/authenticate.ts';
+import { isForeignOrigin, resolvePrincipal, SESSION_COOKIE } from '../http/authenticate.ts';
 import type { Principal } from '../modules/auth/principal.ts';
 import type { Dispatcher, DispatchSink, Subscriber } from './dispatcher.ts';
 import {
@@ -53,15 +53,6 @@ export function socketSink(io: LiveServer): DispatchSink {
       io.to(event.topic).emit('event', event);
     },
   };
-}
-
-function isForeignOrigin(origin: string | undefined, host: string | undefined): boolean {
-  if (!origin) return false;
-  try {
-    return new URL(origin).host !== host;
-  } catch {
-    return true;
-  }
 }
 
 export function wireSocketServer(app: FastifyInstance, io: LiveServer, dispatcher: Dispatcher, topics: TopicRegistry): void {
