@@ -23,16 +23,27 @@ export interface OutboxEvent<TData = unknown> {
 
 export type Emit = (event: OutboxEvent) => void;
 
-/** Append events to the outbox inside `trx`; wakes every dispatcher when (and only if) it commits. */
+/**
+ * Append events to the outbox inside `trx`; wakes every dispatcher when (and only if) it commits.
+ * One statement, so the append lock is held for one round trip plus the commit: take the lock, insert the
+ * events in the order given (their seqs follow that order), and NOTIFY — which PostgreSQL delivers at commit
+ * and drops on rollback.
+ */
 export async function appendEvents(trx: Transaction<DB>, events: readonly OutboxEvent[]): Promise<void> {
   if (events.length === 0) return;
-  await sql`select pg_advisory_xact_lock(${OUTBOX_APPEND_LOCK})`.execute(trx);
-  await trx
-    .insertInto('outbox')
-    .values(events.map((e) => ({ topic: e.topic, type: e.type, data: JSON.stringify(e.data) })))
-    .execute();
-  // NOTIFY inside a transaction is delivered at commit and dropped on rollback.
-  await sql`select pg_notify(${OUTBOX_CHANNEL}, '')`.execute(trx);
+  const rows = JSON.stringify(events.map((e) => ({ topic: e.topic, type: e.type, data: e.data ?? null })));
+  await sql`
+    with locked as (select pg_advisory_xact_lock(${OUTBOX_APPEND_LOCK})),
+    appended as (
+      insert into outbox (topic, type, data)
+      select e.topic, e.type, e.data
+        from locked,
+             rows from (jsonb_to_recordset(${rows}::jsonb) as (topic text, type text, data jsonb))
+             with ordinality as e(topic, type, data, ord)
+       order by e.ord
+      returning seq
+    )
+    select pg_notify(${OUTBOX_CHANNEL}, '') from (select 1 from appended limit 1) as any_appended`.execute(trx);
 }
 
 /**

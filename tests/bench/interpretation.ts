@@ -54,7 +54,7 @@ function writeSentences(rows: readonly Row[]): string[] {
     out.push(
       `A write that records its event runs at ${pct(pg.ratio)} of the bare UPDATE's rate on PostgreSQL${range(pg)}` +
         (lite?.ratio != null ? ` and ${pct(lite.ratio)} on PGlite${range(lite)}.` : '.'),
-      'On PostgreSQL the cost is serialisation more than work: the append lock (server/realtime/outbox.ts) is taken before the ' +
+      'On PostgreSQL the cost is serialisation more than work: the append lock (server/realtime/outbox.ts) is taken with the ' +
         'outbox INSERT and held until COMMIT has flushed the WAL, and NOTIFY adds a cluster-wide lock of its own at commit, so outbox ' +
         `transactions commit one at a time and cannot share a WAL flush the way the ${s.concurrency} bare writers do; more connections ` +
         'will not raise that ceiling, only a shorter lock hold will.',
@@ -64,8 +64,8 @@ function writeSentences(rows: readonly Row[]): string[] {
   }
   if (lite?.ratio != null) {
     out.push(
-      'On PGlite the cost is plain work: three statements (append lock, INSERT, pg_notify) added to a transaction of one, each run ' +
-        'in the thread that also runs the server.',
+      'On PGlite the cost is plain work: one more statement (append lock, INSERT and pg_notify together) in a transaction of one, ' +
+        'run in the thread that also runs the server.',
     );
   }
   const worst = Math.min(pg?.ratio ?? 1, lite?.ratio ?? 1);

@@ -69,6 +69,19 @@ describe.runIf(storageAvailable)('outbox contract', () => {
     client.disconnect();
   });
 
+  it('numbers the events of one transaction in the order they were emitted', async () => {
+    const client = await liveClient(t.url, { cookie });
+    await subscribe(client, topic());
+    await writeTransaction(t.database.db, async (_trx, emit) => {
+      for (const n of ['a', 'b', 'c', 'd']) emit({ topic: topic(), type: 'test.event', data: { n } });
+    });
+    await eventually(() => client.events.length === 4, 'four events of one transaction');
+    expect(client.events.map((e) => (e.data as { n: string }).n)).toEqual(['a', 'b', 'c', 'd']);
+    const seqs = client.events.map((e) => e.seq);
+    expect(seqs.every((seq, i) => i === 0 || seq === seqs[i - 1]! + 1)).toBe(true);
+    client.disconnect();
+  });
+
   it('replays exactly what a reconnecting subscriber missed, then streams live, none twice', async () => {
     const first = await liveClient(t.url, { cookie });
     await subscribe(first, topic());
