@@ -99,9 +99,9 @@ export async function buildApp(config: Config, options: BuildOptions): Promise<F
     await dispatcher.start();
     stopPruning = startOutboxPruning(options.database.db, app.log);
   });
-  // Sockets first (clients see a clean close and reconnect elsewhere), then the dispatcher, then the database.
+  // Sockets first, closed at the transport so that clients reconnect (to another process, or to this one
+  // when it is back) and replay what they missed; then the dispatcher, then the database.
   app.addHook('preClose', async () => {
-    io.disconnectSockets(true);
     io.engine.close();
   });
   app.addHook('onClose', async () => {

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { deviceAppUrl, formatCountdown, pairingExpiry, secondsLeft } from './pairing.ts';
+
+const device = { id: 'd1', kind: 'display' as const, venueId: 'v 1', name: '大厅屏' };
+
+describe('pairing panel', () => {
+  it('uses the server expiry when given, else ten minutes after issue', () => {
+    const issued = new Date('2026-12-01T01:00:00Z');
+    expect(pairingExpiry({ device: { ...device, pairingExpiresAt: '2026-12-01T01:05:00Z' }, pairingCode: '1' }, issued).toISOString()).toBe(
+      '2026-12-01T01:05:00.000Z',
+    );
+    expect(pairingExpiry({ device, pairingCode: '1' }, issued).toISOString()).toBe('2026-12-01T01:10:00.000Z');
+    expect(pairingExpiry({ device: { ...device, pairingExpiresAt: 'junk' }, pairingCode: '1' }, issued).toISOString()).toBe(
+      '2026-12-01T01:10:00.000Z',
+    );
+  });
+
+  it('points kiosks to /kiosk/ and displays to their venue', () => {
+    expect(deviceAppUrl('http://h:3000', { kind: 'kiosk', venueId: 'v' })).toBe('http://h:3000/kiosk/');
+    expect(deviceAppUrl('http://h:3000', device)).toBe('http://h:3000/display/?venue=v%201');
+  });
+
+  it('counts down in whole seconds', () => {
+    const end = new Date('2026-12-01T01:10:00Z');
+    expect(secondsLeft(end, new Date('2026-12-01T01:00:00.500Z'))).toBe(600);
+    expect(secondsLeft(end, new Date('2026-12-01T01:11:00Z'))).toBe(0);
+    expect(formatCountdown(600)).toBe('10:00');
+    expect(formatCountdown(65)).toBe('1:05');
+  });
+});

@@ -1,0 +1,36 @@
+/** What the pairing panel shows after `POST /api/devices`: the code, until when it works, and where to enter it. */
+import type { Device } from '../lib/types.ts';
+
+/** CONTRACT.md: a pairing code is single-use and expires after 10 minutes. */
+export const PAIRING_CODE_TTL_MS = 10 * 60 * 1000;
+
+export interface CreatedDevice {
+  /** `device.pairingExpiresAt` says when the code expires; without it, issue time + 10 minutes. */
+  device: Device;
+  pairingCode: string;
+}
+
+export function pairingExpiry(answer: CreatedDevice, issuedAt: Date): Date {
+  const given = answer.device.pairingExpiresAt;
+  const parsed = given ? new Date(given) : null;
+  if (parsed && !Number.isNaN(parsed.getTime())) return parsed;
+  return new Date(issuedAt.getTime() + PAIRING_CODE_TTL_MS);
+}
+
+/** The page to open on the device: the kiosk app, or the display app on its venue. */
+export function deviceAppUrl(origin: string, device: Pick<Device, 'kind' | 'venueId'>): string {
+  return device.kind === 'kiosk'
+    ? `${origin}/kiosk/`
+    : `${origin}/display/?venue=${encodeURIComponent(device.venueId)}`;
+}
+
+/** Whole seconds left, never below zero. */
+export function secondsLeft(expiresAt: Date, now: Date): number {
+  return Math.max(0, Math.ceil((expiresAt.getTime() - now.getTime()) / 1000));
+}
+
+export function formatCountdown(seconds: number): string {
+  const m = Math.floor(seconds / 60);
+  const s = seconds % 60;
+  return `${m}:${String(s).padStart(2, '0')}`;
+}

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { formatPairingCode, isCompletePairingCode, normalizePairingCode } from './pairing-code.ts';
+
+describe('pairing codes', () => {
+  it('keeps only digits, accepting spaces, dashes and full-width digits', () => {
+    expect(normalizePairingCode(' 1234-5678 ')).toBe('12345678');
+    expect(normalizePairingCode('1234 5678')).toBe('12345678');
+    expect(normalizePairingCode('１２３４－５６７８')).toBe('12345678');
+    expect(normalizePairingCode('abc')).toBe('');
+  });
+
+  it('knows when a code is complete', () => {
+    expect(isCompletePairingCode('1234-5678')).toBe(true);
+    expect(isCompletePairingCode('1234567')).toBe(false);
+    expect(isCompletePairingCode('123456789')).toBe(false);
+  });
+
+  it('groups digits by four for reading', () => {
+    expect(formatPairingCode('12345678')).toBe('1234 5678');
+    expect(formatPairingCode('12345')).toBe('1234 5');
+    expect(formatPairingCode('1234')).toBe('1234');
+  });
+});

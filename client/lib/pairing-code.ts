@@ -1,0 +1,20 @@
+/** Pairing codes are 8 digits; people type them with spaces, dashes, or full-width digits from a Chinese IME. */
+
+export const PAIRING_CODE_LENGTH = 8;
+
+/** Keep the digits (full-width ones made ASCII); drop spaces, dashes and anything else. */
+export function normalizePairingCode(input: string): string {
+  return input
+    .replace(/[\uFF10-\uFF19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xff10 + 0x30))
+    .replace(/\D/g, '');
+}
+
+export function isCompletePairingCode(code: string): boolean {
+  return new RegExp(`^\\d{${PAIRING_CODE_LENGTH}}$`).test(normalizePairingCode(code));
+}
+
+/** `12345678` → `1234 5678`, easier to read aloud and to copy. */
+export function formatPairingCode(code: string): string {
+  const digits = normalizePairingCode(code);
+  return digits.replace(/(\d{4})(?=\d)/g, '$1 ');
+}
