@@ -1,0 +1,86 @@
+/**
+ * The three apps in Chromium against a real server process (the embedded database, demo data): a
+ * coordinator signs in and makes a kiosk pairing code, a kiosk pairs with it and shows its venue's rooms,
+ * a room added meanwhile appears on the kiosk and the display without a reload, and no page logs an error.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { httpSignIn, postJson, startServerProcess, type ServerProcess } from '../support/processes.ts';
+import { chromiumPath, collectErrors, launchBrowser } from './browser.ts';
+
+const ADMIN_PASSWORD = 'browser-admin-pass';
+const CITY = '市老干部活动中心';
+
+describe.runIf(chromiumPath)('the three apps in a browser', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+  let dataDir: string;
+  const collectors: string[][] = [];
+
+  async function openPage(url: string, label: string): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    collectors.push(collectErrors(page, label));
+    await page.goto(url);
+    return page;
+  }
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(path.join(tmpdir(), 'centre-ops-e2e-'));
+    server = await startServerProcess({ DATA_DIR: dataDir, ADMIN_PASSWORD });
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('signs in, pairs a kiosk and a display, and shows live changes on both', async () => {
+    const coordinator = await openPage(`${server.url}/`, 'coordinator');
+    await coordinator.getByLabel(/用户名/).fill('admin');
+    await coordinator.getByLabel(/密码/).fill(ADMIN_PASSWORD);
+    await coordinator.getByRole('button', { name: /登录/ }).click();
+    await coordinator.getByText(CITY).first().waitFor();
+
+    // Administration → devices: a kiosk pairing code for the city centre.
+    await coordinator.goto(`${server.url}/#/admin`);
+    const deviceForm = coordinator.getByRole('form', { name: /添加设备/ });
+    await deviceForm.getByLabel(/名称/).fill('前台签到机');
+    await deviceForm.getByRole('button', { name: /添加设备/ }).click();
+    const code = (await coordinator.getByTestId('pairing-code').textContent())?.replace(/\D/g, '') ?? '';
+    expect(code).toMatch(/^\d{8}$/);
+
+    const kiosk = await openPage(`${server.url}/kiosk/`, 'kiosk');
+    await kiosk.locator('input.code').fill(code);
+    await kiosk.getByRole('button', { name: /配对/ }).click();
+    await kiosk.getByText(CITY).first().waitFor();
+    await kiosk.getByText('书画室').first().waitFor();
+
+    // A display paired through the API, opened on its venue's page.
+    const cookie = await httpSignIn(server.url, 'admin', ADMIN_PASSWORD);
+    const venues = (await (await fetch(`${server.url}/api/venues`, { headers: { cookie } })).json()) as { venues: Array<{ id: string; name: string }> };
+    const city = venues.venues.find((v) => v.name === CITY)!;
+    const displayDevice = (await postJson(`${server.url}/api/devices`, cookie, { kind: 'display', venueId: city.id, name: '大厅屏' })).json as {
+      pairingCode: string;
+    };
+    const display = await openPage(`${server.url}/display/?venue=${city.id}`, 'display');
+    await display.locator('input.code').fill(displayDevice.pairingCode);
+    await display.getByRole('button', { name: /配对/ }).click();
+    await display.getByText(CITY).first().waitFor();
+
+    // A room added now appears on both screens without a reload.
+    const added = await postJson(`${server.url}/api/venues/${city.id}/rooms`, cookie, { name: '新开的茶艺室', kind: 'studio', capacity: 20 });
+    expect(added.status).toBe(201);
+    await kiosk.getByText('新开的茶艺室').waitFor({ timeout: 5_000 });
+    await display.getByText('新开的茶艺室').waitFor({ timeout: 5_000 });
+
+    await kiosk.screenshot({ path: path.join(dataDir, 'kiosk.png') });
+    expect(collectors.flat()).toEqual([]);
+    for (const page of [coordinator, kiosk, display]) await page.context().close();
+  });
+});
