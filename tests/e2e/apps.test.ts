@@ -79,7 +79,6 @@ describe.runIf(chromiumPath)('the three apps in a browser', () => {
     await kiosk.getByText('新开的茶艺室').waitFor({ timeout: 5_000 });
     await display.getByText('新开的茶艺室').waitFor({ timeout: 5_000 });
 
-    await kiosk.screenshot({ path: path.join(dataDir, 'kiosk.png') });
     expect(collectors.flat()).toEqual([]);
     for (const page of [coordinator, kiosk, display]) await page.context().close();
   });
