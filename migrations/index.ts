@@ -5,7 +5,9 @@
  */
 import type { Migration } from 'kysely/migration';
 import * as createFoundation from './202611290700_create_foundation.ts';
+import * as createBookings from './202611290800_create_bookings.ts';
 
 export const migrations: Record<string, Migration> = {
   '202611290700_create_foundation': createFoundation,
+  '202611290800_create_bookings': createBookings,
 };

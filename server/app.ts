@@ -14,6 +14,7 @@ import { registerErrorHandling } from './http/error-handler.ts';
 import { healthRoutes } from './http/health.ts';
 import { serveApps } from './http/static.ts';
 import { authRoutes } from './modules/auth/routes.ts';
+import { bookingRoutes } from './modules/bookings/routes.ts';
 import { deviceRoutes } from './modules/devices/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
 import { venueRoutes } from './modules/venues/routes.ts';
@@ -89,6 +90,7 @@ export async function buildApp(config: Config, options: BuildOptions): Promise<F
       await api.register(userRoutes);
       await api.register(venueRoutes);
       await api.register(deviceRoutes);
+      await api.register(bookingRoutes);
     },
     { prefix: '/api' },
   );

@@ -14,6 +14,7 @@ export const ERROR_STATUS = {
   version_conflict: 409,
   duplicate: 409,
   conflict: 409,
+  venue_closed: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,

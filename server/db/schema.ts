@@ -77,6 +77,56 @@ export interface DevicesTable {
   createdAt: CreatedAt;
 }
 
+export const BOOKING_KINDS = ['class', 'activity', 'lecture', 'meeting', 'competition', 'exhibition', 'other'] as const;
+export type BookingKind = (typeof BOOKING_KINDS)[number];
+export type BookingStatus = 'confirmed' | 'cancelled';
+
+/** `during` is a tstzrange; queries read it as lower()/upper() instants, never as the range's text. */
+export interface BookingsTable {
+  id: Generated<string>;
+  venueId: string;
+  roomId: string;
+  during: ColumnType<string, string, string>;
+  title: string;
+  kind: BookingKind;
+  status: ColumnType<BookingStatus, BookingStatus | undefined, BookingStatus>;
+  expectedCount: number | null;
+  notes: string | null;
+  seriesId: string | null;
+  /** Local date ('YYYY-MM-DD') the occurrence was generated for; kept when it is moved. */
+  occurrenceDate: string | null;
+  version: ColumnType<number, number | undefined, number>;
+  createdBy: string | null;
+  createdAt: CreatedAt;
+  updatedAt: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface BookingSeriesTable {
+  id: Generated<string>;
+  venueId: string;
+  roomId: string;
+  title: string;
+  kind: BookingKind;
+  rrule: string;
+  timezone: string;
+  startDate: string;
+  startTime: string;
+  durationMinutes: number;
+  exdates: ColumnType<string[], string | undefined, string>;
+  createdBy: string | null;
+  createdAt: CreatedAt;
+}
+
+export interface VenueClosuresTable {
+  id: Generated<string>;
+  venueId: string;
+  roomId: string | null;
+  during: ColumnType<string, string, string>;
+  reason: string;
+  createdBy: string | null;
+  createdAt: CreatedAt;
+}
+
 export interface OutboxTable {
   seq: Generated<number>;
   topic: string;
@@ -106,6 +156,9 @@ export interface DB {
   outbox: OutboxTable;
   outboxHorizon: OutboxHorizonTable;
   appMeta: AppMetaTable;
+  bookings: BookingsTable;
+  bookingSeries: BookingSeriesTable;
+  venueClosures: VenueClosuresTable;
 }
 
 export type Venue = Selectable<VenuesTable>;

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storageAvailable } from '../support/database.ts';
 import { createVenue, eventually, liveClient, pairDevice, signIn, startTestApp, subscribe, type TestApp } from '../support/app.ts';
-import { expectError } from './expect-error.ts';
+import { expectError } from '../support/expect-error.ts';
 
 interface Device { id: string; kind: string; venueId: string; name: string; status: string; pairingExpiresAt: string | null; pairedAt: string | null; revokedAt: string | null }
 

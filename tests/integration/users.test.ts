@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storageAvailable } from '../support/database.ts';
 import { createVenue, signIn, startTestApp, type TestApp } from '../support/app.ts';
-import { expectError } from './expect-error.ts';
+import { expectError } from '../support/expect-error.ts';
 
 describe.runIf(storageAvailable)('users', () => {
   let t: TestApp;

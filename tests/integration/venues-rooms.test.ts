@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storageAvailable } from '../support/database.ts';
 import { createVenue, eventually, liveClient, signIn, startTestApp, subscribe, type TestApp } from '../support/app.ts';
-import { expectError } from './expect-error.ts';
+import { expectError } from '../support/expect-error.ts';
 
 interface Venue { id: string; name: string; timezone: string; opensAt: string; closesAt: string }
 interface Room { id: string; venueId: string; name: string; kind: string; capacity: number }

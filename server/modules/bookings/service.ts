@@ -1,0 +1,203 @@
+/**
+ * Creating, listing, checking and cancelling bookings. The database's exclusion constraint is the guarantee
+ * against double booking; the checks here run inside the same transaction only to name what is in the way.
+ * Every change records one outbox event on `venue:ID` (a series is one event listing its occurrences).
+ */
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { pgErrorCode, PG } from '../../db/errors.ts';
+import { AppError, notFound, validationFailed } from '../../errors.ts';
+import { instantToZoned } from '../../lib/zoned-time.ts';
+import { writeTransaction } from '../../realtime/outbox.ts';
+import { canReadVenue, requirePrincipal, requireVenueManager, type Principal } from '../auth/principal.ts';
+import { findRoom, findVenue } from '../venues/queries.ts';
+import { venueTopic } from '../venues/service.ts';
+import { findClosuresFor } from './closure-queries.ts';
+import { bookingConflict, toBooking, toClosure, toConflict, venueClosed } from './dto.ts';
+import * as q from './queries.ts';
+import { expandSeries, formatRRule, parseRRule } from './recurrence.ts';
+import { checkRange, checkSlot, MAX_OCCURRENCE_MINUTES, MAX_OCCURRENCES, parseInstant } from './rules.ts';
+import type { BookingDto, CheckBookingInput, CreateBookingInput, ListBookingsInput, SeriesScope } from './schemas.ts';
+
+export async function listBookings(db: Kysely<DB>, principal: Principal | null, input: ListBookingsInput): Promise<BookingDto[]> {
+  const p = requirePrincipal(principal);
+  const from = parseInstant(input.from, 'from');
+  const to = parseInstant(input.to, 'to');
+  checkRange(from, to);
+  if (!(await findVenue(db, input.venueId))) throw notFound('The venue');
+  if (!canReadVenue(p, input.venueId)) throw new AppError('forbidden', 'You may not see this venue.');
+  const rows = await q.listBookings(db, { ...input, from, to });
+  return rows.map(toBooking);
+}
+
+/** The room and its venue, checked for the caller's right to book it. */
+export async function bookableRoom(db: Kysely<DB> | Transaction<DB>, principal: Principal | null, roomId: string) {
+  const room = await findRoom(db, roomId);
+  if (!room) throw new AppError('not_found', 'The room was not found; it may have been removed.', { field: 'roomId' });
+  const user = requireVenueManager(principal, room.venueId);
+  const venue = (await findVenue(db, room.venueId))!;
+  return { room, venue, user };
+}
+
+interface PlannedSlots {
+  slots: Array<q.Slot & { occurrenceDate: string | null }>;
+  series: { rrule: string; startDate: string; startTime: string; durationMinutes: number; exdates: string[] } | null;
+}
+
+/** One slot for a single booking; every occurrence, in the venue's wall time, for a series. */
+export function planSlots(input: { start: string; end: string; recurrence?: { rrule: string; exdates?: string[] } }, timeZone: string): PlannedSlots {
+  const start = parseInstant(input.start, 'start');
+  const end = parseInstant(input.end, 'end');
+  checkSlot(start, end);
+  if (!input.recurrence) return { slots: [{ start, end, occurrenceDate: null }], series: null };
+
+  const parsed = parseRRule(input.recurrence.rrule);
+  if (!parsed.ok) throw validationFailed('recurrence.rrule', parsed.message);
+  const durationMinutes = (end.getTime() - start.getTime()) / 60_000;
+  if (!Number.isInteger(durationMinutes) || start.getUTCSeconds() !== 0 || start.getUTCMilliseconds() !== 0) {
+    throw validationFailed('start', 'A repeating booking starts and ends on whole minutes.');
+  }
+  if (durationMinutes > MAX_OCCURRENCE_MINUTES) throw validationFailed('end', 'Each occurrence of a repeating booking may last at most a day.');
+  const local = instantToZoned(start, timeZone);
+  const exdates = [...new Set(input.recurrence.exdates ?? [])].sort();
+  const expanded = expandSeries({
+    startDate: local.date,
+    startTime: local.time,
+    durationMinutes,
+    rrule: parsed.rule,
+    timeZone,
+    exdates,
+    maxOccurrences: MAX_OCCURRENCES,
+  });
+  if (!expanded.ok) throw validationFailed('recurrence.rrule', expanded.message);
+  if (expanded.occurrences.length === 0) throw validationFailed('recurrence.rrule', 'This rule gives no dates at all; check its days and end date.');
+  return {
+    slots: expanded.occurrences.map((o) => ({ start: o.start, end: o.end, occurrenceDate: o.occurrenceDate })),
+    series: { rrule: formatRRule(parsed.rule), startDate: local.date, startTime: local.time, durationMinutes, exdates },
+  };
+}
+
+/** Who is in the way of these slots: clashing bookings and closures, by slot. */
+async function obstacles(db: Kysely<DB> | Transaction<DB>, venueId: string, roomId: string, slots: readonly q.Slot[], exceptIds: string[] = []) {
+  const [clashes, closures] = await Promise.all([q.findClashes(db, roomId, slots, exceptIds), findClosuresFor(db, venueId, roomId, slots)]);
+  return { clashes, closures };
+}
+
+export async function checkBooking(db: Kysely<DB>, principal: Principal | null, input: CheckBookingInput) {
+  const { room, venue } = await bookableRoom(db, principal, input.roomId);
+  const { slots } = planSlots(input, venue.timezone);
+  const { clashes, closures } = await obstacles(db, venue.id, room.id, slots, input.bookingId ? [input.bookingId] : []);
+  const series = slots.length > 1;
+  return {
+    ok: clashes.length === 0 && closures.length === 0,
+    occurrences: slots.length,
+    conflicts: clashes.map((c) => toConflict(c, series ? slots[c.slot] : undefined)),
+    closures: [...new Map(closures.map((c) => [c.id, toClosure(c)])).values()],
+  };
+}
+
+const isExclusionViolation = (error: unknown) => pgErrorCode(error) === PG.EXCLUSION_VIOLATION;
+
+export async function createBookings(db: Kysely<DB>, principal: Principal | null, input: CreateBookingInput) {
+  const { room, venue, user } = await bookableRoom(db, principal, input.roomId);
+  const plan = planSlots(input, venue.timezone);
+  const series = plan.series !== null;
+  const title = input.title.trim();
+  if (!title) throw validationFailed('title', 'The title may not be empty.');
+
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await writeTransaction(db, async (trx, emit) => {
+        // Closures take this lock exclusively: no closure can appear between our check and our insert.
+        await q.shareLockVenue(trx, venue.id);
+        const { clashes, closures } = await obstacles(trx, venue.id, room.id, plan.slots);
+        const closedSlots = new Set(closures.map((c) => c.slot));
+        const clashingSlots = new Set(clashes.map((c) => c.slot));
+        if (!series && closures.length > 0) throw venueClosed(closures.map(toClosure));
+        if (clashes.length > 0 && !input.skipConflicts) {
+          throw bookingConflict(clashes.map((c) => toConflict(c, series ? plan.slots[c.slot] : undefined)), plan.slots.length);
+        }
+        const free = plan.slots.filter((_, i) => !closedSlots.has(i) && !clashingSlots.has(i));
+        if (free.length === 0) {
+          if (clashes.length > 0) throw bookingConflict(clashes.map((c) => toConflict(c, plan.slots[c.slot])), plan.slots.length);
+          throw venueClosed(closures.map(toClosure));
+        }
+        const seriesId = plan.series
+          ? (await q.insertSeries(trx, { venueId: venue.id, roomId: room.id, title, kind: input.kind ?? 'activity', timezone: venue.timezone, createdBy: user.userId, ...plan.series })).id
+          : null;
+        const rows = await q.insertBookings(
+          trx,
+          free.map((slot) => ({
+            venueId: venue.id,
+            roomId: room.id,
+            start: slot.start,
+            end: slot.end,
+            title,
+            kind: input.kind ?? 'activity',
+            expectedCount: input.expectedCount ?? null,
+            notes: input.notes?.trim() || null,
+            seriesId,
+            occurrenceDate: slot.occurrenceDate,
+            createdBy: user.userId,
+          })),
+        );
+        const bookings = rows.map(toBooking);
+        emit({ topic: venueTopic(venue.id), type: 'booking.created', data: { bookings, seriesId } });
+        const skipped = plan.slots.flatMap((slot, i) =>
+          closedSlots.has(i) || clashingSlots.has(i)
+            ? [
+                {
+                  start: slot.start.toISOString(),
+                  end: slot.end.toISOString(),
+                  reason: closedSlots.has(i) ? ('closure' as const) : ('conflict' as const),
+                  conflicts: clashes.filter((c) => c.slot === i).map((c) => toConflict(c)),
+                  closures: closures.filter((c) => c.slot === i).map(toClosure),
+                },
+              ]
+            : [],
+        );
+        return { bookings, seriesId, skipped };
+      });
+    } catch (error) {
+      if (!isExclusionViolation(error)) throw error;
+      // Another request took a slot between our check and our insert; it has committed now, so name it.
+      const { clashes } = await obstacles(db, venue.id, room.id, plan.slots);
+      if (clashes.length > 0 && !input.skipConflicts) {
+        throw bookingConflict(clashes.map((c) => toConflict(c, series ? plan.slots[c.slot] : undefined)), plan.slots.length);
+      }
+      if (attempt >= 3) throw error;
+    }
+  }
+}
+
+/** The occurrences a series operation touches, starting from `target`. */
+export async function occurrencesInScope(trx: Transaction<DB>, target: q.BookingRow, scope: SeriesScope): Promise<q.BookingRow[]> {
+  if (scope === 'this' || !target.seriesId) return [target];
+  const fromDate = scope === 'following' ? (target.occurrenceDate ?? instantToZoned(target.start, 'UTC').date) : null;
+  const rows = await q.lockSeriesOccurrences(trx, target.seriesId, fromDate);
+  return rows.some((r) => r.id === target.id) ? rows : [target, ...rows];
+}
+
+export async function cancelBooking(
+  db: Kysely<DB>,
+  principal: Principal | null,
+  bookingId: string,
+  options: { scope?: SeriesScope; version?: number },
+): Promise<BookingDto[]> {
+  const existing = await q.findBooking(db, bookingId);
+  if (!existing) throw notFound('The booking');
+  requireVenueManager(principal, existing.venueId);
+  return writeTransaction(db, async (trx, emit) => {
+    const target = (await q.lockBooking(trx, bookingId))!;
+    if (options.version !== undefined && options.version !== target.version) {
+      throw new AppError('version_conflict', 'Someone else changed this booking meanwhile; look at it again before cancelling.', {
+        current: toBooking(target),
+      });
+    }
+    if (target.status === 'cancelled' && (options.scope ?? 'this') === 'this') return [];
+    const inScope = await occurrencesInScope(trx, target, options.scope ?? 'this');
+    const cancelled = (await q.cancelBookings(trx, inScope.filter((b) => b.status === 'confirmed').map((b) => b.id))).map(toBooking);
+    if (cancelled.length > 0) emit({ topic: venueTopic(target.venueId), type: 'booking.cancelled', data: { bookings: cancelled } });
+    return cancelled;
+  });
+}
