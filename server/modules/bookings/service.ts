@@ -39,6 +39,9 @@ export async function bookableRoom(db: Kysely<DB> | Transaction<DB>, principal: 
   return { room, venue, user };
 }
 
+/** The recurrence module's messages become sentences in the error body. */
+const sentence = (message: string) => (/[.!?。]$/.test(message.trim()) ? message.trim() : `${message.trim()}.`);
+
 interface PlannedSlots {
   slots: Array<q.Slot & { occurrenceDate: string | null }>;
   series: { rrule: string; startDate: string; startTime: string; durationMinutes: number; exdates: string[] } | null;
@@ -52,7 +55,7 @@ export function planSlots(input: { start: string; end: string; recurrence?: { rr
   if (!input.recurrence) return { slots: [{ start, end, occurrenceDate: null }], series: null };
 
   const parsed = parseRRule(input.recurrence.rrule);
-  if (!parsed.ok) throw validationFailed('recurrence.rrule', parsed.message);
+  if (!parsed.ok) throw validationFailed('recurrence.rrule', sentence(parsed.message));
   const durationMinutes = (end.getTime() - start.getTime()) / 60_000;
   if (!Number.isInteger(durationMinutes) || start.getUTCSeconds() !== 0 || start.getUTCMilliseconds() !== 0) {
     throw validationFailed('start', 'A repeating booking starts and ends on whole minutes.');
@@ -69,7 +72,7 @@ export function planSlots(input: { start: string; end: string; recurrence?: { rr
     exdates,
     maxOccurrences: MAX_OCCURRENCES,
   });
-  if (!expanded.ok) throw validationFailed('recurrence.rrule', expanded.message);
+  if (!expanded.ok) throw validationFailed('recurrence.rrule', sentence(expanded.message));
   if (expanded.occurrences.length === 0) throw validationFailed('recurrence.rrule', 'This rule gives no dates at all; check its days and end date.');
   return {
     slots: expanded.occurrences.map((o) => ({ start: o.start, end: o.end, occurrenceDate: o.occurrenceDate })),
