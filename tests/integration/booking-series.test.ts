@@ -143,6 +143,12 @@ describe.runIf(storageAvailable)('booking series', () => {
     for (const rrule of ['FREQ=WEEKLY;BYDAY=MO', 'FREQ=DAILY;COUNT=5000', 'FREQ=YEARLY;COUNT=3', 'FREQ=WEEKLY;BYDAY=XX;COUNT=3', 'nonsense']) {
       expectError(await api('POST', '/api/bookings', { ...base, recurrence: { rrule } }), 400, 'validation_failed', 'recurrence.rrule');
     }
+    expectError(
+      await api('POST', '/api/bookings', { ...base, recurrence: { rrule: 'FREQ=WEEKLY;COUNT=3', exdates: ['2027-13-45'] } }),
+      400,
+      'validation_failed',
+      'recurrence.exdates',
+    );
     expect((await listTerm()).length).toBe(before);
   });
 

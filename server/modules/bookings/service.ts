@@ -7,7 +7,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { pgErrorCode, PG } from '../../db/errors.ts';
 import { AppError, notFound, validationFailed } from '../../errors.ts';
-import { instantToZoned } from '../../lib/zoned-time.ts';
+import { instantToZoned, parseLocalDate } from '../../lib/zoned-time.ts';
 import { writeTransaction } from '../../realtime/outbox.ts';
 import { canReadVenue, requirePrincipal, requireVenueManager, type Principal } from '../auth/principal.ts';
 import { findRoom, findVenue } from '../venues/queries.ts';
@@ -63,6 +63,8 @@ export function planSlots(input: { start: string; end: string; recurrence?: { rr
   if (durationMinutes > MAX_OCCURRENCE_MINUTES) throw validationFailed('end', 'Each occurrence of a repeating booking may last at most a day.');
   const local = instantToZoned(start, timeZone);
   const exdates = [...new Set(input.recurrence.exdates ?? [])].sort();
+  const badDate = exdates.find((d) => parseLocalDate(d) === null);
+  if (badDate) throw validationFailed('recurrence.exdates', `"${badDate}" is not a date; write exceptions as YYYY-MM-DD.`);
   const expanded = expandSeries({
     startDate: local.date,
     startTime: local.time,
