@@ -36,7 +36,7 @@ function banner(config: Config, started: Started): string {
   }
   const demo = firstStart.demo;
   if (demo && demo.venues > 0) {
-    lines.push(`  Demo data: ${demo.venues} venues, ${demo.rooms} rooms.`);
+    lines.push(`  Demo data: ${demo.venues} venues, ${demo.rooms} rooms, ${demo.bookings} bookings.`);
     if (demo.coordinator) lines.push(`  Demo coordinator: ${demo.coordinator.username} / ${demo.coordinator.password}`);
     for (const p of demo.pairingCodes) lines.push(`  Pairing code for the demo ${p.kind} (${p.venue}, valid 10 minutes): ${p.code}`);
     lines.push('');

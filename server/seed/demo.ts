@@ -12,26 +12,30 @@ import { assignVenues, insertUserIfAbsent } from '../modules/users/queries.ts';
 import { insertRoom, insertVenue, venueNameTaken } from '../modules/venues/queries.ts';
 import { insertDevice } from '../modules/devices/queries.ts';
 import { DEMO_COORDINATOR, DEMO_VENUES } from './demo-data.ts';
+import { seedDemoBookings } from './demo-bookings.ts';
 
 export interface DemoSummary {
   venues: number;
   rooms: number;
+  bookings: number;
   coordinator: { username: string; password: string } | null;
   pairingCodes: Array<{ kind: 'kiosk' | 'display'; venue: string; code: string }>;
 }
 
 export async function seedDemo(trx: Transaction<DB>, timezone: string, adminId: string | null): Promise<DemoSummary> {
-  const summary: DemoSummary = { venues: 0, rooms: 0, coordinator: null, pairingCodes: [] };
+  const summary: DemoSummary = { venues: 0, rooms: 0, bookings: 0, coordinator: null, pairingCodes: [] };
   const createdVenueIds: string[] = [];
   for (const demo of DEMO_VENUES) {
     if (await venueNameTaken(trx, demo.name)) continue;
     const venue = await insertVenue(trx, { name: demo.name, timezone, opensAt: demo.opensAt, closesAt: demo.closesAt });
     createdVenueIds.push(venue.id);
     summary.venues += 1;
+    const rooms = new Map<string, string>();
     for (const room of demo.rooms) {
-      await insertRoom(trx, { ...room, venueId: venue.id });
+      rooms.set(room.name, (await insertRoom(trx, { ...room, venueId: venue.id })).id);
       summary.rooms += 1;
     }
+    if (summary.venues === 1) summary.bookings += await seedDemoBookings(trx, venue, rooms, adminId);
   }
   const cityVenueId = createdVenueIds[0];
   if (!cityVenueId) return summary;
