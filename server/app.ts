@@ -15,6 +15,9 @@ import { healthRoutes } from './http/health.ts';
 import { serveApps } from './http/static.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { bookingRoutes } from './modules/bookings/routes.ts';
+import { checkinRoutes } from './modules/checkins/routes.ts';
+import { startClosingTimeJob } from './modules/checkins/closing.ts';
+import { memberRoutes } from './modules/members/routes.ts';
 import { deviceRoutes } from './modules/devices/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
 import { venueRoutes } from './modules/venues/routes.ts';
@@ -44,6 +47,8 @@ export interface BuildOptions {
   database: Database;
   /** Pino options override (tests pass `false` to keep output quiet). */
   logger?: boolean | object;
+  /** Timed housekeeping (outbox pruning, closing time); tests run those steps themselves. Default true. */
+  backgroundJobs?: boolean;
 }
 
 export async function buildApp(config: Config, options: BuildOptions): Promise<FastifyInstance> {
@@ -91,15 +96,19 @@ export async function buildApp(config: Config, options: BuildOptions): Promise<F
       await api.register(venueRoutes);
       await api.register(deviceRoutes);
       await api.register(bookingRoutes);
+      await api.register(memberRoutes);
+      await api.register(checkinRoutes);
     },
     { prefix: '/api' },
   );
   if (config.staticDir) await serveApps(app, config.staticDir);
 
-  let stopPruning: (() => void) | null = null;
+  const stopJobs: Array<() => void> = [];
   app.addHook('onReady', async () => {
     await dispatcher.start();
-    stopPruning = startOutboxPruning(options.database.db, app.log);
+    if (options.backgroundJobs !== false) {
+      stopJobs.push(startOutboxPruning(options.database.db, app.log), startClosingTimeJob(options.database.db, app.log));
+    }
   });
   // Sockets first, closed at the transport so that clients reconnect (to another process, or to this one
   // when it is back) and replay what they missed; then the dispatcher, then the database.
@@ -107,7 +116,7 @@ export async function buildApp(config: Config, options: BuildOptions): Promise<F
     io.engine.close();
   });
   app.addHook('onClose', async () => {
-    stopPruning?.();
+    for (const stop of stopJobs) stop();
     await dispatcher.stop();
     await options.database.close();
   });

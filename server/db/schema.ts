@@ -127,6 +127,49 @@ export interface VenueClosuresTable {
   createdAt: CreatedAt;
 }
 
+export const MEMBER_CATEGORIES = ['veteran', 'retired', 'leader', 'other'] as const;
+export type MemberCategory = (typeof MEMBER_CATEGORIES)[number];
+
+export interface MembersTable {
+  id: Generated<string>;
+  memberNo: string | null;
+  name: string;
+  gender: 'male' | 'female' | null;
+  /** 'YYYY-MM' */
+  birthMonth: string | null;
+  formerUnit: string | null;
+  formerPosition: string | null;
+  category: ColumnType<MemberCategory, MemberCategory | undefined, MemberCategory>;
+  phone: string | null;
+  cardCode: string | null;
+  notes: string | null;
+  removedAt: NullableInstant;
+  createdAt: CreatedAt;
+  updatedAt: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export type VisitEndReason = 'checkout' | 'moved' | 'closing';
+
+export interface VisitsTable {
+  id: Generated<string>;
+  venueId: string;
+  memberId: string | null;
+  guests: ColumnType<number, number | undefined, number>;
+  roomId: string | null;
+  bookingId: string | null;
+  checkedInAt: ColumnType<Date, Date | string | undefined, Date | string>;
+  checkedOutAt: NullableInstant;
+  endedReason: VisitEndReason | null;
+  deviceId: string | null;
+  createdBy: string | null;
+}
+
+export interface CheckinKeysTable {
+  idempotencyKey: string;
+  visitId: string;
+  createdAt: CreatedAt;
+}
+
 export interface OutboxTable {
   seq: Generated<number>;
   topic: string;
@@ -159,6 +202,9 @@ export interface DB {
   bookings: BookingsTable;
   bookingSeries: BookingSeriesTable;
   venueClosures: VenueClosuresTable;
+  members: MembersTable;
+  visits: VisitsTable;
+  checkinKeys: CheckinKeysTable;
 }
 
 export type Venue = Selectable<VenuesTable>;

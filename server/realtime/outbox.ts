@@ -24,6 +24,13 @@ export interface OutboxEvent<TData = unknown> {
 export type Emit = (event: OutboxEvent) => void;
 
 /**
+ * Events whose data must describe the state as of this commit, in commit order — a headcount, say: computed
+ * after the append lock is taken, every transaction that committed before this one is visible and none that
+ * commits after it can have appended yet, so successive such events never go backwards.
+ */
+export type EmitAfterLock = (compute: (trx: Transaction<DB>) => Promise<OutboxEvent[]>) => void;
+
+/**
  * Append events to the outbox inside `trx`; wakes every dispatcher when (and only if) it commits.
  * One statement, so the append lock is held for one round trip plus the commit: take the lock, insert the
  * events in the order given (their seqs follow that order), and NOTIFY — which PostgreSQL delivers at commit
@@ -52,11 +59,16 @@ export async function appendEvents(trx: Transaction<DB>, events: readonly Outbox
  */
 export async function writeTransaction<T>(
   db: Kysely<DB>,
-  work: (trx: Transaction<DB>, emit: Emit) => Promise<T>,
+  work: (trx: Transaction<DB>, emit: Emit, emitAfterLock: EmitAfterLock) => Promise<T>,
 ): Promise<T> {
   return db.transaction().execute(async (trx) => {
     const events: OutboxEvent[] = [];
-    const result = await work(trx, (event) => events.push(event));
+    const late: Array<(trx: Transaction<DB>) => Promise<OutboxEvent[]>> = [];
+    const result = await work(trx, (event) => events.push(event), (compute) => late.push(compute));
+    if (late.length > 0) {
+      await sql`select pg_advisory_xact_lock(${OUTBOX_APPEND_LOCK})`.execute(trx);
+      for (const compute of late) events.push(...(await compute(trx)));
+    }
     await appendEvents(trx, events);
     return result;
   });

@@ -29,7 +29,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 }
 
 export async function startApp(database: Database, databaseUrl: string | null, overrides: Partial<Config> = {}): Promise<TestApp> {
-  const app = await buildApp(testConfig(overrides), { database, logger: false });
+  const app = await buildApp(testConfig(overrides), { database, logger: false, backgroundJobs: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

@@ -1,0 +1,56 @@
+/**
+ * Visits left open are ended at the venue's closing time (DOMAIN.md): members forget to check out, and a
+ * headcount must not carry yesterday's people. Every process checks once a minute; ending a visit is a
+ * conditional update, so two processes doing it at once end each visit once.
+ */
+import type { FastifyBaseLogger } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { addDays, localDateOf, zonedToInstant } from '../../lib/zoned-time.ts';
+import { writeTransaction } from '../../realtime/outbox.ts';
+import { listVenues } from '../venues/queries.ts';
+import { openVisitsBefore } from './queries.ts';
+import { closeVisits } from './service.ts';
+
+const EVERY_MS = 60 * 1000;
+
+/** The most recent closing time at or before `now` in the venue's zone. */
+export function lastClosing(now: Date, closesAt: string, timeZone: string): Date {
+  const today = localDateOf(now, timeZone);
+  const closingToday = zonedToInstant(today, closesAt, timeZone);
+  return closingToday.getTime() <= now.getTime() ? closingToday : zonedToInstant(addDays(today, -1), closesAt, timeZone);
+}
+
+/** When a visit begun at `checkedInAt` ends at closing: that day's closing, never before it began. */
+export function closingFor(checkedInAt: Date, closesAt: string, timeZone: string): Date {
+  const closing = zonedToInstant(localDateOf(checkedInAt, timeZone), closesAt, timeZone);
+  return closing.getTime() < checkedInAt.getTime() ? checkedInAt : closing;
+}
+
+export async function closeOpenVisits(db: Kysely<DB>, now = new Date()): Promise<number> {
+  let closed = 0;
+  for (const venue of await listVenues(db, 'all')) {
+    const before = lastClosing(now, venue.closesAt, venue.timezone);
+    const open = await openVisitsBefore(db, venue.id, before);
+    if (open.length === 0) continue;
+    const rows = open.map((v) => ({ id: v.id, at: closingFor(v.checkedInAt, venue.closesAt, venue.timezone) }));
+    const ended = await writeTransaction(db, (trx, emit, emitAfterLock) => closeVisits(trx, emit, emitAfterLock, venue.id, rows));
+    closed += ended.length;
+  }
+  return closed;
+}
+
+export function startClosingTimeJob(db: Kysely<DB>, log: FastifyBaseLogger): () => void {
+  const run = async () => {
+    try {
+      const closed = await closeOpenVisits(db);
+      if (closed > 0) log.info({ closed }, 'ended visits left open at closing time');
+    } catch (error) {
+      log.warn({ err: error }, 'closing-time job failed; will try again in a minute');
+    }
+  };
+  const timer = setInterval(() => void run(), EVERY_MS);
+  timer.unref();
+  void run();
+  return () => clearInterval(timer);
+}

@@ -1,0 +1,217 @@
+/**
+ * Check-in and check-out. Every request carries an Idempotency-Key made by the kiosk before its first try;
+ * the key is unique in the database, so a retry, a duplicate from a flaky network, or two copies racing
+ * all find the one visit the first made. A member has one open visit: checking in elsewhere ends the
+ * earlier one (reason `moved`) in the same transaction.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
+import { AppError, notFound, validationFailed } from '../../errors.ts';
+import { writeTransaction, type Emit, type EmitAfterLock } from '../../realtime/outbox.ts';
+import { canManageVenue, requirePrincipal, type Principal } from '../auth/principal.ts';
+import { findBooking } from '../bookings/queries.ts';
+import { findMember, findMemberByCard } from '../members/queries.ts';
+import { findRoom, findVenue } from '../venues/queries.ts';
+import { venueTopic } from '../venues/service.ts';
+import { computeHeadcount, headcountEvent } from './headcount.ts';
+import * as q from './queries.ts';
+import type { CheckInInput, HeadcountDto, VisitDto } from './schemas.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+type VisitRow = NonNullable<Awaited<ReturnType<typeof q.findVisit>>>;
+
+export const toVisit = (v: VisitRow): VisitDto => ({
+  id: v.id,
+  memberId: v.memberId,
+  venueId: v.venueId,
+  roomId: v.roomId,
+  bookingId: v.bookingId,
+  guests: v.guests,
+  checkedInAt: v.checkedInAt.toISOString(),
+  checkedOutAt: v.checkedOutAt ? v.checkedOutAt.toISOString() : null,
+  endedReason: v.endedReason,
+});
+
+/** Kiosks of the venue and its staff check people in; displays only watch. */
+function requireCheckInRight(principal: Principal | null, venueId: string): Principal {
+  const p = requirePrincipal(principal);
+  if (p.kind === 'device') {
+    if (p.deviceKind !== 'kiosk') throw new AppError('forbidden', 'A display screen cannot check people in.');
+    if (p.venueId !== venueId) throw new AppError('forbidden', 'This kiosk belongs to another venue.');
+    return p;
+  }
+  if (!canManageVenue(p, venueId)) throw new AppError('forbidden', 'You do not look after this venue.');
+  return p;
+}
+
+export function parseIdempotencyKey(header: string | undefined): string {
+  if (!header) throw validationFailed('Idempotency-Key', 'Send an Idempotency-Key header (a UUID made once per check-in) so that a retry is not counted twice.');
+  if (!UUID.test(header.trim())) throw validationFailed('Idempotency-Key', 'The Idempotency-Key header must be a UUID.');
+  return header.trim().toLowerCase();
+}
+
+export interface CheckInResult {
+  visit: VisitDto;
+  headcount: HeadcountDto;
+  member: { id: string; name: string } | null;
+  moved: VisitDto | null;
+  replayed: boolean;
+}
+
+async function replay(db: Kysely<DB>, key: string, venueId: string, memberId: string | null): Promise<CheckInResult | null> {
+  const earlier = await q.findVisitByKey(db, key);
+  if (!earlier) return null;
+  if (earlier.venueId !== venueId || earlier.memberId !== memberId) {
+    throw new AppError('duplicate', 'This Idempotency-Key was already used for a different check-in; make a new key for each check-in.', {
+      field: 'Idempotency-Key',
+    });
+  }
+  const member = earlier.memberId ? await findMember(db, earlier.memberId) : undefined;
+  return {
+    visit: toVisit(earlier),
+    headcount: await computeHeadcount(db, venueId),
+    member: member ? { id: member.id, name: member.name } : null,
+    moved: null,
+    replayed: true,
+  };
+}
+
+async function resolveMember(db: Kysely<DB>, input: CheckInInput) {
+  if (input.memberCode !== undefined) {
+    const member = await findMemberByCard(db, input.memberCode);
+    if (!member) throw new AppError('member_not_found', 'No member has this card. Please ask at the front desk.', { field: 'memberCode' });
+    return member;
+  }
+  if (input.memberId !== undefined) {
+    const member = await findMember(db, input.memberId);
+    if (!member) throw new AppError('member_not_found', 'This member was not found. Please ask at the front desk.', { field: 'memberId' });
+    return member;
+  }
+  return null;
+}
+
+/** The room (and booking) the visit is for, checked to belong to the venue. */
+async function resolvePlace(db: Kysely<DB>, venueId: string, input: CheckInInput) {
+  let roomId = input.roomId ?? null;
+  if (input.bookingId) {
+    const booking = await findBooking(db, input.bookingId);
+    if (!booking || booking.venueId !== venueId || booking.status !== 'confirmed') {
+      throw new AppError('not_found', 'This activity was not found; it may have been cancelled.', { field: 'bookingId' });
+    }
+    if (roomId && roomId !== booking.roomId) throw validationFailed('roomId', 'The room is not the activity’s room.');
+    roomId = booking.roomId;
+  }
+  if (roomId) {
+    const room = await findRoom(db, roomId);
+    if (!room || room.venueId !== venueId) throw new AppError('not_found', 'The room was not found in this venue.', { field: 'roomId' });
+  }
+  return { roomId, bookingId: input.bookingId ?? null };
+}
+
+/** Publish the headcounts of the venues a change touched, as of this commit. */
+function publishHeadcounts(emitAfterLock: EmitAfterLock, venueIds: Iterable<string>, keep: (h: HeadcountDto) => void): void {
+  for (const venueId of new Set(venueIds)) {
+    emitAfterLock(async (trx) => {
+      const { event, headcount } = await headcountEvent(trx, venueId);
+      keep(headcount);
+      return [event];
+    });
+  }
+}
+
+function emitEnded(emit: Emit, visit: VisitDto): void {
+  emit({ topic: venueTopic(visit.venueId), type: 'checkin.ended', data: { visit } });
+}
+
+export async function checkIn(db: Kysely<DB>, principal: Principal | null, keyHeader: string | undefined, input: CheckInInput): Promise<CheckInResult> {
+  const key = parseIdempotencyKey(keyHeader);
+  if (!(await findVenue(db, input.venueId))) throw notFound('The venue');
+  const p = requireCheckInRight(principal, input.venueId);
+  if (input.memberCode !== undefined && input.memberId !== undefined) throw validationFailed('memberId', 'Send either memberCode or memberId, not both.');
+  const member = await resolveMember(db, input);
+  const guests = input.guests ?? 0;
+  if (!member && guests === 0) throw validationFailed('guests', 'Say who is checking in: a member (memberCode or memberId) or a number of guests.');
+
+  const earlier = await replay(db, key, input.venueId, member?.id ?? null);
+  if (earlier) return earlier;
+  const place = await resolvePlace(db, input.venueId, input);
+
+  for (let attempt = 0; ; attempt += 1) {
+    // Filled by the after-lock computation: the headcount as of this very commit.
+    const published: { headcount?: HeadcountDto } = {};
+    try {
+      const result = await writeTransaction(db, async (trx, emit, emitAfterLock) => {
+        const open = member ? await q.lockOpenVisitOfMember(trx, member.id) : undefined;
+        if (open && open.venueId === input.venueId && open.roomId === place.roomId && open.bookingId === place.bookingId) {
+          // Already checked in right here (a second tap): the same visit, not another 人次.
+          await q.recordKey(trx, key, open.id);
+          return { visit: toVisit(open), moved: null };
+        }
+        let moved: VisitDto | null = null;
+        if (open) {
+          moved = toVisit((await q.endVisit(trx, open.id, 'moved'))!);
+          emitEnded(emit, moved);
+        }
+        const visit = toVisit(
+          await q.insertVisit(trx, {
+            venueId: input.venueId,
+            memberId: member?.id ?? null,
+            guests,
+            roomId: place.roomId,
+            bookingId: place.bookingId,
+            deviceId: p.kind === 'device' ? p.deviceId : null,
+            createdBy: p.kind === 'user' ? p.userId : null,
+          }),
+        );
+        await q.recordKey(trx, key, visit.id);
+        emit({ topic: venueTopic(input.venueId), type: 'checkin.created', data: { visit } });
+        publishHeadcounts(emitAfterLock, [input.venueId, ...(open ? [open.venueId] : [])], (h) => {
+          if (h.venueId === input.venueId) published.headcount = h;
+        });
+        return { visit, moved };
+      });
+      const headcount = published.headcount ?? (await computeHeadcount(db, input.venueId));
+      return { ...result, headcount, member: nameOf(member), replayed: false };
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      // The same key racing in from two connections: the other one won; answer with its visit.
+      const raced = await replay(db, key, input.venueId, member?.id ?? null);
+      if (raced) return raced;
+      // The same member checking in at two kiosks at once: try again, now seeing the other visit to move.
+      if (attempt >= 2) throw error;
+    }
+  }
+}
+
+const nameOf = (member: { id: string; name: string } | null | undefined) => (member ? { id: member.id, name: member.name } : null);
+
+export async function checkOut(db: Kysely<DB>, principal: Principal | null, visitId: string): Promise<{ visit: VisitDto; headcount: HeadcountDto }> {
+  const existing = await q.findVisit(db, visitId);
+  if (!existing) throw notFound('The visit');
+  requireCheckInRight(principal, existing.venueId);
+  const published: { headcount?: HeadcountDto } = {};
+  const visit = await writeTransaction(db, async (trx, emit, emitAfterLock) => {
+    const locked = await q.lockVisit(trx, visitId);
+    // Already ended (checked out, moved or closed): checking out again changes nothing.
+    if (!locked || locked.checkedOutAt) return toVisit(locked ?? existing);
+    const ended = toVisit((await q.endVisit(trx, visitId, 'checkout'))!);
+    emitEnded(emit, ended);
+    publishHeadcounts(emitAfterLock, [ended.venueId], (h) => (published.headcount = h));
+    return ended;
+  });
+  return { visit, headcount: published.headcount ?? (await computeHeadcount(db, existing.venueId)) };
+}
+
+/** Ends visits still open at closing time (closing.ts decides when); one transaction per venue. */
+export async function closeVisits(trx: Transaction<DB>, emit: Emit, emitAfterLock: EmitAfterLock, venueId: string, rows: Array<{ id: string; at: Date }>) {
+  const ended: VisitDto[] = [];
+  for (const row of rows) {
+    const visit = await q.endVisit(trx, row.id, 'closing', row.at);
+    if (visit) ended.push(toVisit(visit));
+  }
+  for (const visit of ended) emitEnded(emit, visit);
+  if (ended.length > 0) publishHeadcounts(emitAfterLock, [venueId], () => {});
+  return ended;
+}

@@ -1,0 +1,33 @@
+/**
+ * What a screen in a public hall may show of a member: kiosks and displays get phone numbers masked and no
+ * card codes (a photographed screen must not let anyone check in as somebody else).
+ */
+import type { Principal } from '../auth/principal.ts';
+import type { MemberDto } from './schemas.ts';
+
+/** 13590830166 → 135****0166; 0874-1234567 → 0874-***4567; anything short keeps only its last two digits. */
+export function maskPhone(phone: string | null): string | null {
+  if (!phone) return null;
+  const mobile = /^(\d{3})\d{4}(\d{4})$/.exec(phone);
+  if (mobile) return `${mobile[1]}****${mobile[2]}`;
+  const landline = /^(0\d{2,3})-?\d+(\d{4})$/.exec(phone);
+  if (landline) return `${landline[1]}-***${landline[2]}`;
+  return phone.length > 2 ? `${'*'.repeat(phone.length - 2)}${phone.slice(-2)}` : '**';
+}
+
+export function isPublicScreen(principal: Principal): boolean {
+  return principal.kind === 'device';
+}
+
+export function forViewer(member: MemberDto, principal: Principal): MemberDto {
+  if (!isPublicScreen(principal)) return member;
+  return {
+    ...member,
+    phone: maskPhone(member.phone),
+    cardCode: null,
+    birthMonth: null,
+    formerUnit: null,
+    formerPosition: null,
+    notes: null,
+  };
+}

@@ -1,0 +1,100 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { DB, MemberCategory } from '../../db/schema.ts';
+
+type Executor = Kysely<DB> | Transaction<DB>;
+
+const memberColumns = [
+  'id',
+  'memberNo',
+  'name',
+  'gender',
+  'birthMonth',
+  'formerUnit',
+  'formerPosition',
+  'category',
+  'phone',
+  'cardCode',
+  'notes',
+] as const;
+
+export interface MemberValues {
+  name: string;
+  memberNo: string | null;
+  gender: 'male' | 'female' | null;
+  birthMonth: string | null;
+  formerUnit: string | null;
+  formerPosition: string | null;
+  category: MemberCategory;
+  phone: string | null;
+  cardCode: string | null;
+  notes: string | null;
+}
+
+/** Escapes LIKE wildcards so that a search for "50%" means those characters. */
+const likeEscape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * Search by name (anywhere in it), member number or card code (exact, any case), or phone (a run of 4+ digits
+ * anywhere in it: people remember the last four). Current members only.
+ */
+export function searchMembers(db: Executor, q: string | undefined, limit: number, offset: number) {
+  let query = db.selectFrom('members').select([...memberColumns]).where('removedAt', 'is', null);
+  const text = q?.trim();
+  if (text) {
+    const digits = text.replace(/[\s-]/g, '');
+    query = query.where((eb) =>
+      eb.or([
+        eb('name', 'like', `%${likeEscape(text)}%`),
+        eb(sql`upper(member_no)`, '=', text.toUpperCase()),
+        eb(sql`upper(card_code)`, '=', text.toUpperCase()),
+        ...(/^\d{4,}$/.test(digits) ? [eb('phone', 'like', `%${likeEscape(digits)}%`)] : []),
+      ]),
+    );
+  }
+  return query
+    .orderBy(sql`case when ${text ?? ''} <> '' and name = ${text ?? ''} then 0 else 1 end`)
+    .orderBy('name')
+    .orderBy('id')
+    .limit(limit)
+    .offset(offset)
+    .execute();
+}
+
+export function findMember(db: Executor, id: string) {
+  return db.selectFrom('members').select([...memberColumns]).where('id', '=', id).where('removedAt', 'is', null).executeTakeFirst();
+}
+
+export function findMemberByCard(db: Executor, cardCode: string) {
+  return db
+    .selectFrom('members')
+    .select([...memberColumns])
+    .where(sql`upper(card_code)`, '=', cardCode.trim().toUpperCase())
+    .where('removedAt', 'is', null)
+    .executeTakeFirst();
+}
+
+export function insertMembers(db: Executor, members: readonly MemberValues[]) {
+  if (members.length === 0) return Promise.resolve([]);
+  return db.insertInto('members').values([...members]).returning([...memberColumns]).execute();
+}
+
+export function updateMember(db: Executor, id: string, patch: Partial<MemberValues>) {
+  return db
+    .updateTable('members')
+    .set({ ...patch, updatedAt: sql`now()` })
+    .where('id', '=', id)
+    .where('removedAt', 'is', null)
+    .returning([...memberColumns])
+    .executeTakeFirst();
+}
+
+/** Which of these card codes (upper-cased) already belong to someone, and to whom. */
+export function cardCodeOwners(db: Executor, cardCodes: readonly string[]) {
+  if (cardCodes.length === 0) return Promise.resolve([]);
+  return db.selectFrom('members').select(['id', 'name', 'cardCode']).where('cardCode', 'in', [...cardCodes]).execute();
+}
+
+export function memberNoOwners(db: Executor, memberNos: readonly string[]) {
+  if (memberNos.length === 0) return Promise.resolve([]);
+  return db.selectFrom('members').select(['id', 'name', 'memberNo']).where('memberNo', 'in', [...memberNos]).execute();
+}

@@ -1,0 +1,71 @@
+import { Type, type Static } from 'typebox';
+import { MEMBER_CATEGORIES } from '../../db/schema.ts';
+import { Id, OneOf } from '../../http/schemas.ts';
+
+export const MemberCategorySchema = OneOf(MEMBER_CATEGORIES, 'veteran 离休, retired 退休, leader 原市级领导, other');
+
+const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()]);
+const CardCode = Type.String({ minLength: 1, maxLength: 32, pattern: '^[A-Za-z0-9_-]+$' });
+const MemberNo = Type.String({ minLength: 1, maxLength: 32 });
+const Phone = Type.String({ minLength: 5, maxLength: 20, pattern: '^[0-9+ -]+$' });
+const BirthMonth = Type.String({ pattern: '^[12][0-9]{3}-(0[1-9]|1[0-2])$', description: 'YYYY-MM' });
+
+export const MemberSchema = Type.Object({
+  id: Id,
+  memberNo: Type.Union([Type.String(), Type.Null()]),
+  name: Type.String(),
+  gender: Type.Union([OneOf(['male', 'female'] as const), Type.Null()]),
+  birthMonth: Type.Union([Type.String(), Type.Null()]),
+  formerUnit: Type.Union([Type.String(), Type.Null()]),
+  formerPosition: Type.Union([Type.String(), Type.Null()]),
+  category: MemberCategorySchema,
+  /** Masked (138****0166) for kiosks and displays. */
+  phone: Type.Union([Type.String(), Type.Null()]),
+  cardCode: Type.Union([Type.String(), Type.Null()]),
+  notes: Type.Union([Type.String(), Type.Null()]),
+});
+export type MemberDto = Static<typeof MemberSchema>;
+
+export const CreateMemberBody = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 60 }),
+    cardCode: Type.Optional(CardCode),
+    memberNo: Type.Optional(MemberNo),
+    phone: Type.Optional(Phone),
+    category: Type.Optional(MemberCategorySchema),
+    gender: Type.Optional(OneOf(['male', 'female'] as const)),
+    birthMonth: Type.Optional(BirthMonth),
+    formerUnit: Type.Optional(Type.String({ maxLength: 100 })),
+    formerPosition: Type.Optional(Type.String({ maxLength: 60 })),
+    notes: Type.Optional(Type.String({ maxLength: 500 })),
+  },
+  { additionalProperties: false },
+);
+export type CreateMemberInput = Static<typeof CreateMemberBody>;
+
+export const UpdateMemberBody = Type.Object(
+  {
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 60 })),
+    cardCode: Type.Optional(Nullable(CardCode)),
+    memberNo: Type.Optional(Nullable(MemberNo)),
+    phone: Type.Optional(Nullable(Phone)),
+    category: Type.Optional(MemberCategorySchema),
+    gender: Type.Optional(Type.Union([OneOf(['male', 'female'] as const), Type.Null()])),
+    birthMonth: Type.Optional(Nullable(BirthMonth)),
+    formerUnit: Type.Optional(Nullable(Type.String({ maxLength: 100 }))),
+    formerPosition: Type.Optional(Nullable(Type.String({ maxLength: 60 }))),
+    notes: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type UpdateMemberInput = Static<typeof UpdateMemberBody>;
+
+export const ListMembersQuery = Type.Object(
+  {
+    q: Type.Optional(Type.String({ maxLength: 60 })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+    offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000 })),
+  },
+  { additionalProperties: false },
+);
+export type ListMembersInput = Static<typeof ListMembersQuery>;

@@ -1,0 +1,99 @@
+/**
+ * Members of the city's centres (not of one venue: a member may visit any centre). Staff manage them; a
+ * kiosk may look members up to check them in, and sees them as privacy.ts allows.
+ */
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
+import { AppError, notFound } from '../../errors.ts';
+import { requirePrincipal, requireUser, type Principal } from '../auth/principal.ts';
+import { forViewer } from './privacy.ts';
+import * as q from './queries.ts';
+import type { CreateMemberInput, ListMembersInput, MemberDto, UpdateMemberInput } from './schemas.ts';
+
+const STAFF = ['admin', 'coordinator'] as const;
+
+const toMember = (row: Awaited<ReturnType<typeof q.findMember>> & object): MemberDto => ({ ...row });
+
+const clean = (value: string | null | undefined): string | null => {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : null;
+};
+const cleanPhone = (value: string | null | undefined) => clean(value?.replace(/[\s-]/g, '').replace(/^\+?86(?=1\d{10}$)/, ''));
+const cleanCode = (value: string | null | undefined) => clean(value)?.toUpperCase() ?? null;
+
+function duplicateOf(error: unknown): AppError | null {
+  if (!isUniqueViolation(error)) return null;
+  const constraint = (error as { constraint?: string }).constraint ?? '';
+  if (constraint.includes('member_no')) return new AppError('duplicate', 'This member number is already used by another member.', { field: 'memberNo' });
+  return new AppError('duplicate', 'This card code already belongs to another member.', { field: 'cardCode' });
+}
+
+/** Who may look members up: staff, and kiosks (to check members in). Displays may not. */
+function requireReader(principal: Principal | null): Principal {
+  const p = requirePrincipal(principal);
+  if (p.kind === 'device' && p.deviceKind !== 'kiosk') throw new AppError('forbidden', 'A display may not look up members.');
+  if (p.kind === 'user') requireUser(p, STAFF);
+  return p;
+}
+
+export async function listMembers(db: Kysely<DB>, principal: Principal | null, input: ListMembersInput): Promise<MemberDto[]> {
+  const p = requireReader(principal);
+  // A kiosk shows a short list to pick from, and only after something was typed.
+  if (p.kind === 'device' && !input.q?.trim()) return [];
+  const limit = p.kind === 'device' ? Math.min(input.limit ?? 8, 8) : (input.limit ?? 50);
+  const rows = await q.searchMembers(db, input.q, limit, p.kind === 'device' ? 0 : (input.offset ?? 0));
+  return rows.map((row) => forViewer(toMember(row), p));
+}
+
+export async function getMember(db: Kysely<DB>, principal: Principal | null, memberId: string): Promise<MemberDto> {
+  const p = requireReader(principal);
+  const row = await q.findMember(db, memberId);
+  if (!row) throw notFound('The member');
+  return forViewer(toMember(row), p);
+}
+
+export async function createMember(db: Kysely<DB>, principal: Principal | null, input: CreateMemberInput): Promise<MemberDto> {
+  requireUser(principal, STAFF);
+  try {
+    const [row] = await q.insertMembers(db, [
+      {
+        name: input.name.trim(),
+        memberNo: clean(input.memberNo),
+        gender: input.gender ?? null,
+        birthMonth: input.birthMonth ?? null,
+        formerUnit: clean(input.formerUnit),
+        formerPosition: clean(input.formerPosition),
+        category: input.category ?? 'other',
+        phone: cleanPhone(input.phone),
+        cardCode: cleanCode(input.cardCode),
+        notes: clean(input.notes),
+      },
+    ]);
+    return toMember(row!);
+  } catch (error) {
+    throw duplicateOf(error) ?? error;
+  }
+}
+
+export async function updateMember(db: Kysely<DB>, principal: Principal | null, memberId: string, input: UpdateMemberInput): Promise<MemberDto> {
+  requireUser(principal, STAFF);
+  const patch: Partial<q.MemberValues> = {};
+  if (input.name !== undefined) patch.name = input.name.trim();
+  if (input.memberNo !== undefined) patch.memberNo = clean(input.memberNo);
+  if (input.cardCode !== undefined) patch.cardCode = cleanCode(input.cardCode);
+  if (input.phone !== undefined) patch.phone = cleanPhone(input.phone);
+  if (input.category !== undefined) patch.category = input.category;
+  if (input.gender !== undefined) patch.gender = input.gender;
+  if (input.birthMonth !== undefined) patch.birthMonth = input.birthMonth;
+  if (input.formerUnit !== undefined) patch.formerUnit = clean(input.formerUnit);
+  if (input.formerPosition !== undefined) patch.formerPosition = clean(input.formerPosition);
+  if (input.notes !== undefined) patch.notes = clean(input.notes);
+  try {
+    const row = await q.updateMember(db, memberId, patch);
+    if (!row) throw notFound('The member');
+    return toMember(row);
+  } catch (error) {
+    throw duplicateOf(error) ?? error;
+  }
+}
