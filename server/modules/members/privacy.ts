@@ -8,10 +8,10 @@ import type { MemberDto } from './schemas.ts';
 /** 13590830166 → 135****0166; 0874-1234567 → 0874-***4567; anything short keeps only its last two digits. */
 export function maskPhone(phone: string | null): string | null {
   if (!phone) return null;
+  const landline = /^(0\d{3}|0[12]\d)-?\d{3,4}(\d{4})$/.exec(phone);
+  if (landline) return `${landline[1]}-***${landline[2]}`;
   const mobile = /^(\d{3})\d{4}(\d{4})$/.exec(phone);
   if (mobile) return `${mobile[1]}****${mobile[2]}`;
-  const landline = /^(0\d{2,3})-?\d+(\d{4})$/.exec(phone);
-  if (landline) return `${landline[1]}-***${landline[2]}`;
   return phone.length > 2 ? `${'*'.repeat(phone.length - 2)}${phone.slice(-2)}` : '**';
 }
 

@@ -35,11 +35,15 @@ export function normalizeHeader(header: string): string {
   return header.normalize('NFKC').toLowerCase().replace(/[\s_\-.·:*]/gu, '');
 }
 
-/** The field a header names, trying it as written and then without a bracketed part ("联系电话（手机）"). */
+/**
+ * The field a header names: as written, then without a bracketed part ("联系电话（手机）"), then without
+ * the brackets themselves ("【姓名】").
+ */
 export function fieldForHeader(header: string): MemberField | null {
   const plain = normalizeHeader(header);
   const unbracketed = plain.replace(/\([^)]*\)|\[[^\]]*\]|【[^】]*】|〔[^〕]*〕|<[^>]*>/gu, '');
-  return BY_NAME.get(plain) ?? BY_NAME.get(unbracketed) ?? null;
+  const debracketed = plain.replace(/[()[\]【】〔〕<>]/gu, '');
+  return BY_NAME.get(plain) ?? BY_NAME.get(unbracketed) ?? BY_NAME.get(debracketed) ?? null;
 }
 
 /** True when some cell of the row names the name column: the row is a header row. */

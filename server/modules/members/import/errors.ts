@@ -21,7 +21,10 @@ export class CsvImportError extends Error {
   }
 }
 
-/** A quoted cell that never closes. `line`: its row as Excel counts rows; `textLine`: where the quote opens in a text editor. */
+/**
+ * A quoted cell that never closes. `line`: its row as Excel counts rows; `textLine`: the line in a text editor
+ * where the quote opens.
+ */
 export class CsvSyntaxError extends CsvImportError {
   override name = 'CsvSyntaxError';
   constructor(

@@ -1,0 +1,97 @@
+/**
+ * Members: the ledger import as offices export it from Excel, search, duplicates, and what kiosks may see.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { storageAvailable } from '../support/database.ts';
+import { createVenue, pairDevice, signIn, startTestApp, type TestApp } from '../support/app.ts';
+import { expectError } from '../support/expect-error.ts';
+
+const FIXTURES = path.resolve(import.meta.dirname, '../../../shared/fixtures');
+
+interface Report {
+  encoding: string;
+  created: Array<{ line: number; id: string; name: string }>;
+  refused: Array<{ line: number; errors: Array<{ field: string; message: string; messageZh: string }> }>;
+}
+
+describe.runIf(storageAvailable)('members', () => {
+  let t: TestApp;
+  let cookie: string;
+  let venueId: string;
+  const upload = (file: string, headers: Record<string, string> = { cookie }) =>
+    t.app.inject({ method: 'POST', url: '/api/members/import', headers: { ...headers, 'content-type': 'text/csv' }, payload: readFileSync(path.join(FIXTURES, file)) });
+  const memberCount = async () => Number((await t.database.db.selectFrom('members').select(t.database.db.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    cookie = (await signIn(t, 'admin')).cookie;
+    venueId = (await createVenue(t, cookie)).id;
+  });
+  afterAll(async () => t?.close());
+
+  it('imports the GB18030 ledger with Chinese headers, refusing the bad lines with reasons', async () => {
+    const response = await upload('members-gb18030.csv');
+    expect(response.statusCode, response.body).toBe(200);
+    const report = response.json() as Report;
+    expect(report.encoding).toBe('gb18030');
+    expect(report.created).toHaveLength(61);
+    expect(report.refused.map((r) => r.line)).toEqual([62, 63, 64]);
+    expect(report.refused[0]!.errors.map((e) => e.field)).toEqual(['name']);
+    expect(report.refused[1]!.errors.map((e) => e.field).sort()).toEqual(['birthMonth', 'phone']);
+    expect(report.refused[2]!.errors[0]!.messageZh).toMatch(/QJ2020001/);
+    expect(await memberCount()).toBe(61);
+
+    const search = await t.app.inject({ method: 'GET', url: '/api/members?q=杜荣', headers: { cookie } });
+    expect((search.json() as { members: Array<Record<string, unknown>> }).members[0]).toMatchObject({
+      name: '杜荣',
+      category: 'retired',
+      phone: '13590830166',
+      cardCode: 'QJ2020001',
+      birthMonth: '1929-04',
+      gender: 'female',
+    });
+  });
+
+  it('imports the same ledger in UTF-8 with BOM again: every line now refused as already there', async () => {
+    const report = (await upload('members-utf8-bom.csv')).json() as Report;
+    expect(report.encoding).toBe('utf-8-bom');
+    expect(report.created).toHaveLength(0);
+    expect(report.refused).toHaveLength(64);
+    expect(report.refused[0]!.errors[0]).toMatchObject({ field: 'cardCode' });
+    expect(await memberCount()).toBe(61);
+  });
+
+  it('refuses a file that is not a ledger, saying why, and writes nothing', async () => {
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/members/import',
+      headers: { cookie, 'content-type': 'text/csv' },
+      payload: Buffer.from('编号,电话\n1,13800000000\n'),
+    });
+    const body = expectError(response, 400, 'validation_failed');
+    expect(String(body.messageZh)).toMatch(/姓名/);
+    expect(await memberCount()).toBe(61);
+  });
+
+  it('creates members, refusing a card code already used', async () => {
+    const created = await t.app.inject({ method: 'POST', url: '/api/members', headers: { cookie }, payload: { name: '王建国', cardCode: 'qj9990001', category: 'veteran', phone: '139 0000 1111' } });
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json()).toMatchObject({ member: { name: '王建国', cardCode: 'QJ9990001', phone: '13900001111', category: 'veteran' } });
+    expectError(await t.app.inject({ method: 'POST', url: '/api/members', headers: { cookie }, payload: { name: '李四', cardCode: 'QJ9990001' } }), 409, 'duplicate', 'cardCode');
+    expectError(await t.app.inject({ method: 'POST', url: '/api/members', headers: { cookie }, payload: { name: '李四', category: 'mayor' } }), 400, 'validation_failed', 'category');
+  });
+
+  it('lets a kiosk find a member by name or the last digits of the phone, masked; a display not at all', async () => {
+    const { token } = await pairDevice(t, cookie, venueId, 'kiosk');
+    const byPhone = await t.app.inject({ method: 'GET', url: '/api/members?q=0166', headers: { authorization: `Bearer ${token}` } });
+    const found = (byPhone.json() as { members: Array<Record<string, unknown>> }).members;
+    expect(found).toEqual([expect.objectContaining({ name: '杜荣', phone: '135****0166', cardCode: null, birthMonth: null })]);
+    const empty = await t.app.inject({ method: 'GET', url: '/api/members', headers: { authorization: `Bearer ${token}` } });
+    expect(empty.json()).toEqual({ members: [] });
+    expectError(await t.app.inject({ method: 'POST', url: '/api/members', headers: { authorization: `Bearer ${token}` }, payload: { name: 'x' } }), 403, 'forbidden');
+    const display = (await pairDevice(t, cookie, venueId, 'display')).token;
+    expectError(await t.app.inject({ method: 'GET', url: '/api/members?q=杜', headers: { authorization: `Bearer ${display}` } }), 403, 'forbidden');
+  });
+});
