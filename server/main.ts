@@ -36,7 +36,8 @@ function banner(config: Config, started: Started): string {
   }
   const demo = firstStart.demo;
   if (demo && demo.venues > 0) {
-    lines.push(`  Demo data: ${demo.venues} venues, ${demo.rooms} rooms, ${demo.bookings} bookings.`);
+    lines.push(`  Demo data: ${demo.venues} venues, ${demo.rooms} rooms, ${demo.bookings} bookings, ${demo.members} members.`);
+    lines.push('  Demo member cards: QJ2019001D … (scan or type one at the kiosk).');
     if (demo.coordinator) lines.push(`  Demo coordinator: ${demo.coordinator.username} / ${demo.coordinator.password}`);
     for (const p of demo.pairingCodes) lines.push(`  Pairing code for the demo ${p.kind} (${p.venue}, valid 10 minutes): ${p.code}`);
     lines.push('');

@@ -27,7 +27,7 @@ async function main(): Promise<number> {
       if (summary.venues === 0) {
         process.stdout.write('The demo venues are there already; nothing was added.\n');
       } else {
-        process.stdout.write(`Added ${summary.venues} venues, ${summary.rooms} rooms and ${summary.bookings} bookings.\n`);
+        process.stdout.write(`Added ${summary.venues} venues, ${summary.rooms} rooms, ${summary.bookings} bookings and ${summary.members} members.\n`);
         if (summary.coordinator) process.stdout.write(`Demo coordinator: ${summary.coordinator.username} / ${summary.coordinator.password}\n`);
         for (const p of summary.pairingCodes) process.stdout.write(`Pairing code for the demo ${p.kind} (valid 10 minutes): ${p.code}\n`);
       }

@@ -13,17 +13,19 @@ import { insertRoom, insertVenue, venueNameTaken } from '../modules/venues/queri
 import { insertDevice } from '../modules/devices/queries.ts';
 import { DEMO_COORDINATOR, DEMO_VENUES } from './demo-data.ts';
 import { seedDemoBookings } from './demo-bookings.ts';
+import { seedDemoMembers } from './demo-members.ts';
 
 export interface DemoSummary {
   venues: number;
   rooms: number;
   bookings: number;
+  members: number;
   coordinator: { username: string; password: string } | null;
   pairingCodes: Array<{ kind: 'kiosk' | 'display'; venue: string; code: string }>;
 }
 
 export async function seedDemo(trx: Transaction<DB>, timezone: string, adminId: string | null): Promise<DemoSummary> {
-  const summary: DemoSummary = { venues: 0, rooms: 0, bookings: 0, coordinator: null, pairingCodes: [] };
+  const summary: DemoSummary = { venues: 0, rooms: 0, bookings: 0, members: 0, coordinator: null, pairingCodes: [] };
   const createdVenueIds: string[] = [];
   for (const demo of DEMO_VENUES) {
     if (await venueNameTaken(trx, demo.name)) continue;
@@ -39,6 +41,8 @@ export async function seedDemo(trx: Transaction<DB>, timezone: string, adminId: 
   }
   const cityVenueId = createdVenueIds[0];
   if (!cityVenueId) return summary;
+  const anyMember = await trx.selectFrom('members').select('id').limit(1).executeTakeFirst();
+  if (!anyMember) summary.members = await seedDemoMembers(trx);
 
   const password = randomBytes(6).toString('base64url');
   const coordinator = await insertUserIfAbsent(trx, {
