@@ -82,3 +82,113 @@ export interface MeAnswer {
 export function isRoomKind(kind: string): kind is RoomKind {
   return (ROOM_KINDS as readonly string[]).includes(kind);
 }
+
+/** Kinds of booking (`POST /api/bookings` `kind`); each has its own colour on the calendar. */
+export const BOOKING_KINDS = ['class', 'activity', 'lecture', 'meeting', 'competition', 'exhibition', 'other'] as const;
+export type BookingKind = (typeof BOOKING_KINDS)[number];
+
+export type BookingStatus = 'confirmed' | 'cancelled';
+
+/** Which occurrences of a series a change or a cancellation applies to. */
+export type SeriesScope = 'this' | 'following' | 'all';
+
+/** One booking of one room (`GET /api/bookings`). Instants are ISO strings; compare them as instants. */
+export interface Booking {
+  id: string;
+  venueId: string;
+  roomId: string;
+  start: string;
+  end: string;
+  title: string;
+  /** One of BOOKING_KINDS; typed loosely so a kind added later still shows (as "other"). */
+  kind: string;
+  status: BookingStatus;
+  seriesId: string | null;
+  /** The venue-local date ('YYYY-MM-DD') the series generated this occurrence for. */
+  occurrenceDate: string | null;
+  version: number;
+  expectedCount: number | null;
+  notes: string | null;
+}
+
+/** An existing booking in the way of a new one, and (for a series) the new occurrence it blocks. */
+export interface BookingConflict {
+  id: string;
+  roomId: string;
+  start: string;
+  end: string;
+  title: string;
+  occurrence?: { start: string; end: string };
+}
+
+/** A time the venue (roomId null) or one room is closed: holidays, maintenance. */
+export interface Closure {
+  id: string;
+  venueId: string;
+  roomId: string | null;
+  start: string;
+  end: string;
+  reason: string;
+}
+
+export interface BookingRecurrence {
+  rrule: string;
+  exdates?: string[];
+}
+
+/** `POST /api/bookings` */
+export interface CreateBookingRequest {
+  roomId: string;
+  start: string;
+  end: string;
+  title: string;
+  kind?: BookingKind;
+  expectedCount?: number;
+  notes?: string;
+  recurrence?: BookingRecurrence;
+  skipConflicts?: boolean;
+}
+
+export interface SkippedOccurrence {
+  start: string;
+  end: string;
+  reason: 'conflict' | 'closure';
+  conflicts: BookingConflict[];
+  closures: Closure[];
+}
+
+export interface CreateBookingAnswer {
+  bookings: Booking[];
+  seriesId: string | null;
+  skipped: SkippedOccurrence[];
+}
+
+/** `POST /api/bookings/check` */
+export interface CheckBookingAnswer {
+  ok: boolean;
+  occurrences: number;
+  conflicts: BookingConflict[];
+  closures: Closure[];
+}
+
+/** `PATCH /api/bookings/:id` */
+export interface UpdateBookingRequest {
+  version: number;
+  start?: string;
+  end?: string;
+  roomId?: string;
+  title?: string;
+  kind?: BookingKind;
+  expectedCount?: number | null;
+  notes?: string | null;
+  scope?: SeriesScope;
+}
+
+export interface UpdateBookingAnswer {
+  booking: Booking;
+  bookings: Booking[];
+}
+
+export function isBookingKind(kind: string): kind is BookingKind {
+  return (BOOKING_KINDS as readonly string[]).includes(kind);
+}

@@ -1,0 +1,34 @@
+/**
+ * The inside of a booking on the calendar, built as DOM nodes for FullCalendar's `eventContent`:
+ * time, title, then "kind · expected N · capacity M", and an empty slot for the live headcount.
+ */
+import type { EventContentArg } from '@fullcalendar/core';
+import { t } from '../lib/i18n.svelte.ts';
+import type { Booking, Room } from '../lib/types.ts';
+import { eventMetaLine } from './event-view.ts';
+
+function line(className: string, text: string): HTMLElement {
+  const el = document.createElement('div');
+  el.className = className;
+  el.textContent = text;
+  return el;
+}
+
+export function eventContent(arg: EventContentArg, booking: Booking | undefined, room: Room | undefined): { domNodes: Node[] } {
+  const box = document.createElement('div');
+  box.className = 'bk';
+  if (arg.timeText) box.append(line('bk-time', arg.timeText));
+  box.append(line('bk-title', arg.event.title));
+  if (booking) {
+    const meta = eventMetaLine(booking, room, t);
+    // The list view has no room columns: name the room there.
+    box.append(line('bk-meta', arg.view.type.startsWith('list') && room ? `${room.name} · ${meta}` : meta));
+  }
+  // Where "in the room now: N" goes once check-ins exist. Nothing feeds it yet, so it stays empty and hidden.
+  const inRoomNow = document.createElement('div');
+  inRoomNow.className = 'bk-in-room-now';
+  inRoomNow.dataset.slot = 'in-room-now';
+  inRoomNow.hidden = true;
+  box.append(inRoomNow);
+  return { domNodes: [box] };
+}

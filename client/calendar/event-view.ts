@@ -1,0 +1,69 @@
+/**
+ * How bookings and closures look on the calendar, as FullCalendar event inputs. Dates are venue wall dates
+ * (see zone.ts): the calendar runs in 'UTC' and shows exactly the venue's clock.
+ */
+import type { EventInput } from '@fullcalendar/core';
+import type { MessageKey } from '../lib/messages/zh-CN.ts';
+import type { Booking, Closure, Room } from '../lib/types.ts';
+import { kindColours, knownKind } from './kinds.ts';
+import { toVenueWall } from './zone.ts';
+
+export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+/** Closures share the event store with bookings; their ids are prefixed so they never collide. */
+export const CLOSURE_PREFIX = 'closure:';
+export const BOOKINGS_SOURCE = 'bookings';
+export const CLOSURES_SOURCE = 'closures';
+
+export function bookingEventInput(booking: Booking, timeZone: string): EventInput {
+  const colours = kindColours(booking.kind);
+  const cancelled = booking.status === 'cancelled';
+  return {
+    id: booking.id,
+    resourceId: booking.roomId,
+    start: toVenueWall(booking.start, timeZone),
+    end: toVenueWall(booking.end, timeZone),
+    title: booking.title,
+    backgroundColor: colours.background,
+    borderColor: colours.background,
+    textColor: colours.text,
+    classNames: bookingClassNames(booking),
+    editable: !cancelled,
+    extendedProps: { booking },
+  };
+}
+
+export function bookingClassNames(booking: Booking): string[] {
+  const names = ['booking', `kind-${knownKind(booking.kind)}`];
+  if (booking.status === 'cancelled') names.push('is-cancelled');
+  if (booking.seriesId) names.push('in-series');
+  return names;
+}
+
+export function closureEventInput(closure: Closure, timeZone: string): EventInput {
+  return {
+    id: CLOSURE_PREFIX + closure.id,
+    // No resource: FullCalendar draws a background event across every room.
+    ...(closure.roomId ? { resourceIds: [closure.roomId] } : {}),
+    start: toVenueWall(closure.start, timeZone),
+    end: toVenueWall(closure.end, timeZone),
+    title: closure.reason,
+    display: 'background',
+    classNames: ['closure'],
+    editable: false,
+    extendedProps: { closure },
+  };
+}
+
+/**
+ * The small print under an event's title: its kind, then "expected N · capacity M" (either may be missing).
+ * `inRoomNow` is where the live headcount goes once check-ins exist; nothing feeds it yet.
+ */
+export function eventMetaLine(booking: Booking, room: Room | undefined, tr: Translate): string {
+  const parts = [tr(`booking.kind.${knownKind(booking.kind)}`)];
+  if (booking.status === 'cancelled') parts.push(tr('cal.event.cancelled'));
+  if (booking.expectedCount !== null) parts.push(tr('cal.event.expected', { n: booking.expectedCount }));
+  if (room) parts.push(tr('cal.event.capacity', { n: room.capacity }));
+  return parts.join(' · ');
+}
+
