@@ -8,7 +8,7 @@ import { storageAvailable } from '../support/database.ts';
 import { createVenue, pairDevice, signIn, startTestApp, type TestApp } from '../support/app.ts';
 import { expectError } from '../support/expect-error.ts';
 
-const FIXTURES = path.resolve(import.meta.dirname, '../../../shared/fixtures');
+const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
 
 interface Report {
   encoding: string;

@@ -5,7 +5,7 @@ import { decodeCsv } from './decode.ts';
 import { CsvImportError } from './errors.ts';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../../..');
-const fixture = (name: string): Uint8Array => readFileSync(path.resolve(repoRoot, '../shared/fixtures', name));
+const fixture = (name: string): Uint8Array => readFileSync(path.resolve(repoRoot, 'tests/fixtures', name));
 const utf16le = (text: string): Uint8Array => new Uint8Array([0xff, 0xfe, ...Buffer.from(text, 'utf16le')]);
 
 describe('decodeCsv', () => {

@@ -5,7 +5,7 @@ import { CsvImportError, CsvSyntaxError } from './errors.ts';
 import { type MemberInput, type MemberRow, readMembers } from './rows.ts';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../../..');
-const fixture = (name: string): Uint8Array => readFileSync(path.resolve(repoRoot, '../shared/fixtures', name));
+const fixture = (name: string): Uint8Array => readFileSync(path.resolve(repoRoot, 'tests/fixtures', name));
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 const utf16le = (text: string): Uint8Array => new Uint8Array([0xff, 0xfe, ...Buffer.from(text, 'utf16le')]);
 
