@@ -280,4 +280,7 @@ export const en: Record<MessageKey, string> = {
   'export.title': 'Export calendar (iCalendar)',
   'export.venue': 'Whole venue',
   'export.hint': 'Subscribe to or import into Outlook, Apple Calendar or Google Calendar.',
+  'export.subscribe': 'subscription link',
+  'export.subscriptionFor': 'Subscription link for “{name}” (copied):',
+  'export.subscriptionHint': 'In your calendar program choose “subscribe from URL” and paste this link. It opens only this calendar; keep it private.',
 };

@@ -278,6 +278,9 @@ export const zhCN = {
   'export.title': '导出日历（iCalendar）',
   'export.venue': '整个场馆',
   'export.hint': '可订阅或导入到 Outlook、苹果日历、Google 日历。',
+  'export.subscribe': '订阅链接',
+  'export.subscriptionFor': '「{name}」的订阅链接（已复制）：',
+  'export.subscriptionHint': '在日历软件中选择“从网址订阅”，粘贴此链接。此链接只能查看这一个日历，请勿外传。',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
