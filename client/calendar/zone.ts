@@ -10,28 +10,10 @@
  * the gap (02:30 → 03:30), as the server's recurrence expansion does.
  */
 
+import { zonedFields } from '../../server/lib/zoned-time.ts';
+
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let found = formatters.get(timeZone);
-  if (!found) {
-    found = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, found);
-  }
-  return found;
-}
 
 const asDate = (instant: Date | string): Date => (typeof instant === 'string' ? new Date(instant) : instant);
 
@@ -39,20 +21,10 @@ const asDate = (instant: Date | string): Date => (typeof instant === 'string' ? 
 export function toVenueWall(instant: Date | string, timeZone: string): Date {
   const date = asDate(instant);
   if (Number.isNaN(date.getTime())) return new Date(Number.NaN);
-  const fields: Record<string, number> = {};
-  for (const part of formatterFor(timeZone).formatToParts(date)) {
-    if (part.type !== 'literal') fields[part.type] = Number(part.value);
-  }
-  const wall = Date.UTC(
-    fields.year ?? 1970,
-    (fields.month ?? 1) - 1,
-    fields.day ?? 1,
-    fields.hour ?? 0,
-    fields.minute ?? 0,
-    fields.second ?? 0,
-  );
-  // formatToParts drops milliseconds; keep them so the round trip is exact.
-  return new Date(wall + date.getUTCMilliseconds());
+  // The same wall-clock reading the server's recurrence uses (server/lib/zoned-time.ts is pure and shared).
+  const f = zonedFields(date, timeZone);
+  // zonedFields drops milliseconds; keep them so the round trip is exact.
+  return new Date(Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second) + date.getUTCMilliseconds());
 }
 
 /** Minutes east of UTC in `timeZone` at `instant` (Berlin in summer: 120). */
