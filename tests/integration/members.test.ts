@@ -81,6 +81,10 @@ describe.runIf(storageAvailable)('members', () => {
     expect(created.json()).toMatchObject({ member: { name: '王建国', cardCode: 'QJ9990001', phone: '13900001111', category: 'veteran' } });
     expectError(await t.app.inject({ method: 'POST', url: '/api/members', headers: { cookie }, payload: { name: '李四', cardCode: 'QJ9990001' } }), 409, 'duplicate', 'cardCode');
     expectError(await t.app.inject({ method: 'POST', url: '/api/members', headers: { cookie }, payload: { name: '李四', category: 'mayor' } }), 400, 'validation_failed', 'category');
+    expectError(await t.app.inject({ method: 'POST', url: '/api/members', headers: { cookie }, payload: { name: '   ' } }), 400, 'validation_failed', 'name');
+    const page = await t.app.inject({ method: 'GET', url: '/api/members?limit=10&offset=10', headers: { cookie } });
+    expect(page.json()).toMatchObject({ total: 62 });
+    expect((page.json() as { members: unknown[] }).members).toHaveLength(10);
   });
 
   it('lets a kiosk find a member by name or the last digits of the phone, masked; a display not at all', async () => {

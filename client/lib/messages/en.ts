@@ -1,7 +1,9 @@
 /** English. Must have every key of the Chinese dictionary (the type checks it; a unit test checks placeholders). */
 import type { MessageKey } from './zh-CN.ts';
+import { membersEn } from './members.en.ts';
 
 export const en: Record<MessageKey, string> = {
+  ...membersEn,
   'app.coordinator.title': 'Centre operations',
   'app.kiosk.title': 'Check-in kiosk',
   'app.display.title': 'Display',

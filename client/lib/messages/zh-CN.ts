@@ -1,5 +1,8 @@
 /** Chinese, the first language. Its keys define `MessageKey`; every other dictionary must have them all. */
+import { membersZhCN } from './members.zh-CN.ts';
+
 export const zhCN = {
+  ...membersZhCN,
   'app.coordinator.title': '活动中心运营',
   'app.kiosk.title': '签到机',
   'app.display.title': '显示屏',

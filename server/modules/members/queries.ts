@@ -37,8 +37,8 @@ const likeEscape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
  * Search by name (anywhere in it), member number or card code (exact, any case), or phone (a run of 4+ digits
  * anywhere in it: people remember the last four). Current members only.
  */
-export function searchMembers(db: Executor, q: string | undefined, limit: number, offset: number) {
-  let query = db.selectFrom('members').select([...memberColumns]).where('removedAt', 'is', null);
+function matching(db: Executor, q: string | undefined) {
+  let query = db.selectFrom('members').where('removedAt', 'is', null);
   const text = q?.trim();
   if (text) {
     const digits = text.replace(/[\s-]/g, '');
@@ -51,7 +51,20 @@ export function searchMembers(db: Executor, q: string | undefined, limit: number
       ]),
     );
   }
-  return query
+  return query;
+}
+
+export function countMembers(db: Executor, q: string | undefined): Promise<number> {
+  return matching(db, q)
+    .select(db.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow()
+    .then((r) => Number(r.n));
+}
+
+export function searchMembers(db: Executor, q: string | undefined, limit: number, offset: number) {
+  const text = q?.trim();
+  return matching(db, q)
+    .select([...memberColumns])
     .orderBy(sql`case when ${text ?? ''} <> '' and name = ${text ?? ''} then 0 else 1 end`)
     .orderBy('name')
     .orderBy('id')

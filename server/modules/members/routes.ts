@@ -40,8 +40,13 @@ export const memberRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/members',
-    { schema: { querystring: ListMembersQuery, response: { 200: wrap('members', Type.Array(MemberSchema)), ...errorResponses } } },
-    async (request) => ({ members: await service.listMembers(db, request.principal, request.query) }),
+    {
+      schema: {
+        querystring: ListMembersQuery,
+        response: { 200: Type.Object({ members: Type.Array(MemberSchema), total: Type.Optional(Type.Integer()) }), ...errorResponses },
+      },
+    },
+    async (request) => service.listMembers(db, request.principal, request.query),
   );
 
   app.post(

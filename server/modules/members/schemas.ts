@@ -28,7 +28,7 @@ export type MemberDto = Static<typeof MemberSchema>;
 
 export const CreateMemberBody = Type.Object(
   {
-    name: Type.String({ minLength: 1, maxLength: 60 }),
+    name: Type.String({ minLength: 1, maxLength: 60, pattern: '\\S' }),
     cardCode: Type.Optional(CardCode),
     memberNo: Type.Optional(MemberNo),
     phone: Type.Optional(Phone),
@@ -45,7 +45,7 @@ export type CreateMemberInput = Static<typeof CreateMemberBody>;
 
 export const UpdateMemberBody = Type.Object(
   {
-    name: Type.Optional(Type.String({ minLength: 1, maxLength: 60 })),
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 60, pattern: '\\S' })),
     cardCode: Type.Optional(Nullable(CardCode)),
     memberNo: Type.Optional(Nullable(MemberNo)),
     phone: Type.Optional(Nullable(Phone)),

@@ -37,13 +37,20 @@ function requireReader(principal: Principal | null): Principal {
   return p;
 }
 
-export async function listMembers(db: Kysely<DB>, principal: Principal | null, input: ListMembersInput): Promise<MemberDto[]> {
+export async function listMembers(
+  db: Kysely<DB>,
+  principal: Principal | null,
+  input: ListMembersInput,
+): Promise<{ members: MemberDto[]; total?: number }> {
   const p = requireReader(principal);
-  // A kiosk shows a short list to pick from, and only after something was typed.
-  if (p.kind === 'device' && !input.q?.trim()) return [];
-  const limit = p.kind === 'device' ? Math.min(input.limit ?? 8, 8) : (input.limit ?? 50);
-  const rows = await q.searchMembers(db, input.q, limit, p.kind === 'device' ? 0 : (input.offset ?? 0));
-  return rows.map((row) => forViewer(toMember(row), p));
+  // A kiosk shows a short list to pick from, and only after something was typed; it is not told totals.
+  if (p.kind === 'device') {
+    if (!input.q?.trim()) return { members: [] };
+    const rows = await q.searchMembers(db, input.q, Math.min(input.limit ?? 8, 8), 0);
+    return { members: rows.map((row) => forViewer(toMember(row), p)) };
+  }
+  const [rows, total] = await Promise.all([q.searchMembers(db, input.q, input.limit ?? 50, input.offset ?? 0), q.countMembers(db, input.q)]);
+  return { members: rows.map(toMember), total };
 }
 
 export async function getMember(db: Kysely<DB>, principal: Principal | null, memberId: string): Promise<MemberDto> {

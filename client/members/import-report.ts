@@ -1,0 +1,120 @@
+/**
+ * Turning the answer of `POST /api/members/import` into what the clerk reads: one table row per problem, the
+ * line number as Excel shows it, the reason in the current language, and the line's cells as the spreadsheet
+ * has them, with the cell at fault marked.
+ */
+import type { Lang } from '../lib/i18n-core.ts';
+import { isMemberField, type ImportReport, type MemberField } from './types.ts';
+
+/** The server's limit for one file (docs/api.md). */
+export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+
+export interface RawCell {
+  header: string;
+  value: string;
+  /** This cell holds (part of) what was refused. */
+  flagged: boolean;
+}
+
+export interface RefusalRow {
+  /** Unique within the report, for keyed lists. */
+  key: string;
+  line: number;
+  /** A member field (`name`, `phone`, …) or whatever the server named. */
+  field: string;
+  reason: string;
+  /** The first problem of its line: carries the line number and the cells, spanning `span` rows. */
+  first: boolean;
+  span: number;
+  cells: RawCell[];
+}
+
+/** Column headings the importer understands (server/modules/members/import/columns.ts), to mark the cell. */
+const HEADINGS: Record<MemberField, readonly string[]> = {
+  name: ['姓名', '名字', '会员姓名', 'name', 'fullname'],
+  gender: ['性别', 'gender', 'sex'],
+  birthMonth: ['出生年月', '出生日期', '出生年月日', 'birthmonth', 'birthdate', 'dateofbirth'],
+  formerUnit: ['原工作单位', '工作单位', '单位', '原单位', 'formerunit', 'unit'],
+  formerPosition: ['原职务', '职务', 'formerposition', 'position'],
+  category: ['类别', '人员类别', '身份', 'category'],
+  phone: ['联系电话', '电话', '手机', '手机号', '手机号码', '电话号码', 'phone', 'mobile', 'tel', 'telephone'],
+  cardCode: ['会员卡号', '卡号', '会员卡', 'cardcode', 'card', 'cardno', 'cardnumber'],
+  memberNo: ['会员编号', '编号', 'memberno', 'membernumber'],
+  notes: ['备注', 'notes', 'note', 'remarks', 'remark'],
+};
+
+const BY_HEADING = new Map<string, MemberField>(
+  (Object.keys(HEADINGS) as MemberField[]).flatMap((field) => HEADINGS[field].map((h) => [h, field] as const)),
+);
+
+/** The member field a column heading names, as the importer reads headings; `null` for other columns. */
+export function fieldOfHeading(heading: string): MemberField | null {
+  const plain = heading
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s_\-.·:*]/gu, '')
+    .replace(/\s*\(\d+\)$/u, '');
+  const unbracketed = plain.replace(/\([^)]*\)|\[[^\]]*\]|【[^】]*】|〔[^〕]*〕|<[^>]*>/gu, '');
+  const debracketed = plain.replace(/[()[\]【】〔〕<>]/gu, '');
+  return BY_HEADING.get(plain) ?? BY_HEADING.get(unbracketed) ?? BY_HEADING.get(debracketed) ?? null;
+}
+
+/** The line's cells in the file's column order, the ones belonging to `fields` marked. */
+export function rawCells(raw: Record<string, string> | undefined, fields: readonly string[]): RawCell[] {
+  if (!raw) return [];
+  const wanted = new Set(fields);
+  return Object.entries(raw).map(([header, value]) => {
+    const field = fieldOfHeading(header);
+    return { header, value, flagged: field !== null && wanted.has(field) };
+  });
+}
+
+/** One row per problem, lines in order; a line with several problems spans several rows. */
+export function refusalRows(report: Pick<ImportReport, 'refused'>, lang: Lang): RefusalRow[] {
+  const rows: RefusalRow[] = [];
+  const lines = [...report.refused].sort((a, b) => a.line - b.line);
+  for (const refusal of lines) {
+    const errors = refusal.errors.length > 0 ? refusal.errors : [{ field: '', message: '', messageZh: '' }];
+    const cells = rawCells(refusal.raw, errors.map((e) => e.field));
+    errors.forEach((error, i) => {
+      rows.push({
+        key: `${refusal.line}:${i}`,
+        line: refusal.line,
+        field: error.field,
+        reason: (lang === 'zh-CN' ? error.messageZh || error.message : error.message || error.messageZh) || '',
+        first: i === 0,
+        span: errors.length,
+        cells: i === 0 ? cells : [],
+      });
+    });
+  }
+  return rows;
+}
+
+export const memberFieldOrNull = (field: string): MemberField | null => (isMemberField(field) ? field : null);
+
+export const KNOWN_ENCODINGS = ['utf-8', 'utf-8-bom', 'gb18030', 'utf-16le'] as const;
+export type KnownEncoding = (typeof KNOWN_ENCODINGS)[number];
+export const isKnownEncoding = (value: string): value is KnownEncoding => KNOWN_ENCODINGS.some((e) => e === value);
+
+export interface ImportSummary {
+  created: number;
+  refusedLines: number;
+  /** Lines read in all (created + refused): the rows under the header that were not empty. */
+  lines: number;
+}
+
+export function importSummary(report: Pick<ImportReport, 'created' | 'refused'>): ImportSummary {
+  const refusedLines = new Set(report.refused.map((r) => r.line)).size;
+  return { created: report.created.length, refusedLines, lines: report.created.length + refusedLines };
+}
+
+/**
+ * A file not worth sending: empty, or over the server's limit. Everything else (Excel workbooks included) goes
+ * to the server, which reads the bytes and says in Chinese what is wrong with the file.
+ */
+export function fileProblem(file: { size: number }): 'empty' | 'tooLarge' | null {
+  if (file.size === 0) return 'empty';
+  if (file.size > MAX_IMPORT_BYTES) return 'tooLarge';
+  return null;
+}
