@@ -1,8 +1,10 @@
 /** English. Must have every key of the Chinese dictionary (the type checks it; a unit test checks placeholders). */
 import type { MessageKey } from './zh-CN.ts';
+import { kioskEn } from './kiosk.en.ts';
 import { membersEn } from './members.en.ts';
 
 export const en: Record<MessageKey, string> = {
+  ...kioskEn,
   ...membersEn,
   'app.coordinator.title': 'Centre operations',
   'app.kiosk.title': 'Check-in kiosk',

@@ -1,7 +1,9 @@
 /** Chinese, the first language. Its keys define `MessageKey`; every other dictionary must have them all. */
+import { kioskZhCN } from './kiosk.zh-CN.ts';
 import { membersZhCN } from './members.zh-CN.ts';
 
 export const zhCN = {
+  ...kioskZhCN,
   ...membersZhCN,
   'app.coordinator.title': '活动中心运营',
   'app.kiosk.title': '签到机',

@@ -1,0 +1,97 @@
+/**
+ * The shapes of the kiosk's check-in flow (flow.ts): who is checking in, what they chose, the screens, the
+ * events that move between them and the effects the controller runs.
+ */
+import type { CheckInRequest, MemberHit } from '../client/lib/checkin-types.ts';
+
+/** Who is checking in: a scanned card (name known once looked up; not while offline), a member, or guests. */
+export type Who =
+  | { kind: 'card'; code: string; member: { id: string; name: string } | null }
+  | { kind: 'member'; member: MemberHit }
+  | { kind: 'guests'; count: number };
+
+export type Choice =
+  | { kind: 'activity'; bookingId: string; roomId: string; title: string; start: string; end: string }
+  | { kind: 'visit' };
+
+export interface Done {
+  key: string;
+  /** Stored for later: the line was down. */
+  queued: boolean;
+  name: string | null;
+  visitId: string | null;
+  /** The room of the earlier visit this check-in ended (null room: the venue), when they were moved. */
+  movedFrom: { roomId: string | null } | null;
+}
+
+export type Problem =
+  | { kind: 'unknownCard' }
+  | { kind: 'needsNetwork' }
+  | { kind: 'noCamera' }
+  | { kind: 'refused'; message: string };
+
+export type EntryScreen =
+  | { name: 'phone'; digits: string; results: MemberHit[] | null; searching: boolean }
+  | { name: 'name'; text: string; results: MemberHit[] | null; searching: boolean }
+  | { name: 'guests'; count: number };
+
+/** Where "back" from the activity choice goes: the welcome screen, or the entry screen as it was. */
+export type Origin = { name: 'welcome' } | EntryScreen;
+
+export interface Visitor {
+  who: Who;
+  from: Origin;
+}
+
+export type Screen =
+  | { name: 'welcome' }
+  | { name: 'lookup'; code: string }
+  | { name: 'camera' }
+  | EntryScreen
+  | ({ name: 'activity'; page: number } & Visitor)
+  | ({ name: 'sending'; choice: Choice } & Visitor)
+  | ({ name: 'done'; choice: Choice; done: Done } & Visitor)
+  | ({ name: 'undoing'; choice: Choice; done: Done } & Visitor)
+  | { name: 'problem'; problem: Problem; back: Screen };
+
+export interface Flow {
+  screen: Screen;
+  ticket: number;
+}
+
+export type FlowEvent =
+  | { type: 'scan'; code: string }
+  | { type: 'cardFound'; ticket: number; member: { id: string; name: string } | null }
+  | { type: 'cardUnknown'; ticket: number }
+  | { type: 'open'; screen: 'camera' | 'phone' | 'name' | 'guests' }
+  | { type: 'digit'; digit: string }
+  | { type: 'backspace' }
+  | { type: 'clear' }
+  | { type: 'text'; text: string }
+  | { type: 'searchResult'; ticket: number; members: MemberHit[] }
+  | { type: 'searchFailed'; ticket: number; offline: boolean; message: string }
+  | { type: 'pick'; member: MemberHit }
+  | { type: 'guestCount'; delta: number }
+  | { type: 'guestsNext' }
+  | { type: 'page'; delta: number; pages: number }
+  | { type: 'choose'; choice: Choice }
+  | { type: 'sent'; ticket: number; done: Done }
+  | { type: 'refused'; ticket: number; problem: Problem }
+  | { type: 'undo' }
+  | { type: 'undone'; ticket: number }
+  | { type: 'cameraFailed' }
+  | { type: 'back' }
+  | { type: 'home' };
+
+export type Effect =
+  | { kind: 'lookupCard'; ticket: number; code: string }
+  | { kind: 'search'; ticket: number; query: string }
+  | { kind: 'checkIn'; ticket: number; request: CheckInRequest }
+  | { kind: 'undo'; ticket: number; key: string; visitId: string | null }
+  | { kind: 'announce' };
+
+export interface FlowContext {
+  venueId: string;
+  /** False when the kiosk knows the line is down: card check-ins go straight on, searches are not offered. */
+  online: boolean;
+}

@@ -1,0 +1,222 @@
+import { describe, expect, it } from 'vitest';
+import type { MemberHit } from '../client/lib/checkin-types.ts';
+import {
+  checkInRequest,
+  idleAfterMs,
+  initialFlow,
+  initialOf,
+  pageCount,
+  pageOf,
+  step,
+  type Choice,
+  type Done,
+  type Flow,
+  type FlowContext,
+  type FlowEvent,
+} from './flow.ts';
+
+const online: FlowContext = { venueId: 'v1', online: true };
+const offline: FlowContext = { venueId: 'v1', online: false };
+
+/** Runs events in order; returns the last flow and every effect produced. */
+function run(events: FlowEvent[], context = online, flow: Flow = initialFlow()) {
+  const effects = [];
+  for (const event of events) {
+    const next = step(flow, event, context);
+    flow = next.flow;
+    effects.push(...next.effects);
+  }
+  return { flow, effects, screen: flow.screen };
+}
+
+const member: MemberHit = { id: 'm1', name: '杜荣', memberNo: null, category: 'retired', phone: '135****0166' };
+const calligraphy: Choice = {
+  kind: 'activity',
+  bookingId: 'b1',
+  roomId: 'r1',
+  title: '书法一班',
+  start: '2026-11-29T01:00:00Z',
+  end: '2026-11-29T02:30:00Z',
+};
+const done = (extra: Partial<Done> = {}): Done => ({ key: 'k1', queued: false, name: '杜荣', visitId: 'visit1', movedFrom: null, ...extra });
+
+describe('card flow', () => {
+  it('scan → look up → choose → sent: three steps, with the effects to run', () => {
+    let r = run([{ type: 'scan', code: ' QJ2020001 ' }]);
+    expect(r.screen).toEqual({ name: 'lookup', code: 'QJ2020001' });
+    expect(r.effects).toEqual([{ kind: 'lookupCard', ticket: 1, code: 'QJ2020001' }]);
+
+    r = run([{ type: 'cardFound', ticket: 1, member: { id: 'm1', name: '杜荣' } }, { type: 'choose', choice: calligraphy }], online, r.flow);
+    expect(r.screen).toMatchObject({ name: 'sending', who: { kind: 'card', code: 'QJ2020001', member: { name: '杜荣' } } });
+    expect(r.effects).toEqual([
+      { kind: 'checkIn', ticket: 2, request: { venueId: 'v1', memberCode: 'QJ2020001', bookingId: 'b1' } },
+    ]);
+
+    r = run([{ type: 'sent', ticket: 2, done: done() }], online, r.flow);
+    expect(r.screen).toMatchObject({ name: 'done', choice: calligraphy, done: { name: '杜荣' } });
+    expect(r.effects).toEqual([{ kind: 'announce' }]);
+  });
+
+  it('says so, with a way back, when the card is unknown', () => {
+    const r = run([
+      { type: 'scan', code: 'NOPE1234' },
+      { type: 'cardUnknown', ticket: 1 },
+    ]);
+    expect(r.screen).toEqual({ name: 'problem', problem: { kind: 'unknownCard' }, back: { name: 'welcome' } });
+    expect(run([{ type: 'back' }], online, r.flow).screen).toEqual({ name: 'welcome' });
+  });
+
+  it('offline: goes straight to the activities with the card, no name', () => {
+    const r = run([{ type: 'scan', code: 'QJ2020001' }], offline);
+    expect(r.screen).toMatchObject({ name: 'activity', who: { kind: 'card', code: 'QJ2020001', member: null } });
+    expect(r.effects).toEqual([]);
+  });
+
+  it('drops stale answers: a second scan wins over the first lookup', () => {
+    const r = run([
+      { type: 'scan', code: 'QJ2020001' },
+      { type: 'scan', code: 'QJ2020002' },
+      { type: 'cardFound', ticket: 1, member: { id: 'm1', name: '杜荣' } },
+    ]);
+    expect(r.screen).toEqual({ name: 'lookup', code: 'QJ2020002' });
+    const after = run([{ type: 'cardFound', ticket: 2, member: { id: 'm2', name: '钟振' } }], online, r.flow);
+    expect(after.screen).toMatchObject({ who: { code: 'QJ2020002', member: { name: '钟振' } } });
+  });
+
+  it('ignores scans and back while a check-in is being sent, accepts them afterwards', () => {
+    const sending = run([
+      { type: 'scan', code: 'QJ2020001' },
+      { type: 'cardFound', ticket: 1, member: null },
+      { type: 'choose', choice: { kind: 'visit' } },
+    ]);
+    const r = run([{ type: 'scan', code: 'QJ2020002' }, { type: 'back' }, { type: 'home' }], online, sending.flow);
+    expect(r.screen.name).toBe('sending');
+    const next = run([{ type: 'sent', ticket: 2, done: done() }, { type: 'scan', code: 'QJ2020002' }], online, r.flow);
+    expect(next.screen).toEqual({ name: 'lookup', code: 'QJ2020002' });
+  });
+
+  it('shows a refusal and lets them choose again', () => {
+    const r = run([
+      { type: 'scan', code: 'QJ2020001' },
+      { type: 'cardFound', ticket: 1, member: null },
+      { type: 'choose', choice: calligraphy },
+      { type: 'refused', ticket: 2, problem: { kind: 'refused', message: 'This activity was not found.' } },
+    ]);
+    expect(r.screen).toMatchObject({ name: 'problem', problem: { message: 'This activity was not found.' } });
+    expect(run([{ type: 'back' }], online, r.flow).screen).toMatchObject({ name: 'activity', who: { kind: 'card' } });
+  });
+});
+
+describe('undo', () => {
+  it('checks the visit out and returns to the choice, for the same person', () => {
+    const r = run([
+      { type: 'scan', code: 'QJ2020001' },
+      { type: 'cardFound', ticket: 1, member: { id: 'm1', name: '杜荣' } },
+      { type: 'choose', choice: calligraphy },
+      { type: 'sent', ticket: 2, done: done() },
+      { type: 'undo' },
+    ]);
+    expect(r.screen.name).toBe('undoing');
+    expect(r.effects.at(-1)).toEqual({ kind: 'undo', ticket: 3, key: 'k1', visitId: 'visit1' });
+    const after = run([{ type: 'undone', ticket: 3 }], online, r.flow);
+    expect(after.screen).toMatchObject({ name: 'activity', page: 0, who: { kind: 'card', member: { name: '杜荣' } } });
+    // A new choice is a new intent: the controller makes a new key for it.
+    expect(run([{ type: 'choose', choice: { kind: 'visit' } }], online, after.flow).effects).toEqual([
+      { kind: 'checkIn', ticket: 4, request: { venueId: 'v1', memberCode: 'QJ2020001' } },
+    ]);
+  });
+});
+
+describe('phone and name search', () => {
+  it('searches from four digits on, and picks a member', () => {
+    let r = run([{ type: 'open', screen: 'phone' }, ...'016'.split('').map((digit) => ({ type: 'digit' as const, digit }))]);
+    expect(r.screen).toMatchObject({ name: 'phone', digits: '016', searching: false });
+    expect(r.effects).toEqual([]);
+    r = run([{ type: 'digit', digit: '6' }], online, r.flow);
+    expect(r.effects).toEqual([{ kind: 'search', ticket: 2, query: '0166' }]);
+    r = run([{ type: 'searchResult', ticket: 2, members: [member] }, { type: 'pick', member }], online, r.flow);
+    expect(r.screen).toMatchObject({ name: 'activity', who: { kind: 'member', member } });
+    // Back returns to the list as it was.
+    expect(run([{ type: 'back' }], online, r.flow).screen).toEqual({ name: 'phone', digits: '0166', results: [member], searching: false });
+  });
+
+  it('edits digits with backspace and clear, refusing letters and an overlong number', () => {
+    const r = run([
+      { type: 'open', screen: 'phone' },
+      ...'135908301660'.split('').map((digit) => ({ type: 'digit' as const, digit })),
+      { type: 'digit', digit: 'x' },
+    ]);
+    expect(r.screen).toMatchObject({ digits: '13590830166' });
+    expect(run([{ type: 'backspace' }], online, r.flow).screen).toMatchObject({ digits: '1359083016' });
+    expect(run([{ type: 'clear' }], online, r.flow).screen).toMatchObject({ digits: '', results: null });
+  });
+
+  it('searches names as they are typed', () => {
+    const r = run([{ type: 'open', screen: 'name' }, { type: 'text', text: '杜' }]);
+    expect(r.effects).toEqual([{ kind: 'search', ticket: 2, query: '杜' }]);
+    expect(run([{ type: 'text', text: '  ' }], online, r.flow).screen).toMatchObject({ results: null, searching: false });
+  });
+
+  it('needs the network: offline it says so and offers the card', () => {
+    expect(run([{ type: 'open', screen: 'phone' }], offline).screen).toEqual({
+      name: 'problem',
+      problem: { kind: 'needsNetwork' },
+      back: { name: 'welcome' },
+    });
+    const r = run([
+      { type: 'open', screen: 'name' },
+      { type: 'text', text: '杜荣' },
+      { type: 'searchFailed', ticket: 2, offline: true, message: '' },
+    ]);
+    expect(r.screen).toMatchObject({ name: 'problem', problem: { kind: 'needsNetwork' } });
+  });
+
+  it('a scan on the search screen takes over', () => {
+    const r = run([{ type: 'open', screen: 'name' }, { type: 'text', text: '杜' }, { type: 'scan', code: 'QJ2020001' }]);
+    expect(r.screen).toEqual({ name: 'lookup', code: 'QJ2020001' });
+  });
+});
+
+describe('walk-in guests', () => {
+  it('counts between 1 and 50 and checks them in with the activity', () => {
+    let r = run([{ type: 'open', screen: 'guests' }, { type: 'guestCount', delta: -1 }]);
+    expect(r.screen).toEqual({ name: 'guests', count: 1 });
+    r = run([{ type: 'guestCount', delta: 1 }, { type: 'guestCount', delta: 1 }, { type: 'guestsNext' }], online, r.flow);
+    expect(r.screen).toMatchObject({ name: 'activity', who: { kind: 'guests', count: 3 } });
+    r = run([{ type: 'choose', choice: calligraphy }], online, r.flow);
+    expect(r.effects.at(-1)).toMatchObject({ request: { venueId: 'v1', guests: 3, bookingId: 'b1' } });
+    expect(run([{ type: 'open', screen: 'guests' }, { type: 'guestCount', delta: 500 }]).screen).toEqual({ name: 'guests', count: 50 });
+  });
+});
+
+describe('pages, idling and helpers', () => {
+  it('pages the activities and clamps', () => {
+    const activity = run([{ type: 'scan', code: 'QJ2020001' }], offline).flow;
+    let r = run([{ type: 'page', delta: 1, pages: 3 }, { type: 'page', delta: 1, pages: 3 }, { type: 'page', delta: 1, pages: 3 }], online, activity);
+    expect(r.screen).toMatchObject({ page: 2 });
+    r = run([{ type: 'page', delta: -5, pages: 3 }], online, r.flow);
+    expect(r.screen).toMatchObject({ page: 0 });
+    expect(pageCount(0)).toBe(1);
+    expect(pageCount(9, 4)).toBe(3);
+    expect(pageOf([1, 2, 3, 4, 5, 6, 7, 8, 9], 2, 4)).toEqual([9]);
+    expect(pageOf([1, 2, 3], 7, 4)).toEqual([1, 2, 3]);
+  });
+
+  it('goes home only after a long pause, and never while sending', () => {
+    expect(idleAfterMs({ name: 'welcome' })).toBeNull();
+    expect(idleAfterMs({ name: 'sending', choice: { kind: 'visit' }, who: { kind: 'guests', count: 1 }, from: { name: 'welcome' } })).toBeNull();
+    expect(idleAfterMs({ name: 'camera' })).toBeGreaterThanOrEqual(120_000);
+    expect(idleAfterMs({ name: 'phone', digits: '', results: null, searching: false })).toBeGreaterThanOrEqual(120_000);
+    expect(idleAfterMs({ name: 'problem', problem: { kind: 'unknownCard' }, back: { name: 'welcome' } })).toBe(60_000);
+  });
+
+  it('reports a camera that cannot start', () => {
+    expect(run([{ type: 'open', screen: 'camera' }, { type: 'cameraFailed' }]).screen).toMatchObject({ problem: { kind: 'noCamera' } });
+  });
+
+  it('builds requests and initials', () => {
+    expect(checkInRequest('v1', { kind: 'member', member }, { kind: 'visit' })).toEqual({ venueId: 'v1', memberId: 'm1' });
+    expect(initialOf('王建国')).toBe('王');
+    expect(initialOf(null)).toBe('');
+  });
+});

@@ -1,0 +1,243 @@
+/**
+ * The kiosk's check-in flow as a pure state machine: `step(flow, event, context)` gives the next flow and the
+ * effects to run (look a card up, search, check in, undo, announce). The controller (`kiosk-flow.svelte.ts`)
+ * runs the effects and feeds their results back as events carrying the `ticket` they were started with;
+ * a result whose ticket is not the flow's current one is stale (the person went back, or the next member
+ * scanned) and is ignored.
+ *
+ * What must stay true for members over 70:
+ * - at most three touches from welcome to confirmation; every screen has a way back; nothing is lost
+ *   by going back;
+ * - a scan is welcome on every screen except while a check-in or an undo is under way;
+ * - idle screens go home only after a long pause (`idleAfterMs`), never while something is being sent.
+ */
+import type { CheckInRequest } from '../client/lib/checkin-types.ts';
+import type { Choice, Effect, EntryScreen, Flow, FlowContext, FlowEvent, Origin, Screen, Who } from './flow-types.ts';
+
+export type * from './flow-types.ts';
+
+export const MIN_PHONE_DIGITS = 4;
+export const MAX_PHONE_DIGITS = 11;
+export const MAX_GUESTS = 50;
+export const ACTIVITIES_PER_PAGE = 4;
+
+export const initialFlow = (): Flow => ({ screen: { name: 'welcome' }, ticket: 0 });
+
+interface Next {
+  flow: Flow;
+  effects: Effect[];
+}
+
+const stay = (flow: Flow): Next => ({ flow, effects: [] });
+const go = (flow: Flow, screen: Screen, effects: Effect[] = []): Next => ({ flow: { ...flow, screen }, effects });
+/** Move on and start something asynchronous: a new ticket makes every older pending answer stale. */
+const start = (flow: Flow, screen: Screen, effect: (ticket: number) => Effect): Next => {
+  const ticket = flow.ticket + 1;
+  return { flow: { screen, ticket }, effects: [effect(ticket)] };
+};
+
+const busy = (screen: Screen) => screen.name === 'sending' || screen.name === 'undoing';
+
+export function checkInRequest(venueId: string, who: Who, choice: Choice): CheckInRequest {
+  const place = choice.kind === 'activity' ? { bookingId: choice.bookingId } : {};
+  switch (who.kind) {
+    case 'card':
+      return { venueId, memberCode: who.code, ...place };
+    case 'member':
+      return { venueId, memberId: who.member.id, ...place };
+    case 'guests':
+      return { venueId, guests: who.count, ...place };
+  }
+}
+
+function startSearch(flow: Flow, screen: EntryScreen, query: string, ready: boolean): Next {
+  if (screen.name === 'guests') return go(flow, screen);
+  if (!ready) return go(flow, { ...screen, results: null, searching: false });
+  return start(flow, { ...screen, results: null, searching: true }, (ticket) => ({ kind: 'search', ticket, query }));
+}
+
+function back(screen: Screen): Screen {
+  switch (screen.name) {
+    case 'activity':
+      return screen.from;
+    case 'problem':
+      return screen.back;
+    default:
+      return { name: 'welcome' };
+  }
+}
+
+export function step(flow: Flow, event: FlowEvent, context: FlowContext): Next {
+  const screen = flow.screen;
+  // Answers to something no longer asked are dropped.
+  if ('ticket' in event && event.ticket !== flow.ticket) return stay(flow);
+
+  switch (event.type) {
+    case 'scan': {
+      const code = event.code.trim();
+      if (!code || busy(screen)) return stay(flow);
+      const from: Origin = { name: 'welcome' };
+      // Offline the card itself is sent later: no need to know the name to check in.
+      if (!context.online) {
+        return go({ ...flow, ticket: flow.ticket + 1 }, { name: 'activity', page: 0, from, who: { kind: 'card', code, member: null } });
+      }
+      return start(flow, { name: 'lookup', code }, (ticket) => ({ kind: 'lookupCard', ticket, code }));
+    }
+    case 'cardFound':
+      if (screen.name !== 'lookup') return stay(flow);
+      return go(flow, {
+        name: 'activity',
+        page: 0,
+        from: { name: 'welcome' },
+        who: { kind: 'card', code: screen.code, member: event.member },
+      });
+    case 'cardUnknown':
+      if (screen.name !== 'lookup') return stay(flow);
+      return go(flow, { name: 'problem', problem: { kind: 'unknownCard' }, back: { name: 'welcome' } });
+
+    case 'open': {
+      if (busy(screen)) return stay(flow);
+      const next = { ...flow, ticket: flow.ticket + 1 };
+      switch (event.screen) {
+        case 'camera':
+          return go(next, { name: 'camera' });
+        case 'guests':
+          return go(next, { name: 'guests', count: 1 });
+        case 'phone':
+        case 'name': {
+          const entry: EntryScreen =
+            event.screen === 'phone'
+              ? { name: 'phone', digits: '', results: null, searching: false }
+              : { name: 'name', text: '', results: null, searching: false };
+          if (!context.online) return go(next, { name: 'problem', problem: { kind: 'needsNetwork' }, back: { name: 'welcome' } });
+          return go(next, entry);
+        }
+      }
+      return stay(flow);
+    }
+
+    case 'digit':
+    case 'backspace':
+    case 'clear': {
+      if (screen.name !== 'phone') return stay(flow);
+      let digits = screen.digits;
+      if (event.type === 'digit' && /^\d$/.test(event.digit) && digits.length < MAX_PHONE_DIGITS) digits += event.digit;
+      if (event.type === 'backspace') digits = digits.slice(0, -1);
+      if (event.type === 'clear') digits = '';
+      if (digits === screen.digits) return stay(flow);
+      return startSearch(flow, { ...screen, digits }, digits, digits.length >= MIN_PHONE_DIGITS);
+    }
+    case 'text': {
+      if (screen.name !== 'name' || event.text === screen.text) return stay(flow);
+      const query = event.text.trim();
+      return startSearch(flow, { ...screen, text: event.text }, query, query.length > 0);
+    }
+    case 'searchResult':
+      if (screen.name !== 'phone' && screen.name !== 'name') return stay(flow);
+      return go(flow, { ...screen, results: event.members, searching: false });
+    case 'searchFailed':
+      if (screen.name !== 'phone' && screen.name !== 'name') return stay(flow);
+      return go(flow, {
+        name: 'problem',
+        problem: event.offline ? { kind: 'needsNetwork' } : { kind: 'refused', message: event.message },
+        back: event.offline ? { name: 'welcome' } : { ...screen, searching: false },
+      });
+    case 'pick':
+      if (screen.name !== 'phone' && screen.name !== 'name') return stay(flow);
+      return go(
+        { ...flow, ticket: flow.ticket + 1 },
+        { name: 'activity', page: 0, from: { ...screen, searching: false }, who: { kind: 'member', member: event.member } },
+      );
+
+    case 'guestCount': {
+      if (screen.name !== 'guests') return stay(flow);
+      const count = Math.min(MAX_GUESTS, Math.max(1, screen.count + event.delta));
+      return count === screen.count ? stay(flow) : go(flow, { ...screen, count });
+    }
+    case 'guestsNext':
+      if (screen.name !== 'guests') return stay(flow);
+      return go(flow, { name: 'activity', page: 0, from: screen, who: { kind: 'guests', count: screen.count } });
+
+    case 'page': {
+      if (screen.name !== 'activity') return stay(flow);
+      const page = Math.min(Math.max(0, event.pages - 1), Math.max(0, screen.page + event.delta));
+      return page === screen.page ? stay(flow) : go(flow, { ...screen, page });
+    }
+    case 'choose': {
+      if (screen.name !== 'activity') return stay(flow);
+      const request = checkInRequest(context.venueId, screen.who, event.choice);
+      return start(flow, { name: 'sending', who: screen.who, from: screen.from, choice: event.choice }, (ticket) => ({
+        kind: 'checkIn',
+        ticket,
+        request,
+      }));
+    }
+    case 'sent':
+      if (screen.name !== 'sending') return stay(flow);
+      return go(flow, { name: 'done', who: screen.who, from: screen.from, choice: screen.choice, done: event.done }, [{ kind: 'announce' }]);
+    case 'refused': {
+      if (screen.name !== 'sending') return stay(flow);
+      const retry: Screen = { name: 'activity', page: 0, who: screen.who, from: screen.from };
+      return go(flow, {
+        name: 'problem',
+        problem: event.problem,
+        back: event.problem.kind === 'unknownCard' ? { name: 'welcome' } : retry,
+      });
+    }
+
+    case 'undo':
+      if (screen.name !== 'done') return stay(flow);
+      return start(flow, { ...screen, name: 'undoing' }, (ticket) => ({
+        kind: 'undo',
+        ticket,
+        key: screen.done.key,
+        visitId: screen.done.visitId,
+      }));
+    case 'undone':
+      if (screen.name !== 'undoing') return stay(flow);
+      return go(flow, { name: 'activity', page: 0, who: screen.who, from: screen.from });
+
+    case 'cameraFailed':
+      if (screen.name !== 'camera') return stay(flow);
+      return go(flow, { name: 'problem', problem: { kind: 'noCamera' }, back: { name: 'welcome' } });
+
+    case 'back':
+      if (busy(screen)) return stay(flow);
+      return go({ ...flow, ticket: flow.ticket + 1 }, back(screen));
+    case 'home':
+      if (busy(screen)) return stay(flow);
+      return go({ ...flow, ticket: flow.ticket + 1 }, { name: 'welcome' });
+  }
+}
+
+/**
+ * How long a screen may sit untouched before the kiosk goes back to welcome (null: never). Long on purpose:
+ * an old finger may hover a while; a confirmation stays up a minute. No countdown is shown.
+ */
+export function idleAfterMs(screen: Screen): number | null {
+  switch (screen.name) {
+    case 'welcome':
+    case 'lookup':
+    case 'sending':
+    case 'undoing':
+      return null;
+    case 'done':
+    case 'problem':
+      return 60_000;
+    default:
+      return 180_000;
+  }
+}
+
+export function pageCount(activities: number, perPage = ACTIVITIES_PER_PAGE): number {
+  return Math.max(1, Math.ceil(activities / perPage));
+}
+
+export function pageOf<T>(items: readonly T[], page: number, perPage = ACTIVITIES_PER_PAGE): T[] {
+  const last = pageCount(items.length, perPage) - 1;
+  const p = Math.min(Math.max(0, page), last);
+  return items.slice(p * perPage, (p + 1) * perPage);
+}
+
+/** The first character of a name, for the round "photo" initial. */
+export const initialOf = (name: string | null | undefined): string => (name ? ([...name.trim()][0] ?? '') : '');

@@ -1,0 +1,171 @@
+/**
+ * The kiosk's side of the outbox (client/lib/checkin-queue.ts): sends check-ins over HTTP with their
+ * Idempotency-Key, tells the screens how many wait and whether the line is up, and retries — at once when the
+ * browser says it is online again or the socket reconnects (`nudge`), else with backoff, and every half
+ * minute while anything waits.
+ *
+ * A member at the screen waits for their own check-in at most `SUBMIT_WAIT_MS`; after that it is shown as
+ * stored ("已记录") and goes on in the background with the same key.
+ */
+import { api, ApiError, seg } from '../client/lib/api.ts';
+import { CheckInQueue, retryDelay, type FailedItem, type OutboxItem } from '../client/lib/checkin-queue.ts';
+import type { CheckInAnswer, CheckInRequest } from '../client/lib/checkin-types.ts';
+
+const DB_NAME = 'centre-ops-kiosk-outbox';
+const REQUEST_TIMEOUT_MS = 10_000;
+const SUBMIT_WAIT_MS = 6_000;
+const SWEEP_MS = 30_000;
+
+export type SubmitResult =
+  | { status: 'sent'; key: string; answer: CheckInAnswer }
+  | { status: 'queued'; key: string }
+  | { status: 'refused'; key: string; error: ApiError };
+
+const isNetworkTrouble = (error: unknown) => !(error instanceof ApiError);
+
+export class KioskOutbox {
+  /** Check-ins (and undos) stored and not yet accepted by the server. */
+  pending = $state(0);
+  /** Check-ins the server refused after the member had left: for staff. */
+  failed = $state.raw<FailedItem[]>([]);
+  /** Whether the last request got an answer from the server. */
+  reachable = $state(true);
+  /** What the browser says about its network. */
+  browserOnline = $state(typeof navigator === 'undefined' ? true : navigator.onLine);
+  /** False when IndexedDB could not be opened: the queue then lives only as long as the page. */
+  durable = $state(true);
+
+  readonly #token: () => string | null;
+  readonly #queue: Promise<CheckInQueue>;
+  #failures = 0;
+  #retryTimer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(token: () => string | null) {
+    this.#token = token;
+    this.#queue = CheckInQueue.open(DB_NAME, (item) => this.#send(item));
+  }
+
+  get online(): boolean {
+    return this.reachable && this.browserOnline;
+  }
+
+  start(): () => void {
+    const onOnline = () => {
+      this.browserOnline = true;
+      this.reachable = true;
+      this.nudge();
+    };
+    const onOffline = () => {
+      this.browserOnline = false;
+    };
+    window.addEventListener('online', onOnline);
+    window.addEventListener('offline', onOffline);
+    const sweep = setInterval(() => {
+      if (this.pending > 0) this.nudge();
+    }, SWEEP_MS);
+    void this.#queue.then(async (queue) => {
+      this.durable = queue.durable;
+      await this.#refresh(queue);
+      this.nudge();
+    });
+    return () => {
+      window.removeEventListener('online', onOnline);
+      window.removeEventListener('offline', onOffline);
+      clearInterval(sweep);
+      this.#clearRetry();
+    };
+  }
+
+  /** Try to send now (the line may be back). */
+  nudge(): void {
+    void this.#flush();
+  }
+
+  /** A request outside the queue reached the server, or found no line. */
+  markReachable(reachable: boolean): void {
+    this.reachable = reachable;
+  }
+
+  /** Store the check-in with a new key, then try to send it (and anything queued before it). */
+  async submit(request: CheckInRequest, note: string): Promise<SubmitResult> {
+    const queue = await this.#queue;
+    const item = await queue.checkIn(request, note);
+    this.pending += 1;
+    const flushed = this.#flush().then(() => queue.outcome(item.key));
+    const outcome = await Promise.race([flushed, new Promise<undefined>((r) => setTimeout(r, SUBMIT_WAIT_MS))]);
+    if (outcome?.status === 'sent') return { status: 'sent', key: item.key, answer: outcome.answer as CheckInAnswer };
+    if (outcome?.status === 'refused') {
+      // The member is told at the screen; the staff list is for refusals nobody saw.
+      await queue.forgetFailed(item.key);
+      await this.#refresh(queue);
+      return { status: 'refused', key: item.key, error: outcome.error };
+    }
+    return { status: 'queued', key: item.key };
+  }
+
+  /**
+   * Undo a check-in: withdrawn from the queue if it was not sent yet, else its visit is checked out (queued
+   * like a check-in, so an undo while offline is not lost either).
+   */
+  async undo(key: string, visitId: string | null, note: string): Promise<void> {
+    const queue = await this.#queue;
+    const result = await queue.withdraw(key);
+    if (result === 'removed') {
+      await this.#refresh(queue);
+      return;
+    }
+    const sentVisit =
+      typeof result === 'object' && result.status === 'sent' ? (result.answer as CheckInAnswer).visit.id : null;
+    const visit = visitId ?? sentVisit;
+    if (!visit) return;
+    await queue.enqueue({ kind: 'checkout', visitId: visit }, note);
+    this.pending += 1;
+    await Promise.race([this.#flush(), new Promise((r) => setTimeout(r, SUBMIT_WAIT_MS))]);
+  }
+
+  async clearFailed(): Promise<void> {
+    const queue = await this.#queue;
+    await queue.clearFailed();
+    await this.#refresh(queue);
+  }
+
+  async #send(item: OutboxItem): Promise<unknown> {
+    const options = { token: this.#token(), signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) };
+    if (item.op.kind === 'checkout') return api.post(`/api/checkins/${seg(item.op.visitId)}/checkout`, {}, options);
+    return api.post<CheckInAnswer>('/api/checkins', item.op.body, { ...options, headers: { 'Idempotency-Key': item.key } });
+  }
+
+  async #flush(): Promise<void> {
+    const queue = await this.#queue;
+    const report = await queue.flush();
+    if (report.stoppedBy) {
+      if (isNetworkTrouble(report.stoppedBy)) this.reachable = false;
+      this.#failures += 1;
+      this.#scheduleRetry();
+    } else {
+      this.#failures = 0;
+      if (report.sent + report.refused > 0) this.reachable = true;
+      this.#clearRetry();
+    }
+    await this.#refresh(queue);
+  }
+
+  #scheduleRetry(): void {
+    this.#clearRetry();
+    this.#retryTimer = setTimeout(() => {
+      this.#retryTimer = null;
+      void this.#flush();
+    }, retryDelay(this.#failures));
+  }
+
+  #clearRetry(): void {
+    if (this.#retryTimer) clearTimeout(this.#retryTimer);
+    this.#retryTimer = null;
+  }
+
+  async #refresh(queue: CheckInQueue): Promise<void> {
+    const [pending, failed] = await Promise.all([queue.pending(), queue.failed()]);
+    this.pending = pending.length;
+    this.failed = failed;
+  }
+}
