@@ -1,0 +1,84 @@
+/**
+ * One entry point per sport for `PUT /api/matches/:id/result` and live updates: validates the payload and
+ * answers what the bracket engine needs (`outcome`, `winnerId`), keeping the sport's detail for standings and
+ * screens. A refusal is a `RuleViolation` (→ `400 invalid_score` with its `rule`, `message`, `messageZh`).
+ */
+import {
+  DEFAULT_GATEBALL_GAME_PRESET, type GateballGamePreset, type GateballResult, type GateballViolation, validateGateballResult,
+} from './gateball.ts';
+import { type MatchOutcome, type MatchSides, winnerIdOf } from './outcome.ts';
+import {
+  type BestOf, type TableTennisLive, type TableTennisResult, type TableTennisViolation, validateTableTennisLive,
+  validateTableTennisResult,
+} from './table-tennis.ts';
+import {
+  type TeamMatchLive, type TeamMatchResult, type TeamMatchViolation, validateTeamMatchLive, validateTeamMatchResult,
+} from './table-tennis-team.ts';
+
+export type Sport = 'table_tennis' | 'gateball';
+
+export interface ResultContext {
+  sport: Sport;
+  sides: MatchSides;
+  /** Table tennis; 5 when not set. */
+  bestOf?: BestOf;
+  /** Table tennis team event: results are `{rubbers}`. */
+  team?: boolean;
+  /** Gateball: `tiebreak.gateballGame`; `agari_gates` when not set. */
+  gateballGame?: GateballGamePreset;
+}
+
+export type ResultDetail =
+  | { sport: 'table_tennis'; team: false; result: TableTennisResult }
+  | { sport: 'table_tennis'; team: true; result: TeamMatchResult }
+  | { sport: 'gateball'; result: GateballResult };
+
+export type ResultViolation = TableTennisViolation | TeamMatchViolation | GateballViolation;
+
+export type ValidatedResult = { ok: true; outcome: MatchOutcome; winnerId: string | null; detail: ResultDetail };
+
+export function validateMatchResult(payload: unknown, ctx: ResultContext): ValidatedResult | ResultViolation {
+  const bestOf = ctx.bestOf ?? 5;
+  let detail: ResultDetail;
+  if (ctx.sport === 'gateball') {
+    const result = validateGateballResult(payload, { sides: ctx.sides, preset: ctx.gateballGame ?? DEFAULT_GATEBALL_GAME_PRESET });
+    if (!result.ok) return result;
+    detail = { sport: 'gateball', result };
+  } else if (ctx.team) {
+    const result = validateTeamMatchResult(payload, { bestOf, sides: ctx.sides });
+    if (!result.ok) return result;
+    detail = { sport: 'table_tennis', team: true, result };
+  } else {
+    const result = validateTableTennisResult(payload, { bestOf, sides: ctx.sides });
+    if (!result.ok) return result;
+    detail = { sport: 'table_tennis', team: false, result };
+  }
+  const outcome = detail.result.outcome;
+  return { ok: true, outcome, winnerId: winnerIdOf(outcome, ctx.sides), detail };
+}
+
+export type LiveDetail =
+  | { sport: 'table_tennis'; team: false; live: TableTennisLive }
+  | { sport: 'table_tennis'; team: true; live: TeamMatchLive }
+  | { sport: 'gateball'; live: { balls: GateballResult['balls']; score: [number, number] } };
+
+/**
+ * A score while the match is in play. Table tennis: `{games, current?}` (team: `{rubbers, current?}`), possible
+ * so far. Gateball: `{balls}` or `{score}` with the same ball rules as a result (every such score can stand
+ * during a game); nothing is decided from it.
+ */
+export function validateLiveScore(payload: unknown, ctx: ResultContext): { ok: true; detail: LiveDetail } | ResultViolation {
+  const bestOf = ctx.bestOf ?? 5;
+  if (ctx.sport === 'gateball') {
+    const walkover = typeof payload === 'object' && payload !== null && 'walkover' in payload;
+    const result = validateGateballResult(walkover ? {} : payload, { sides: ctx.sides, preset: DEFAULT_GATEBALL_GAME_PRESET });
+    if (!result.ok) return result;
+    return { ok: true, detail: { sport: 'gateball', live: { balls: result.balls, score: result.score } } };
+  }
+  if (ctx.team) {
+    const live = validateTeamMatchLive(payload, { bestOf });
+    return live.ok ? { ok: true, detail: { sport: 'table_tennis', team: true, live } } : live;
+  }
+  const live = validateTableTennisLive(payload, { bestOf });
+  return live.ok ? { ok: true, detail: { sport: 'table_tennis', team: false, live } } : live;
+}
