@@ -4,10 +4,12 @@
  * except on resync. A booking being dragged, resized or saved is not touched until that is over: changes
  * for it wait and are applied afterwards, from the newest state.
  */
+import { paintSlot, type RoomCount } from './in-room-now.ts';
 import { Calendar, type EventApi, type EventContentArg, type EventInput } from '@fullcalendar/core';
 import enGbLocale from '@fullcalendar/core/locales/en-gb';
 import zhCnLocale from '@fullcalendar/core/locales/zh-cn';
 import type { Lang } from '../lib/i18n-core.ts';
+import { t } from '../lib/i18n.svelte.ts';
 import type { Booking, Closure, Room } from '../lib/types.ts';
 import type { BookingChange, InstantRange } from './bookings-state.ts';
 import type { CalendarLive, CalendarSink } from './calendar-live.svelte.ts';
@@ -52,12 +54,15 @@ export interface AdapterOptions
   initialView: string;
   onMove(request: MoveRequest): void;
   /** Draws an event's inside; given the booking and its room. */
-  content(arg: EventContentArg, booking: Booking | undefined, room: Room | undefined): { domNodes: Node[] };
+  content(arg: EventContentArg, booking: Booking | undefined, room: Room | undefined, count?: RoomCount): { domNodes: Node[] };
+  /** The live headcount of a room, for the "in the room now" line. */
+  countOf?(roomId: string): RoomCount | undefined;
 }
 
 export class CalendarAdapter implements CalendarSink {
   readonly calendar: Calendar;
   readonly #controller: CalendarLive;
+  readonly #countOf: AdapterOptions['countOf'];
   readonly #timeZone: string;
   readonly #root: HTMLElement;
   #rooms = new Map<string, Room>();
@@ -71,6 +76,7 @@ export class CalendarAdapter implements CalendarSink {
   constructor(root: HTMLElement, options: AdapterOptions) {
     this.#root = root;
     this.#controller = options.controller;
+    this.#countOf = options.countOf;
     this.#timeZone = options.timeZone;
     this.#hours = options.hours;
     for (const room of options.rooms) this.#rooms.set(room.id, room);
@@ -99,7 +105,7 @@ export class CalendarAdapter implements CalendarSink {
         },
         content: (arg) => {
           const booking = arg.event.extendedProps.booking as Booking | undefined;
-          return options.content(arg, booking, booking ? this.#rooms.get(booking.roomId) : undefined);
+          return options.content(arg, booking, booking ? this.#rooms.get(booking.roomId) : undefined, booking ? options.countOf?.(booking.roomId) : undefined);
         },
         onDrop: (event, revert) => this.#dropped(event, revert, options.onMove),
         onBusy: (id, busy) => {
@@ -138,6 +144,16 @@ export class CalendarAdapter implements CalendarSink {
 
   removeClosure(id: string): void {
     this.calendar.getEventById(CLOSURE_PREFIX + id)?.remove();
+  }
+
+  repaintCounts(roomIds: ReadonlySet<string>): void {
+    const now = new Date();
+    for (const slot of this.#root.querySelectorAll<HTMLElement>('[data-slot="in-room-now"][data-room]')) {
+      const roomId = slot.dataset.room!;
+      if (!roomIds.has(roomId)) continue;
+      const booking = this.#controller.state.latest(slot.dataset.booking ?? '');
+      if (booking) paintSlot(slot, booking, this.#countOf?.(roomId), now, t);
+    }
   }
 
   reload(): Promise<void> {

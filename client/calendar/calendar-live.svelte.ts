@@ -3,6 +3,7 @@
  * (patches), reloaded on resync. The calendar component draws through a `CalendarSink`; it never touches the
  * socket (DESIGN.md habit 6). Rooms come from `VenueLive`, which follows the same topic.
  */
+import type { RoomCount } from './in-room-now.ts';
 import { api, seg, withQuery } from '../lib/api.ts';
 import type { LiveConnection } from '../lib/live.svelte.ts';
 import type {
@@ -24,6 +25,8 @@ export interface CalendarSink {
   removeClosure(id: string): void;
   /** Reload everything shown (the stream could not be replayed); resolves when done. */
   reload(): Promise<void>;
+  /** Repaint the "in the room now" lines of these rooms' bookings. */
+  repaintCounts?(roomIds: ReadonlySet<string>): void;
 }
 
 export interface CreateClosureRequest {
@@ -72,11 +75,15 @@ export class CalendarLive {
     this.#sink = sink;
     const unsubscribe = this.#live?.subscribe(`venue:${this.venueId}`, {
       onEvent: (event) => this.#onEvent(event),
-      onResync: () => this.#sink?.reload(),
+      onResync: () => {
+        this.#sink?.reload();
+        void this.loadHeadcount().catch(() => {});
+      },
       onRefused: (code) => {
         this.refused = code;
       },
     });
+    void this.loadHeadcount().catch(() => {});
     return () => {
       unsubscribe?.();
       this.#sink = null;
@@ -166,9 +173,25 @@ export class CalendarLive {
     this.#sink?.applyBookings(changes);
   }
 
+  /** People in each room now (from check-ins), for the bookings that are on. */
+  headcounts = new Map<string, RoomCount>();
+
+  async loadHeadcount(): Promise<void> {
+    const answer = await api.get<{ rooms: Array<{ roomId: string } & RoomCount> }>(`/api/venues/${seg(this.venueId)}/headcount`);
+    this.#setCounts(answer.rooms);
+  }
+
+  #setCounts(rooms: Array<{ roomId: string } & RoomCount>): void {
+    for (const r of rooms) this.headcounts.set(r.roomId, { count: r.count, capacity: r.capacity, level: r.level });
+    this.#sink?.repaintCounts?.(new Set(rooms.map((r) => r.roomId)));
+  }
+
   #onEvent(event: { type: string; data: unknown }): void {
     const data = isObject(event.data) ? event.data : {};
     switch (event.type) {
+      case 'headcount.changed':
+        if (Array.isArray(data.rooms)) this.#setCounts(data.rooms as Array<{ roomId: string } & RoomCount>);
+        return;
       case 'booking.created':
       case 'booking.updated':
       case 'booking.cancelled': {

@@ -1,11 +1,12 @@
 /**
  * The inside of a booking on the calendar, built as DOM nodes for FullCalendar's `eventContent`:
- * time, title, then "kind · expected N · capacity M", and an empty slot for the live headcount.
+ * time, title, then "kind · expected N · capacity M", and the live headcount while the booking is on.
  */
 import type { EventContentArg } from '@fullcalendar/core';
 import { t } from '../lib/i18n.svelte.ts';
 import type { Booking, Room } from '../lib/types.ts';
 import { eventMetaLine } from './event-view.ts';
+import { paintSlot, type RoomCount } from './in-room-now.ts';
 
 function line(className: string, text: string): HTMLElement {
   const el = document.createElement('div');
@@ -14,7 +15,12 @@ function line(className: string, text: string): HTMLElement {
   return el;
 }
 
-export function eventContent(arg: EventContentArg, booking: Booking | undefined, room: Room | undefined): { domNodes: Node[] } {
+export function eventContent(
+  arg: EventContentArg,
+  booking: Booking | undefined,
+  room: Room | undefined,
+  count?: RoomCount,
+): { domNodes: Node[] } {
   const box = document.createElement('div');
   box.className = 'bk';
   if (arg.timeText) box.append(line('bk-time', arg.timeText));
@@ -24,11 +30,17 @@ export function eventContent(arg: EventContentArg, booking: Booking | undefined,
     // The list view has no room columns: name the room there.
     box.append(line('bk-meta', arg.view.type.startsWith('list') && room ? `${room.name} · ${meta}` : meta));
   }
-  // Where "in the room now: N" goes once check-ins exist. Nothing feeds it yet, so it stays empty and hidden.
+  // "In the room now: N" while the booking is on; repainted in place when the headcount changes.
   const inRoomNow = document.createElement('div');
   inRoomNow.className = 'bk-in-room-now';
   inRoomNow.dataset.slot = 'in-room-now';
-  inRoomNow.hidden = true;
+  if (booking) {
+    inRoomNow.dataset.room = booking.roomId;
+    inRoomNow.dataset.booking = booking.id;
+    paintSlot(inRoomNow, booking, count, new Date(), t);
+  } else {
+    inRoomNow.hidden = true;
+  }
   box.append(inRoomNow);
   return { domNodes: [box] };
 }
