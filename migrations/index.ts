@@ -7,9 +7,11 @@ import type { Migration } from 'kysely/migration';
 import * as createFoundation from './202611290700_create_foundation.ts';
 import * as createBookings from './202611290800_create_bookings.ts';
 import * as createMembersVisits from './202611291000_create_members_visits.ts';
+import * as createTournaments from './202611291200_create_tournaments.ts';
 
 export const migrations: Record<string, Migration> = {
   '202611290700_create_foundation': createFoundation,
   '202611290800_create_bookings': createBookings,
   '202611291000_create_members_visits': createMembersVisits,
+  '202611291200_create_tournaments': createTournaments,
 };

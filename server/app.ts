@@ -18,6 +18,8 @@ import { bookingRoutes } from './modules/bookings/routes.ts';
 import { checkinRoutes } from './modules/checkins/routes.ts';
 import { startClosingTimeJob } from './modules/checkins/closing.ts';
 import { memberRoutes } from './modules/members/routes.ts';
+import { tournamentRoutes } from './modules/tournaments/routes.ts';
+import { tournamentTopicAuthorizer } from './modules/tournaments/service.ts';
 import { deviceRoutes } from './modules/devices/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
 import { venueRoutes } from './modules/venues/routes.ts';
@@ -81,6 +83,7 @@ export async function buildApp(config: Config, options: BuildOptions): Promise<F
 
   const topics = new TopicRegistry();
   topics.register('venue', venueTopicAuthorizer(options.database.db));
+  topics.register('tournament', tournamentTopicAuthorizer(options.database.db));
   const io = createSocketServer(app);
   const dispatcher = new Dispatcher(options.database, socketSink(io), app.log);
   app.decorate('topics', topics);
@@ -98,6 +101,7 @@ export async function buildApp(config: Config, options: BuildOptions): Promise<F
       await api.register(bookingRoutes);
       await api.register(memberRoutes);
       await api.register(checkinRoutes);
+      await api.register(tournamentRoutes);
     },
     { prefix: '/api' },
   );

@@ -170,6 +170,68 @@ export interface CheckinKeysTable {
   createdAt: CreatedAt;
 }
 
+export interface TournamentsTable {
+  id: Generated<string>;
+  venueId: string;
+  name: string;
+  sport: 'table_tennis' | 'gateball';
+  format: 'single_elimination' | 'double_elimination' | 'round_robin' | 'groups_then_knockout';
+  bestOf: number | null;
+  groupCount: number | null;
+  advancePerGroup: number | null;
+  tiebreak: ColumnType<Record<string, unknown>, string | undefined, string>;
+  status: ColumnType<'draft' | 'running' | 'finished', 'draft' | 'running' | 'finished' | undefined, 'draft' | 'running' | 'finished'>;
+  draw: ColumnType<unknown, string | null | undefined, string | null>;
+  startsAt: NullableInstant;
+  matchMinutes: ColumnType<number, number | undefined, number>;
+  roomIds: ColumnType<string[], string | undefined, string>;
+  version: ColumnType<number, number | undefined, number>;
+  createdBy: string | null;
+  createdAt: CreatedAt;
+}
+
+export interface ParticipantsTable {
+  id: Generated<string>;
+  tournamentId: string;
+  name: string;
+  seed: number | null;
+  players: ColumnType<Array<{ memberId: string; name: string; ballNumber: number | null }>, string | undefined, string>;
+  createdAt: CreatedAt;
+}
+
+export type MatchRowStatus = 'waiting' | 'ready' | 'live' | 'done' | 'bye';
+
+export interface MatchesTable {
+  id: Generated<string>;
+  tournamentId: string;
+  key: string;
+  stage: string;
+  groupName: string | null;
+  round: number;
+  number: number;
+  side1: string | null;
+  side2: string | null;
+  status: MatchRowStatus;
+  winnerId: string | null;
+  result: ColumnType<unknown, string | null | undefined, string | null>;
+  live: ColumnType<unknown, string | null | undefined, string | null>;
+  flag: string | null;
+  roomId: string | null;
+  scheduledAt: NullableInstant;
+  version: ColumnType<number, number | undefined, number>;
+  updatedAt: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface MatchResultsTable {
+  id: Generated<number>;
+  matchId: string;
+  result: ColumnType<unknown, string | null, string | null>;
+  enteredFor: ColumnType<[string, string], string, string>;
+  enteredBy: string | null;
+  enteredAt: CreatedAt;
+  supersededAt: NullableInstant;
+}
+
 export interface OutboxTable {
   seq: Generated<number>;
   topic: string;
@@ -205,6 +267,10 @@ export interface DB {
   members: MembersTable;
   visits: VisitsTable;
   checkinKeys: CheckinKeysTable;
+  tournaments: TournamentsTable;
+  participants: ParticipantsTable;
+  matches: MatchesTable;
+  matchResults: MatchResultsTable;
 }
 
 export type Venue = Selectable<VenuesTable>;

@@ -1,0 +1,52 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { errorResponses, IdParams, wrap } from '../../http/schemas.ts';
+import { AddParticipantBody, CreateTournamentBody, MatchSchema, ParticipantSchema, ResultBody, TournamentSchema, TournamentView } from './schemas.ts';
+import * as service from './service.ts';
+
+export const tournamentRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const db = app.database.db;
+
+  app.post(
+    '/tournaments',
+    { schema: { body: CreateTournamentBody, response: { 201: wrap('tournament', TournamentSchema), ...errorResponses } } },
+    async (request, reply) => reply.status(201).send({ tournament: await service.createTournament(db, request.principal, request.body) }),
+  );
+
+  app.get(
+    '/tournaments/:tournamentId',
+    { schema: { params: IdParams('tournamentId'), response: { 200: TournamentView, ...errorResponses } } },
+    async (request) => service.getTournament(db, request.principal, request.params.tournamentId),
+  );
+
+  app.post(
+    '/tournaments/:tournamentId/participants',
+    { schema: { params: IdParams('tournamentId'), body: AddParticipantBody, response: { 201: wrap('participant', ParticipantSchema), ...errorResponses } } },
+    async (request, reply) =>
+      reply.status(201).send({ participant: await service.addParticipant(db, request.principal, request.params.tournamentId, request.body) }),
+  );
+
+  app.post(
+    '/tournaments/:tournamentId/start',
+    { schema: { params: IdParams('tournamentId'), response: { 200: wrap('tournament', TournamentSchema), ...errorResponses } } },
+    async (request) => ({ tournament: await service.startTournament(db, request.principal, request.params.tournamentId) }),
+  );
+
+  app.put(
+    '/matches/:matchId/result',
+    {
+      schema: {
+        params: IdParams('matchId'),
+        body: ResultBody,
+        response: { 200: Type.Object({ match: MatchSchema, flags: Type.Array(Type.Unknown()) }), ...errorResponses },
+      },
+    },
+    async (request) => service.putResult(db, request.principal, request.params.matchId, request.body as Record<string, unknown>),
+  );
+
+  app.put(
+    '/matches/:matchId/live',
+    { schema: { params: IdParams('matchId'), body: ResultBody, response: { 200: Type.Object({ match: MatchSchema }), ...errorResponses } } },
+    async (request) => service.putLiveScore(db, request.principal, request.params.matchId, request.body as Record<string, unknown>),
+  );
+};

@@ -1,0 +1,110 @@
+/** The tournaments interface (CONTRACT.md "Tournaments"), plus scheduling and live scores. */
+import { Type, type Static } from 'typebox';
+import { Id, Instant, OneOf } from '../../http/schemas.ts';
+
+export const SportSchema = OneOf(['table_tennis', 'gateball'] as const);
+export const FormatSchema = OneOf(['single_elimination', 'double_elimination', 'round_robin', 'groups_then_knockout'] as const);
+
+export const TiebreakSchema = Type.Object(
+  {
+    gateballGame: Type.Optional(OneOf(['agari_gates', 'gates'] as const)),
+    gateballStandings: Type.Optional(
+      Type.Array(OneOf(['head_to_head', 'score_difference', 'points_for', 'lot'] as const), { maxItems: 4, uniqueItems: true }),
+    ),
+    /** Lot numbers drawn by the referee where the rules leave players equal (lower places higher). */
+    lots: Type.Optional(Type.Record(Type.String({ format: 'uuid' }), Type.Integer({ minimum: 1, maximum: 1000 }))),
+  },
+  { additionalProperties: false },
+);
+
+export const CreateTournamentBody = Type.Object(
+  {
+    venueId: Id,
+    name: Type.String({ minLength: 1, maxLength: 120, pattern: '\\S' }),
+    sport: SportSchema,
+    format: FormatSchema,
+    bestOf: Type.Optional(Type.Union([Type.Literal(1), Type.Literal(3), Type.Literal(5), Type.Literal(7)])),
+    groupCount: Type.Optional(Type.Integer({ minimum: 1, maximum: 64 })),
+    advancePerGroup: Type.Optional(Type.Integer({ minimum: 1, maximum: 8 })),
+    tiebreak: Type.Optional(TiebreakSchema),
+    /** Courts or tables the matches are played on (rooms of the venue). */
+    roomIds: Type.Optional(Type.Array(Id, { maxItems: 64, uniqueItems: true })),
+    startsAt: Type.Optional(Instant),
+    matchMinutes: Type.Optional(Type.Integer({ minimum: 5, maximum: 240 })),
+  },
+  { additionalProperties: false },
+);
+export type CreateTournamentInput = Static<typeof CreateTournamentBody>;
+
+export const AddParticipantBody = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 80, pattern: '\\S' }),
+    seed: Type.Optional(Type.Integer({ minimum: 1, maximum: 256 })),
+    memberIds: Type.Optional(Type.Array(Id, { maxItems: 10, uniqueItems: true })),
+    /** Gateball: the ball number each member plays, in memberIds order. */
+    ballNumbers: Type.Optional(Type.Array(Type.Integer({ minimum: 1, maximum: 10 }), { maxItems: 10, uniqueItems: true })),
+  },
+  { additionalProperties: false },
+);
+export type AddParticipantInput = Static<typeof AddParticipantBody>;
+
+/** A result as the sport defines it (games, balls, score or walkover); the sport's rules check it. */
+export const ResultBody = Type.Object({}, { additionalProperties: true, maxProperties: 4 });
+
+export const ParticipantSchema = Type.Object({
+  id: Id,
+  name: Type.String(),
+  seed: Type.Union([Type.Integer(), Type.Null()]),
+  players: Type.Array(Type.Object({ memberId: Id, name: Type.String(), ballNumber: Type.Union([Type.Integer(), Type.Null()]) })),
+});
+export type ParticipantDto = Static<typeof ParticipantSchema>;
+
+export const TournamentSchema = Type.Object({
+  id: Id,
+  venueId: Id,
+  name: Type.String(),
+  sport: SportSchema,
+  format: FormatSchema,
+  bestOf: Type.Union([Type.Integer(), Type.Null()]),
+  groupCount: Type.Union([Type.Integer(), Type.Null()]),
+  advancePerGroup: Type.Union([Type.Integer(), Type.Null()]),
+  tiebreak: Type.Unknown(),
+  status: OneOf(['draft', 'running', 'finished'] as const),
+  roomIds: Type.Array(Id),
+  startsAt: Type.Union([Type.String(), Type.Null()]),
+  matchMinutes: Type.Integer(),
+  version: Type.Integer(),
+});
+export type TournamentDto = Static<typeof TournamentSchema>;
+
+export const MatchSchema = Type.Object({
+  id: Id,
+  key: Type.String(),
+  stage: Type.String(),
+  group: Type.Union([Type.String(), Type.Null()]),
+  round: Type.Integer(),
+  number: Type.Integer(),
+  sides: Type.Array(Type.Object({ participantId: Type.Union([Id, Type.Null()]) })),
+  status: OneOf(['waiting', 'ready', 'live', 'done', 'bye'] as const),
+  result: Type.Unknown(),
+  live: Type.Unknown(),
+  winnerId: Type.Union([Id, Type.Null()]),
+  /** Why the stored result is not applied (a correction upstream changed who plays): the referee must look. */
+  flag: Type.Union([Type.String(), Type.Null()]),
+  roomId: Type.Union([Id, Type.Null()]),
+  scheduledAt: Type.Union([Type.String(), Type.Null()]),
+  version: Type.Integer(),
+});
+export type MatchDto = Static<typeof MatchSchema>;
+
+export const StandingsSchema = Type.Array(
+  Type.Object({ group: Type.Union([Type.String(), Type.Null()]), rows: Type.Array(Type.Record(Type.String(), Type.Unknown())) }),
+);
+
+export const TournamentView = Type.Object({
+  tournament: TournamentSchema,
+  participants: Type.Array(ParticipantSchema),
+  matches: Type.Array(MatchSchema),
+  standings: StandingsSchema,
+  placings: Type.Array(Type.Object({ participantId: Id, place: Type.Integer() })),
+});

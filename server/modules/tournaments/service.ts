@@ -1,0 +1,265 @@
+/**
+ * Running a tournament: create it, add players or teams, start it (draw, order of play, courts booked on the
+ * calendar), enter and correct results. Every change recomputes the bracket and standings from the draw and
+ * all stored results in one transaction, and tells `tournament:ID` what changed.
+ */
+import { randomInt } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
+import { AppError, notFound, validationFailed } from '../../errors.ts';
+import { writeTransaction, type Emit } from '../../realtime/outbox.ts';
+import { canReadVenue, requirePrincipal, requireUser, requireVenueManager, type Principal } from '../auth/principal.ts';
+import { findRoom, findVenue } from '../venues/queries.ts';
+import {
+  drawDoubleElimination, drawGroupsThenKnockout, drawRoundRobin, drawSingleElimination, EngineError, applyResults, type Bracket,
+} from './engine/index.ts';
+import { validateLiveScore, validateMatchResult, type ResultViolation } from './sports/result.ts';
+import * as q from './queries.ts';
+import { recompute, toMatch, toTournament, tournamentTopic, rulesOf, drawOf, enteredResults } from './view.ts';
+import { derive } from './derive.ts';
+import { bookCourts } from './courts.ts';
+import type { AddParticipantInput, CreateTournamentInput, ParticipantDto } from './schemas.ts';
+
+export async function createTournament(db: Kysely<DB>, principal: Principal | null, input: CreateTournamentInput) {
+  if (!(await findVenue(db, input.venueId))) throw validationFailed('venueId', 'The chosen venue does not exist.');
+  const user = requireVenueManager(principal, input.venueId);
+  for (const roomId of input.roomIds ?? []) {
+    const room = await findRoom(db, roomId);
+    if (!room || room.venueId !== input.venueId) throw validationFailed('roomIds', 'Every court or table must be a room of this venue.');
+  }
+  if (input.format === 'groups_then_knockout' && (!input.groupCount || !input.advancePerGroup)) {
+    throw validationFailed('groupCount', 'Groups then knockout needs groupCount and advancePerGroup.');
+  }
+  if (input.sport === 'gateball' && input.bestOf !== undefined && input.bestOf !== 1) {
+    throw validationFailed('bestOf', 'A gateball match is one game; leave bestOf out.');
+  }
+  if (input.sport === 'table_tennis' && input.bestOf === 1) throw validationFailed('bestOf', 'Table tennis is best of 3, 5 or 7.');
+  return writeTransaction(db, async (trx, emit) => {
+    const row = await trx
+      .insertInto('tournaments')
+      .values({
+        venueId: input.venueId,
+        name: input.name.trim(),
+        sport: input.sport,
+        format: input.format,
+        bestOf: input.sport === 'table_tennis' ? (input.bestOf ?? 5) : null,
+        groupCount: input.groupCount ?? null,
+        advancePerGroup: input.advancePerGroup ?? null,
+        tiebreak: JSON.stringify(input.tiebreak ?? {}),
+        roomIds: JSON.stringify(input.roomIds ?? []),
+        startsAt: input.startsAt ?? null,
+        matchMinutes: input.matchMinutes ?? (input.sport === 'gateball' ? 40 : 30),
+        createdBy: user.userId,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const tournament = toTournament((await q.findTournament(trx, row.id))!);
+    emit({ topic: tournamentTopic(tournament.id), type: 'tournament.updated', data: { tournament } });
+    return tournament;
+  });
+}
+
+async function managed(db: Kysely<DB>, principal: Principal | null, tournamentId: string) {
+  const t = await q.findTournament(db, tournamentId);
+  if (!t) throw notFound('The tournament');
+  const user = requireVenueManager(principal, t.venueId);
+  return { t, user };
+}
+
+export async function addParticipant(db: Kysely<DB>, principal: Principal | null, tournamentId: string, input: AddParticipantInput): Promise<ParticipantDto> {
+  const { t } = await managed(db, principal, tournamentId);
+  if (t.status !== 'draft') throw new AppError('conflict', 'The tournament has started; players can no longer be added.');
+  const memberIds = input.memberIds ?? [];
+  if (input.ballNumbers && input.ballNumbers.length !== memberIds.length) {
+    throw validationFailed('ballNumbers', 'Give one ball number for each member, in the same order.');
+  }
+  const members = memberIds.length
+    ? await db.selectFrom('members').select(['id', 'name']).where('id', 'in', memberIds).where('removedAt', 'is', null).execute()
+    : [];
+  if (members.length !== memberIds.length) throw validationFailed('memberIds', 'One of the chosen members was not found.');
+  const names = new Map(members.map((m) => [m.id, m.name]));
+  const players = memberIds.map((id, i) => ({ memberId: id, name: names.get(id)!, ballNumber: input.ballNumbers?.[i] ?? null }));
+  try {
+    const row = await db
+      .insertInto('participants')
+      .values({ tournamentId, name: input.name.trim(), seed: input.seed ?? null, players: JSON.stringify(players) })
+      .returning(['id', 'name', 'seed', 'players'])
+      .executeTakeFirstOrThrow();
+    return row;
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      const field = String((error as { constraint?: string }).constraint ?? '').includes('seed') ? 'seed' : 'name';
+      throw new AppError('duplicate', field === 'seed' ? 'Another player already has this seed.' : 'A player or team with this name is already entered.', { field });
+    }
+    throw error;
+  }
+}
+
+function draw(t: q.TournamentRow, participants: Array<{ id: string; seed: number | null }>, drawSeed: number): Bracket {
+  const field = participants.map((p) => ({ id: p.id, seed: p.seed }));
+  switch (t.format) {
+    case 'single_elimination':
+      return drawSingleElimination(field, { drawSeed });
+    case 'double_elimination':
+      return drawDoubleElimination(field, { drawSeed });
+    case 'round_robin':
+      return drawRoundRobin(field, { drawSeed });
+    case 'groups_then_knockout':
+      return drawGroupsThenKnockout(field, { groupCount: t.groupCount ?? 2, advancePerGroup: t.advancePerGroup ?? 2, drawSeed });
+  }
+}
+
+export async function startTournament(db: Kysely<DB>, principal: Principal | null, tournamentId: string) {
+  const { user } = await managed(db, principal, tournamentId);
+  return writeTransaction(db, async (trx, emit) => {
+    const t = (await q.lockTournament(trx, tournamentId))!;
+    if (t.status !== 'draft') throw new AppError('conflict', 'This tournament has already started.');
+    const participants = await q.listParticipants(trx, tournamentId);
+    if (participants.length < 2) throw new AppError('conflict', 'A tournament needs at least 2 players or teams to start.');
+    if (participants.length > 256) throw new AppError('validation_failed', 'A tournament takes at most 256 players or teams.', { field: 'participants' });
+    const drawSeed = randomInt(1, 2 ** 31 - 1);
+    let bracket: Bracket;
+    try {
+      bracket = draw(t, participants, drawSeed);
+    } catch (error) {
+      if (error instanceof EngineError) throw validationFailed('groupCount', `${error.message.replace(/\.?$/, '.')}`);
+      throw error;
+    }
+    const state = applyResults(bracket, {});
+    const slots = await bookCourts(trx, emit, t, bracket, state, user.userId);
+    if (bracket.matches.length > 0) {
+      await trx
+        .insertInto('matches')
+        .values(
+          bracket.matches.map((m) => ({
+            tournamentId,
+            key: m.key,
+            stage: m.stage,
+            groupName: m.group,
+            round: m.round,
+            number: m.number,
+            side1: null,
+            side2: null,
+            status: 'waiting' as const,
+            roomId: slots[m.key]?.roomId ?? null,
+            scheduledAt: slots[m.key]?.at ?? null,
+          })),
+        )
+        .execute();
+    }
+    await trx
+      .updateTable('tournaments')
+      .set({ status: 'running', draw: JSON.stringify({ bracket, drawSeed }), version: t.version + 1 })
+      .where('id', '=', tournamentId)
+      .execute();
+    const started = (await q.findTournament(trx, tournamentId))!;
+    const { derived } = await recompute(trx, started);
+    emit({ topic: tournamentTopic(tournamentId), type: 'tournament.updated', data: { tournament: toTournament(started), matches: (await q.listMatches(trx, tournamentId)).map(toMatch) } });
+    emit({ topic: tournamentTopic(tournamentId), type: 'standings.changed', data: { standings: derived.standings, placings: derived.placings } });
+    return toTournament(started);
+  });
+}
+
+export async function getTournament(db: Kysely<DB>, principal: Principal | null, tournamentId: string) {
+  const p = requirePrincipal(principal);
+  const t = await q.findTournament(db, tournamentId);
+  if (!t) throw notFound('The tournament');
+  if (!canReadVenue(p, t.venueId) && !(p.kind === 'user' && p.role === 'referee' && p.venueIds.length === 0)) {
+    throw new AppError('forbidden', 'You may not see this tournament.');
+  }
+  const [participants, matches] = await Promise.all([q.listParticipants(db, t.id), q.listMatches(db, t.id)]);
+  const bracket = drawOf(t);
+  const derived = bracket ? derive(rulesOf(t), bracket, enteredResults(await q.currentResults(db, t.id))) : null;
+  return {
+    tournament: toTournament(t),
+    participants,
+    matches: matches.map(toMatch),
+    standings: derived?.standings.map((s) => ({ group: s.group, rows: s.rows })) ?? [],
+    placings: derived?.placings ?? [],
+  };
+}
+
+/** Referees score; the venue's coordinators and admins may too (and correct). */
+function requireScorer(principal: Principal | null, venueId: string) {
+  const user = requireUser(principal, ['admin', 'coordinator', 'referee']);
+  if (user.role === 'referee' && user.venueIds.length > 0 && !user.venueIds.includes(venueId)) {
+    throw new AppError('forbidden', 'You referee at other venues.');
+  }
+  if (user.role === 'coordinator') requireVenueManager(user, venueId);
+  return user;
+}
+
+function invalidScore(violation: ResultViolation): AppError {
+  const message = /[.!?]$/.test(violation.message) ? violation.message : `${violation.message}.`;
+  const { ok: _ok, message: _m, ...fields } = violation;
+  return new AppError('invalid_score', message, fields);
+}
+
+async function publish(emit: Emit, tournamentId: string, changed: ReturnType<typeof toMatch>[], standings: unknown, placings: unknown) {
+  for (const match of changed) emit({ topic: tournamentTopic(tournamentId), type: 'match.updated', data: { match } });
+  if (changed.length > 0) emit({ topic: tournamentTopic(tournamentId), type: 'standings.changed', data: { standings, placings } });
+}
+
+export async function putResult(db: Kysely<DB>, principal: Principal | null, matchId: string, payload: Record<string, unknown>) {
+  const found = await q.findMatch(db, matchId);
+  if (!found) throw notFound('The match');
+  const user = requireScorer(principal, found.venueId);
+  return writeTransaction(db, async (trx, emit) => {
+    const t = (await q.lockTournament(trx, found.tournamentId))!;
+    const match = (await q.listMatches(trx, t.id)).find((m) => m.id === matchId)!;
+    if (!match.side1 || !match.side2) throw new AppError('conflict', 'This match is still waiting for its players.');
+    const sides: [string, string] = [match.side1, match.side2];
+    const tiebreak = (t.tiebreak ?? {}) as { gateballGame?: 'agari_gates' | 'gates' };
+    const validated = validateMatchResult(payload, {
+      sport: t.sport,
+      sides,
+      ...(t.bestOf === 3 || t.bestOf === 5 || t.bestOf === 7 ? { bestOf: t.bestOf } : {}),
+      ...(tiebreak.gateballGame ? { gateballGame: tiebreak.gateballGame } : {}),
+    });
+    if (!validated.ok) throw invalidScore(validated);
+    await q.storeResult(trx, matchId, { payload, outcome: validated.outcome, detail: validated.detail }, sides, user.userId);
+    await trx.updateTable('matches').set({ live: null }).where('id', '=', matchId).execute();
+    const { derived, changed } = await recompute(trx, t);
+    // A correction can reopen a finished tournament (a later result no longer fits and must be played again).
+    const status = derived.state.complete ? 'finished' : 'running';
+    if (status !== t.status) {
+      await trx.updateTable('tournaments').set({ status, version: t.version + 1 }).where('id', '=', t.id).execute();
+      emit({ topic: tournamentTopic(t.id), type: 'tournament.updated', data: { tournament: toTournament((await q.findTournament(trx, t.id))!) } });
+    }
+    await publish(emit, t.id, changed, derived.standings, derived.placings);
+    const current = (await q.listMatches(trx, t.id)).find((m) => m.id === matchId)!;
+    return { match: toMatch(current), flags: derived.state.flags };
+  });
+}
+
+export async function putLiveScore(db: Kysely<DB>, principal: Principal | null, matchId: string, payload: Record<string, unknown>) {
+  const found = await q.findMatch(db, matchId);
+  if (!found) throw notFound('The match');
+  requireScorer(principal, found.venueId);
+  return writeTransaction(db, async (trx, emit) => {
+    const t = (await q.lockTournament(trx, found.tournamentId))!;
+    const match = (await q.listMatches(trx, t.id)).find((m) => m.id === matchId)!;
+    if (match.status !== 'ready' && match.status !== 'live') throw new AppError('conflict', 'Only a match that is ready or in play can take a live score.');
+    const checked = validateLiveScore(payload, {
+      sport: t.sport,
+      sides: [match.side1, match.side2],
+      ...(t.bestOf === 3 || t.bestOf === 5 || t.bestOf === 7 ? { bestOf: t.bestOf } : {}),
+    });
+    if (!checked.ok) throw invalidScore(checked);
+    await trx.updateTable('matches').set({ live: JSON.stringify(payload), status: 'live' }).where('id', '=', matchId).execute();
+    const current = toMatch((await q.listMatches(trx, t.id)).find((m) => m.id === matchId)!);
+    emit({ topic: tournamentTopic(t.id), type: 'match.updated', data: { match: current } });
+    return { match: current };
+  });
+}
+
+/** Who may follow `tournament:ID`: whoever may read its venue, and city-wide referees. */
+export function tournamentTopicAuthorizer(db: Kysely<DB>) {
+  return async (principal: Principal, tournamentId: string) => {
+    const t = await q.findTournament(db, tournamentId);
+    if (!t) return 'not_found' as const;
+    if (canReadVenue(principal, t.venueId)) return 'ok' as const;
+    return principal.kind === 'user' && principal.role === 'referee' && principal.venueIds.length === 0 ? ('ok' as const) : ('forbidden' as const);
+  };
+}
