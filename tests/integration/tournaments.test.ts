@@ -94,6 +94,8 @@ describe.runIf(storageAvailable)('tournaments', () => {
       v = await view(id);
     }
     expect(v.tournament.status).toBe('finished');
+    const listed = (await api('GET', `/api/tournaments?venueId=${venueId}`)).json() as { tournaments: Array<{ id: string; status: string }> };
+    expect(listed.tournaments.find((x) => x.id === id)).toMatchObject({ status: 'finished' });
     expect(v.placings.find((p) => p.place === 1)).toBeTruthy();
     await eventually(() => client.events.some((e) => e.type === 'standings.changed'), 'standings.changed');
     await eventually(() => client.events.some((e) => e.type === 'tournament.updated'), 'tournament.updated');

@@ -12,6 +12,10 @@ export function findTournament(db: Executor, id: string) {
   return db.selectFrom('tournaments').select([...tournamentColumns]).where('id', '=', id).executeTakeFirst();
 }
 
+export function listTournaments(db: Executor, venueId: string) {
+  return db.selectFrom('tournaments').select([...tournamentColumns]).where('venueId', '=', venueId).orderBy('createdAt', 'desc').execute();
+}
+
 /** Result changes of one tournament take turns: each recomputes the bracket from everything stored. */
 export function lockTournament(trx: Transaction<DB>, id: string) {
   return trx.selectFrom('tournaments').select([...tournamentColumns]).where('id', '=', id).forUpdate().executeTakeFirst();

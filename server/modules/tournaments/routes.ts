@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { errorResponses, IdParams, wrap } from '../../http/schemas.ts';
+import { errorResponses, Id, IdParams, wrap } from '../../http/schemas.ts';
 import { AddParticipantBody, CreateTournamentBody, MatchSchema, ParticipantSchema, ResultBody, TournamentSchema, TournamentView } from './schemas.ts';
 import * as service from './service.ts';
 
@@ -11,6 +11,17 @@ export const tournamentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/tournaments',
     { schema: { body: CreateTournamentBody, response: { 201: wrap('tournament', TournamentSchema), ...errorResponses } } },
     async (request, reply) => reply.status(201).send({ tournament: await service.createTournament(db, request.principal, request.body) }),
+  );
+
+  app.get(
+    '/tournaments',
+    {
+      schema: {
+        querystring: Type.Object({ venueId: Id }, { additionalProperties: false }),
+        response: { 200: wrap('tournaments', Type.Array(TournamentSchema)), ...errorResponses },
+      },
+    },
+    async (request) => ({ tournaments: await service.listTournaments(db, request.principal, request.query.venueId) }),
   );
 
   app.get(

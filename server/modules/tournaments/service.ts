@@ -180,6 +180,15 @@ export async function getTournament(db: Kysely<DB>, principal: Principal | null,
   };
 }
 
+export async function listTournaments(db: Kysely<DB>, principal: Principal | null, venueId: string) {
+  const p = requirePrincipal(principal);
+  if (!(await findVenue(db, venueId))) throw notFound('The venue');
+  if (!canReadVenue(p, venueId) && !(p.kind === 'user' && p.role === 'referee' && p.venueIds.length === 0)) {
+    throw new AppError('forbidden', 'You may not see this venue.');
+  }
+  return (await q.listTournaments(db, venueId)).map(toTournament);
+}
+
 /** Referees score; the venue's coordinators and admins may too (and correct). */
 function requireScorer(principal: Principal | null, venueId: string) {
   const user = requireUser(principal, ['admin', 'coordinator', 'referee']);
