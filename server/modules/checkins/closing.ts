@@ -14,26 +14,25 @@ import { closeVisits } from './service.ts';
 
 const EVERY_MS = 60 * 1000;
 
-/** The most recent closing time at or before `now` in the venue's zone. */
-export function lastClosing(now: Date, closesAt: string, timeZone: string): Date {
-  const today = localDateOf(now, timeZone);
-  const closingToday = zonedToInstant(today, closesAt, timeZone);
-  return closingToday.getTime() <= now.getTime() ? closingToday : zonedToInstant(addDays(today, -1), closesAt, timeZone);
-}
-
-/** When a visit begun at `checkedInAt` ends at closing: that day's closing, never before it began. */
+/**
+ * When a visit begun at `checkedInAt` is ended if nobody checks it out: that day's closing time; a visit begun
+ * after closing (an evening event run late) at the end of that local day.
+ */
 export function closingFor(checkedInAt: Date, closesAt: string, timeZone: string): Date {
-  const closing = zonedToInstant(localDateOf(checkedInAt, timeZone), closesAt, timeZone);
-  return closing.getTime() < checkedInAt.getTime() ? checkedInAt : closing;
+  const day = localDateOf(checkedInAt, timeZone);
+  const closing = zonedToInstant(day, closesAt, timeZone);
+  return closing.getTime() > checkedInAt.getTime() ? closing : zonedToInstant(addDays(day, 1), '00:00', timeZone);
 }
 
 export async function closeOpenVisits(db: Kysely<DB>, now = new Date()): Promise<number> {
   let closed = 0;
   for (const venue of await listVenues(db, 'all')) {
-    const before = lastClosing(now, venue.closesAt, venue.timezone);
-    const open = await openVisitsBefore(db, venue.id, before);
-    if (open.length === 0) continue;
-    const rows = open.map((v) => ({ id: v.id, at: closingFor(v.checkedInAt, venue.closesAt, venue.timezone) }));
+    // Everything begun before now is a candidate; each ends at its own day's closing once that has passed.
+    const open = await openVisitsBefore(db, venue.id, now);
+    const rows = open
+      .map((v) => ({ id: v.id, at: closingFor(v.checkedInAt, venue.closesAt, venue.timezone) }))
+      .filter((r) => r.at.getTime() <= now.getTime());
+    if (rows.length === 0) continue;
     const ended = await writeTransaction(db, (trx, emit, emitAfterLock) => closeVisits(trx, emit, emitAfterLock, venue.id, rows));
     closed += ended.length;
   }
