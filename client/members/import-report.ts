@@ -4,6 +4,7 @@
  * has them, with the cell at fault marked.
  */
 import type { Lang } from '../lib/i18n-core.ts';
+import { fieldForHeader } from '../../server/modules/members/import/columns.ts';
 import { isMemberField, type ImportReport, type MemberField } from './types.ts';
 
 /** The server's limit for one file (docs/api.md). */
@@ -29,34 +30,10 @@ export interface RefusalRow {
   cells: RawCell[];
 }
 
-/** Column headings the importer understands (server/modules/members/import/columns.ts), to mark the cell. */
-const HEADINGS: Record<MemberField, readonly string[]> = {
-  name: ['姓名', '名字', '会员姓名', 'name', 'fullname'],
-  gender: ['性别', 'gender', 'sex'],
-  birthMonth: ['出生年月', '出生日期', '出生年月日', 'birthmonth', 'birthdate', 'dateofbirth'],
-  formerUnit: ['原工作单位', '工作单位', '单位', '原单位', 'formerunit', 'unit'],
-  formerPosition: ['原职务', '职务', 'formerposition', 'position'],
-  category: ['类别', '人员类别', '身份', 'category'],
-  phone: ['联系电话', '电话', '手机', '手机号', '手机号码', '电话号码', 'phone', 'mobile', 'tel', 'telephone'],
-  cardCode: ['会员卡号', '卡号', '会员卡', 'cardcode', 'card', 'cardno', 'cardnumber'],
-  memberNo: ['会员编号', '编号', 'memberno', 'membernumber'],
-  notes: ['备注', 'notes', 'note', 'remarks', 'remark'],
-};
-
-const BY_HEADING = new Map<string, MemberField>(
-  (Object.keys(HEADINGS) as MemberField[]).flatMap((field) => HEADINGS[field].map((h) => [h, field] as const)),
-);
-
-/** The member field a column heading names, as the importer reads headings; `null` for other columns. */
+/** The member field a column heading names, read exactly as the importer reads it; `null` for other columns. */
 export function fieldOfHeading(heading: string): MemberField | null {
-  const plain = heading
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\s_\-.·:*]/gu, '')
-    .replace(/\s*\(\d+\)$/u, '');
-  const unbracketed = plain.replace(/\([^)]*\)|\[[^\]]*\]|【[^】]*】|〔[^〕]*〕|<[^>]*>/gu, '');
-  const debracketed = plain.replace(/[()[\]【】〔〕<>]/gu, '');
-  return BY_HEADING.get(plain) ?? BY_HEADING.get(unbracketed) ?? BY_HEADING.get(debracketed) ?? null;
+  // The report names a repeated column "姓名 (4)"; the importer saw it as "姓名".
+  return fieldForHeader(heading.replace(/\s*\(\d+\)$/u, ''));
 }
 
 /** The line's cells in the file's column order, the ones belonging to `fields` marked. */
