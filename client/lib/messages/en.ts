@@ -2,10 +2,12 @@
 import type { MessageKey } from './zh-CN.ts';
 import { kioskEn } from './kiosk.en.ts';
 import { membersEn } from './members.en.ts';
+import { tournamentsEn } from './tournaments.en.ts';
 
 export const en: Record<MessageKey, string> = {
   ...kioskEn,
   ...membersEn,
+  ...tournamentsEn,
   'app.coordinator.title': 'Centre operations',
   'app.kiosk.title': 'Check-in kiosk',
   'app.display.title': 'Display',

@@ -1,0 +1,91 @@
+/**
+ * Names of the tournament's closed sets and of matches ("A 组第 2 轮", "半决赛 第 1 场") in the current language,
+ * or through `tr` in another (the printed sheet is always Chinese: `zh`).
+ */
+import { interpolate, type Params } from '../lib/i18n-core.ts';
+import { t, type MessageKey } from '../lib/i18n.svelte.ts';
+import { zhCN } from '../lib/messages/zh-CN.ts';
+import type { RoundName, SectionId } from './bracket-layout.ts';
+import { SPORTS, type Format, type Match, type MatchStatus, type Sport, type Tournament } from './types.ts';
+
+export type Translate = (key: MessageKey, params?: Params) => string;
+
+/** Chinese whatever the screen's language. */
+export const zh: Translate = (key, params) => interpolate(zhCN[key], params);
+
+export const sportLabel = (sport: string, tr: Translate = t): string => (SPORTS.includes(sport as Sport) ? tr(`tourn.sport.${sport as Sport}`) : sport);
+export const formatLabel = (format: Format, tr: Translate = t): string => tr(`tourn.format.${format}`);
+export const tournamentStatusLabel = (status: Tournament['status'], tr: Translate = t): string => tr(`tourn.status.${status}`);
+export const matchStatusLabel = (status: MatchStatus, tr: Translate = t): string => tr(`tourn.matchStatus.${status}`);
+export const sectionLabel = (id: SectionId, tr: Translate = t): string => tr(`tourn.section.${id}`);
+
+/** "5 局 3 胜制". */
+export const bestOfLabel = (n: number, tr: Translate = t): string => tr('tourn.bestOfN', { n, wins: Math.floor(n / 2) + 1 });
+
+export function roundLabel(name: RoundName, tr: Translate = t): string {
+  switch (name.kind) {
+    case 'final':
+      return tr('tourn.round.final');
+    case 'semi':
+      return tr('tourn.round.semi');
+    case 'quarter':
+      return tr('tourn.round.quarter');
+    case 'round':
+      return tr('tourn.round.n', { n: name.round });
+    case 'losers_round':
+      return tr('tourn.round.losers', { n: name.round });
+    case 'grand_final':
+      return tr('tourn.round.grandFinal');
+    case 'grand_final_reset':
+      return tr('tourn.round.grandFinalReset');
+  }
+}
+
+export const groupLabel = (group: string | null, tr: Translate = t): string => (group === null ? tr('tourn.roundRobinTable') : tr('tourn.group', { group }));
+
+/** A match's place in the tournament, e.g. "A 组 · 第 2 轮" or "胜者组 · 第 3 轮 · 第 1 场". */
+export function matchLabel(match: Match, tr: Translate = t): string {
+  switch (match.stage) {
+    case 'group':
+      return tr('tourn.match.group', { group: match.group ?? '', round: match.round, n: match.number });
+    case 'round_robin':
+      return tr('tourn.match.roundRobin', { round: match.round, n: match.number });
+    case 'grand_final':
+      return match.round === 1 ? tr('tourn.round.grandFinal') : tr('tourn.round.grandFinalReset');
+    case 'winners':
+      return tr('tourn.match.winners', { round: match.round, n: match.number });
+    case 'losers':
+      return tr('tourn.match.losers', { round: match.round, n: match.number });
+    default:
+      return /3P$/.test(match.key) ? tr('tourn.round.thirdPlace') : tr('tourn.match.knockout', { round: match.round, n: match.number });
+  }
+}
+
+export function flagLabel(flag: string, tr: Translate = t): string {
+  switch (flag) {
+    case 'participants_changed':
+    case 'match_waiting':
+    case 'match_not_played':
+    case 'draw_not_allowed':
+      return tr(`tourn.flag.${flag}`);
+    default:
+      return tr('tourn.flag.other', { flag });
+  }
+}
+
+export function decidedByLabel(decidedBy: string, tr: Translate = t): string {
+  switch (decidedBy) {
+    case 'match_points':
+    case 'head_to_head_match_points':
+    case 'rubber_ratio':
+    case 'game_ratio':
+    case 'point_ratio':
+    case 'lot':
+    case 'head_to_head':
+    case 'score_difference':
+    case 'points_for':
+      return tr(`tourn.decidedBy.${decidedBy}`);
+    default:
+      return decidedBy;
+  }
+}

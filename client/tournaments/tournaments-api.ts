@@ -1,0 +1,41 @@
+/** The tournament routes (CONTRACT.md "Tournaments") as the pages use them. */
+import { api, seg, withQuery } from '../lib/api.ts';
+import type { Room } from '../lib/types.ts';
+import type { Member } from '../members/types.ts';
+import type { AddParticipantRequest, CreateTournamentRequest, Match, Participant, Tournament, TournamentView } from './types.ts';
+import { readStandings } from './types.ts';
+
+export async function getTournament(id: string, signal?: AbortSignal): Promise<TournamentView> {
+  const view = await api.get<TournamentView>(`/api/tournaments/${seg(id)}`, signal ? { signal } : {});
+  return { ...view, standings: readStandings(view.standings), placings: Array.isArray(view.placings) ? view.placings : [] };
+}
+
+/** The venue's tournaments, newest first (`GET /api/tournaments?venueId=`, added after the first API). */
+export async function listTournaments(venueId: string): Promise<Tournament[]> {
+  return (await api.get<{ tournaments: Tournament[] }>(withQuery('/api/tournaments', { venueId }))).tournaments;
+}
+
+export const createTournament = async (body: CreateTournamentRequest): Promise<Tournament> =>
+  (await api.post<{ tournament: Tournament }>('/api/tournaments', body)).tournament;
+
+export const addParticipant = async (tournamentId: string, body: AddParticipantRequest): Promise<Participant> =>
+  (await api.post<{ participant: Participant }>(`/api/tournaments/${seg(tournamentId)}/participants`, body)).participant;
+
+export const startTournament = async (tournamentId: string): Promise<Tournament> =>
+  (await api.post<{ tournament: Tournament }>(`/api/tournaments/${seg(tournamentId)}/start`)).tournament;
+
+/** A final result (or a correction): `{games}`, `{balls}`, `{score}` or `{walkover}`. */
+export const putResult = async (matchId: string, payload: object): Promise<{ match: Match; flags: unknown[] }> =>
+  api.put<{ match: Match; flags: unknown[] }>(`/api/matches/${seg(matchId)}/result`, payload);
+
+/** The score while the match is in play; the match shows as live on every screen. */
+export const putLive = async (matchId: string, payload: object): Promise<Match> =>
+  (await api.put<{ match: Match }>(`/api/matches/${seg(matchId)}/live`, payload)).match;
+
+export const listRooms = async (venueId: string): Promise<Room[]> =>
+  (await api.get<{ rooms: Room[] }>(`/api/venues/${seg(venueId)}/rooms`)).rooms;
+
+export async function searchMembers(q: string, signal?: AbortSignal): Promise<Member[]> {
+  const answer = await api.get<{ members: Member[] }>(withQuery('/api/members', { q: q.trim(), limit: 8 }), signal ? { signal } : {});
+  return answer.members;
+}

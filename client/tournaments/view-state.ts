@@ -1,0 +1,47 @@
+/**
+ * Live patches to a loaded tournament (`GET /api/tournaments/:id`), one pure function per event type of
+ * `tournament:<id>`. A match carries a `version`; an older copy never replaces a newer one.
+ */
+import { readStandings, type Match, type Placing, type Tournament, type TournamentView } from './types.ts';
+
+export function applyMatch(view: TournamentView, match: Match): TournamentView {
+  const index = view.matches.findIndex((m) => m.id === match.id);
+  if (index < 0) return { ...view, matches: [...view.matches, match] };
+  const current = view.matches[index]!;
+  if (current.version > match.version) return view;
+  const matches = view.matches.slice();
+  matches[index] = match;
+  return { ...view, matches };
+}
+
+export function applyStandings(view: TournamentView, data: { standings?: unknown; placings?: unknown }): TournamentView {
+  const placings = Array.isArray(data.placings)
+    ? (data.placings as unknown[]).filter((p): p is Placing =>
+        typeof p === 'object' && p !== null && typeof (p as Placing).participantId === 'string' && typeof (p as Placing).place === 'number')
+    : view.placings;
+  return { ...view, standings: data.standings === undefined ? view.standings : readStandings(data.standings), placings };
+}
+
+export function applyTournament(view: TournamentView, data: { tournament?: Tournament; matches?: Match[] }): TournamentView {
+  let next = view;
+  if (data.tournament && data.tournament.version >= view.tournament.version) next = { ...next, tournament: data.tournament };
+  if (Array.isArray(data.matches)) {
+    for (const match of data.matches) next = applyMatch(next, match);
+  }
+  return next;
+}
+
+/** Applies one `tournament:<id>` event; unknown types leave the view as it is. */
+export function applyEvent(view: TournamentView, type: string, data: unknown): TournamentView {
+  const d = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
+  switch (type) {
+    case 'match.updated':
+      return d.match && typeof d.match === 'object' ? applyMatch(view, d.match as Match) : view;
+    case 'standings.changed':
+      return applyStandings(view, d);
+    case 'tournament.updated':
+      return applyTournament(view, d as { tournament?: Tournament; matches?: Match[] });
+    default:
+      return view;
+  }
+}
