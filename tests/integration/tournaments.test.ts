@@ -173,4 +173,40 @@ describe.runIf(storageAvailable)('tournaments', () => {
     expect((live.json() as { match: Match & { live: unknown } }).match).toMatchObject({ status: 'live', live: { current: [4, 6] } });
     expectError(await api('PUT', `/api/matches/${match.id}/live`, { games: [[11, 12]] }), 400, 'invalid_score');
   });
+
+  it('lets a draft change and go, and takes lots drawn later for players the rules leave equal', async () => {
+    const draftId = await tournament({ name: '草稿赛', sport: 'table_tennis', format: 'round_robin' }, ['一', '二', '三']);
+    let v = await view(draftId);
+    const removed = await t.app.inject({ method: 'DELETE', url: `/api/tournaments/${draftId}/participants/${v.participants[2]!.id}`, headers: { cookie } });
+    expect(removed.statusCode).toBe(204);
+    const moved = await t.app.inject({ method: 'PATCH', url: `/api/tournaments/${draftId}`, headers: { cookie }, payload: { roomIds: [tables[0]], matchMinutes: 20 } });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect((await view(draftId)).participants).toHaveLength(2);
+    expect((await t.app.inject({ method: 'DELETE', url: `/api/tournaments/${draftId}`, headers: { cookie } })).statusCode).toBe(204);
+    expectError(await api('GET', `/api/tournaments/${draftId}`), 404, 'not_found');
+
+    // A beats B, B beats C, C beats A, all 11–5 11–5: level on everything, so only a lot can separate them.
+    const id = await tournament({ name: '抽签赛', sport: 'table_tennis', format: 'round_robin', bestOf: 3 }, ['A', 'B', 'C']);
+    await api('POST', `/api/tournaments/${id}/start`);
+    v = await view(id);
+    const idOf = (n: string) => v.participants.find((p) => p.name === n)!.id;
+    const beats: Record<string, string> = { A: 'B', B: 'C', C: 'A' };
+    for (const m of v.matches.filter((x) => x.status === 'ready')) {
+      const [first, second] = m.sides.map((s) => v.participants.find((p) => p.id === s.participantId)!.name);
+      const firstWins = beats[first!] === second;
+      await api('PUT', `/api/matches/${m.id}/result`, { games: firstWins ? [[11, 5], [11, 5]] : [[5, 11], [5, 11]] });
+    }
+    v = await view(id);
+    expect(v.standings[0]!.rows.every((r) => (r as { byLot?: boolean }).byLot)).toBe(true);
+    expectError(await t.app.inject({ method: 'PATCH', url: `/api/tournaments/${id}`, headers: { cookie }, payload: { matchMinutes: 10 } }), 409, 'conflict');
+    const lots = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/tournaments/${id}`,
+      headers: { cookie },
+      payload: { tiebreak: { lots: { [idOf('C')]: 1, [idOf('A')]: 2, [idOf('B')]: 3 } } },
+    });
+    expect(lots.statusCode, lots.body).toBe(200);
+    v = await view(id);
+    expect(v.standings[0]!.rows.map((r) => v.participants.find((p) => p.id === r.participantId)!.name)).toEqual(['C', 'A', 'B']);
+  });
 });

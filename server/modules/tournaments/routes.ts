@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { errorResponses, Id, IdParams, wrap } from '../../http/schemas.ts';
-import { AddParticipantBody, CreateTournamentBody, MatchSchema, ParticipantSchema, ResultBody, TournamentSchema, TournamentView } from './schemas.ts';
+import { AddParticipantBody, UpdateTournamentBody, CreateTournamentBody, MatchSchema, ParticipantSchema, ResultBody, TournamentSchema, TournamentView } from './schemas.ts';
 import * as service from './service.ts';
+import * as draft from './draft.ts';
 
 export const tournamentRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const db = app.database.db;
@@ -28,6 +29,35 @@ export const tournamentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/tournaments/:tournamentId',
     { schema: { params: IdParams('tournamentId'), response: { 200: TournamentView, ...errorResponses } } },
     async (request) => service.getTournament(db, request.principal, request.params.tournamentId),
+  );
+
+  app.patch(
+    '/tournaments/:tournamentId',
+    { schema: { params: IdParams('tournamentId'), body: UpdateTournamentBody, response: { 200: wrap('tournament', TournamentSchema), ...errorResponses } } },
+    async (request) => ({ tournament: await draft.updateTournament(db, request.principal, request.params.tournamentId, request.body) }),
+  );
+
+  app.delete(
+    '/tournaments/:tournamentId',
+    { schema: { params: IdParams('tournamentId'), response: { 204: Type.Null(), ...errorResponses } } },
+    async (request, reply) => {
+      await draft.deleteDraft(db, request.principal, request.params.tournamentId);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.delete(
+    '/tournaments/:tournamentId/participants/:participantId',
+    {
+      schema: {
+        params: Type.Object({ tournamentId: Id, participantId: Id }, { additionalProperties: false }),
+        response: { 204: Type.Null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await draft.removeParticipant(db, request.principal, request.params.tournamentId, request.params.participantId);
+      return reply.status(204).send(null);
+    },
   );
 
   app.post(

@@ -36,6 +36,18 @@ export const CreateTournamentBody = Type.Object(
 );
 export type CreateTournamentInput = Static<typeof CreateTournamentBody>;
 
+export const UpdateTournamentBody = Type.Object(
+  {
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 120, pattern: '\\S' })),
+    tiebreak: Type.Optional(TiebreakSchema),
+    roomIds: Type.Optional(Type.Array(Id, { maxItems: 64, uniqueItems: true })),
+    startsAt: Type.Optional(Type.Union([Instant, Type.Null()])),
+    matchMinutes: Type.Optional(Type.Integer({ minimum: 5, maximum: 240 })),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type UpdateTournamentInput = Static<typeof UpdateTournamentBody>;
+
 export const AddParticipantBody = Type.Object(
   {
     name: Type.String({ minLength: 1, maxLength: 80, pattern: '\\S' }),

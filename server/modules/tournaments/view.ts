@@ -86,7 +86,8 @@ export async function recompute(trx: Transaction<DB>, t: q.TournamentRow): Promi
       side2: state.sides[1].participantId,
       status,
       winnerId: state.winnerId,
-      result: applied ? (storedByKey.get(row.key) ?? null) : null,
+      // A flagged result stays visible beside its flag, so the referee sees what was entered before.
+      result: storedByKey.get(row.key) ?? null,
       live,
       flag: flags.get(row.key) ?? null,
     };
