@@ -111,6 +111,7 @@ describe.runIf(storageAvailable)('tournaments', () => {
     v = await view(id);
     const final = v.matches.find((m) => m.round === 2)!;
     expect(final.status).toBe('ready');
+    expect((final.sides[0] as { from?: unknown }).from).toEqual({ kind: 'winner', key: firstRound[0]!.key });
     await api('PUT', `/api/matches/${final.id}/result`, { games: [[11, 8], [11, 9]] });
 
     // The first semifinal was entered the wrong way round: correct it.

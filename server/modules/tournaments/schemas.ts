@@ -96,7 +96,8 @@ export const MatchSchema = Type.Object({
   group: Type.Union([Type.String(), Type.Null()]),
   round: Type.Integer(),
   number: Type.Integer(),
-  sides: Type.Array(Type.Object({ participantId: Type.Union([Id, Type.Null()]) })),
+  /** `from` (in GET only): where a side's player comes from — a group place or an earlier match's winner or loser. */
+  sides: Type.Array(Type.Object({ participantId: Type.Union([Id, Type.Null()]), from: Type.Optional(Type.Unknown()), bye: Type.Optional(Type.Boolean()) })),
   status: OneOf(['waiting', 'ready', 'live', 'done', 'bye'] as const),
   result: Type.Unknown(),
   live: Type.Unknown(),

@@ -171,10 +171,19 @@ export async function getTournament(db: Kysely<DB>, principal: Principal | null,
   const [participants, matches] = await Promise.all([q.listParticipants(db, t.id), q.listMatches(db, t.id)]);
   const bracket = drawOf(t);
   const derived = bracket ? derive(rulesOf(t), bracket, enteredResults(await q.currentResults(db, t.id))) : null;
+  // Say where a side still waiting for its player comes from ("A1", "winner of K1-3"), for brackets and screens.
+  const origins = new Map((derived?.bracket.matches ?? []).map((m) => [m.key, m.sides]));
+  const withOrigins = matches.map(toMatch).map((m) => ({
+    ...m,
+    sides: m.sides.map((side, i) => {
+      const slot = origins.get(m.key)?.[i];
+      return { ...side, ...(slot?.from ? { from: slot.from } : {}), ...(slot?.bye ? { bye: true } : {}) };
+    }),
+  }));
   return {
     tournament: toTournament(t),
     participants,
-    matches: matches.map(toMatch),
+    matches: withOrigins,
     standings: derived?.standings.map((s) => ({ group: s.group, rows: s.rows })) ?? [],
     placings: derived?.placings ?? [],
   };
