@@ -8,6 +8,12 @@ describe('display params', () => {
     expect(parseDisplayParams('')).toEqual({ venueId: null, tournamentId: null });
   });
 
+  it('keeps the tournament pages a screen is limited to, ignoring unknown ones', () => {
+    expect(parseDisplayParams('?tournament=t1&show=courts')).toEqual({ venueId: null, tournamentId: 't1', show: ['courts'] });
+    expect(parseDisplayParams('?tournament=t1&show=bracket,,groups,bracket,nonsense').show).toEqual(['bracket', 'groups']);
+    expect(parseDisplayParams('?tournament=t1&show=nonsense')).toEqual({ venueId: null, tournamentId: 't1' });
+  });
+
   it('prefers the venue in the address, then the tournament, then the device venue', () => {
     expect(chooseTarget({ venueId: 'v1', tournamentId: 't1' }, 'v2')).toEqual({ kind: 'venue', venueId: 'v1' });
     expect(chooseTarget({ venueId: null, tournamentId: 't1' }, 'v2')).toEqual({ kind: 'tournament', tournamentId: 't1' });

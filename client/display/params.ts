@@ -1,8 +1,14 @@
-/** What a display shows, from its address: `/display/?venue=ID` or `/display/?tournament=ID`. */
+/**
+ * What a display shows, from its address: `/display/?venue=ID` or `/display/?tournament=ID`; a tournament
+ * screen may keep to some pages (`&show=courts` or `&show=bracket,groups`) when a hall has several screens.
+ */
+import { PAGE_KINDS, type PageKind } from './tournament-pages.ts';
 
 export interface DisplayParams {
   venueId: string | null;
   tournamentId: string | null;
+  /** Tournament pages to keep (empty: all). */
+  show?: PageKind[];
 }
 
 export function parseDisplayParams(search: string): DisplayParams {
@@ -11,7 +17,11 @@ export function parseDisplayParams(search: string): DisplayParams {
     const value = params.get(name)?.trim();
     return value ? value : null;
   };
-  return { venueId: pick('venue'), tournamentId: pick('tournament') };
+  const show = (pick('show') ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s): s is PageKind => (PAGE_KINDS as readonly string[]).includes(s));
+  return { venueId: pick('venue'), tournamentId: pick('tournament'), ...(show.length > 0 ? { show: [...new Set(show)] } : {}) };
 }
 
 export type DisplayTarget =

@@ -1,11 +1,13 @@
 /** English. Must have every key of the Chinese dictionary (the type checks it; a unit test checks placeholders). */
 import type { MessageKey } from './zh-CN.ts';
 import { kioskEn } from './kiosk.en.ts';
+import { displayTournamentEn } from './display-tournament.en.ts';
 import { membersEn } from './members.en.ts';
 import { tournamentsEn } from './tournaments.en.ts';
 
 export const en: Record<MessageKey, string> = {
   ...kioskEn,
+  ...displayTournamentEn,
   ...membersEn,
   ...tournamentsEn,
   'app.coordinator.title': 'Centre operations',

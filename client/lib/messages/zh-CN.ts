@@ -1,10 +1,12 @@
 /** Chinese, the first language. Its keys define `MessageKey`; every other dictionary must have them all. */
 import { kioskZhCN } from './kiosk.zh-CN.ts';
+import { displayTournamentZhCN } from './display-tournament.zh-CN.ts';
 import { membersZhCN } from './members.zh-CN.ts';
 import { tournamentsZhCN } from './tournaments.zh-CN.ts';
 
 export const zhCN = {
   ...kioskZhCN,
+  ...displayTournamentZhCN,
   ...membersZhCN,
   ...tournamentsZhCN,
   'app.coordinator.title': '活动中心运营',

@@ -1,0 +1,56 @@
+/** The words of the tournament screen: round names, page titles, places and sides, in the current language. */
+import { t } from '../lib/i18n.svelte.ts';
+import type { RoundLabel } from './round-labels.ts';
+import type { DisplayPage } from './tournament-pages.ts';
+import type { MatchInfo, TournamentFormat } from './tournament-types.ts';
+
+export function roundText(label: RoundLabel): string {
+  switch (label.kind) {
+    case 'roundOf':
+    case 'winners':
+    case 'losers':
+    case 'round':
+      return t(`tdisplay.round.${label.kind}`, { n: label.n });
+    case 'groupRound':
+      return t('tdisplay.round.groupRound', { group: label.group, n: label.n });
+    default:
+      return t(`tdisplay.round.${label.kind}`);
+  }
+}
+
+export function placeText(place: number): string {
+  return place === 1 || place === 2 || place === 3 ? t(`tdisplay.place.${place}`) : t('tdisplay.place.n', { n: place });
+}
+
+function partText(part: { index: number; count: number } | null): string {
+  if (!part) return '';
+  if (part.count === 2) return ` · ${t(part.index === 1 ? 'tdisplay.part.top' : 'tdisplay.part.bottom')}`;
+  return ` · ${t('tdisplay.part.n', part)}`;
+}
+
+export function pageTitle(page: DisplayPage, format: TournamentFormat): string {
+  switch (page.kind) {
+    case 'courts':
+      return t('tdisplay.page.courts');
+    case 'bracket':
+      return `${t(page.section === 'knockout' ? 'tdisplay.page.bracket' : page.section === 'winners' ? 'tdisplay.page.winners' : 'tdisplay.page.losers')}${partText(page.part)}`;
+    case 'groups': {
+      const named = page.blocks.map((b) => b.group).filter((g): g is string => g !== null);
+      const first = named[0];
+      const last = named.at(-1);
+      const range = first && last && first !== last ? ` · ${t('tdisplay.groupRange', { from: first, to: last })}` : '';
+      return `${t(format === 'round_robin' ? 'tdisplay.page.standings' : 'tdisplay.page.groups')}${range}`;
+    }
+    case 'podium':
+      return t('tdisplay.page.podium');
+    case 'waiting':
+      return t('tdisplay.waiting');
+  }
+}
+
+/** A side's name, or what stands in for it: a bye (nobody will come) or not decided yet. */
+export function sideText(match: MatchInfo, side: 0 | 1, names: ReadonlyMap<string, string>): { text: string; empty: boolean } {
+  const id = match.sides[side]?.participantId ?? null;
+  if (id !== null) return { text: names.get(id) ?? '…', empty: false };
+  return { text: t(match.status === 'bye' ? 'tdisplay.bye' : 'tdisplay.tbd'), empty: true };
+}
