@@ -17,6 +17,15 @@ const order = (rows: GateballStandingRow[]) => rows.map((r) => r.participantId);
 const row = (rows: GateballStandingRow[], id: string) => rows.find((r) => r.participantId === id)!;
 
 describe('gateball group standings', () => {
+  it('puts wins first: three draws never outrank one win', () => {
+    // With {score} only, equal totals are a draw. A draws everyone; B, C and D each win once and lose once.
+    const rows = gateballStandings(['A', 'B', 'C', 'D'], [
+      game('A', 'B', [10, 10]), game('A', 'C', [12, 12]), game('A', 'D', [8, 8]),
+      game('B', 'C', [15, 9]), game('C', 'D', [15, 9]), game('D', 'B', [15, 9]),
+    ]);
+    expect(row(rows, 'A')).toMatchObject({ rank: 4, won: 0, drawn: 3 });
+  });
+
   it('counts 2 for a win, 1 for a draw, 0 for a loss, and the points scored and conceded', () => {
     const rows = gateballStandings(['A', 'B', 'C'], [game('A', 'B', [15, 10]), game('B', 'C', [12, 12]), game('C', 'A', [20, 3])]);
     expect(rows).toEqual([
@@ -124,7 +133,7 @@ describe('properties', () => {
         const rows = gateballStandings(players, matches.slice(0, i), { order: steps });
         expect([...order(rows)].sort()).toEqual([...players].sort());
         expect(rows.map((r) => r.rank)).toEqual(players.map((_, k) => k + 1));
-        for (let k = 1; k < rows.length; k++) expect(rows[k - 1]!.matchPoints).toBeGreaterThanOrEqual(rows[k]!.matchPoints);
+        for (let k = 1; k < rows.length; k++) expect(rows[k - 1]!.won * 1000 + rows[k - 1]!.drawn).toBeGreaterThanOrEqual(rows[k]!.won * 1000 + rows[k]!.drawn);
         for (const r of rows) expect(r.played).toBe(r.won + r.drawn + r.lost);
       }
     }), { numRuns: 300 });
@@ -135,7 +144,7 @@ describe('properties', () => {
       const rows = gateballStandings(players, matches);
       for (let k = 1; k < rows.length; k++) {
         const [a, b] = [rows[k - 1]!, rows[k]!];
-        if (a.matchPoints === b.matchPoints) expect(a.scoreDifference).toBeGreaterThanOrEqual(b.scoreDifference);
+        if (a.won === b.won && a.drawn === b.drawn) expect(a.scoreDifference).toBeGreaterThanOrEqual(b.scoreDifference);
       }
     }), { numRuns: 300 });
   });

@@ -3,8 +3,9 @@
  * difference, points scored and lot").
  *
  * Choices where DOMAIN.md is silent:
- * - "Wins first" with draws (a preset may end a game level): 2 match points a win, 1 a draw, 0 a loss, i.e. a
- *   draw is half a win. Without draws this orders exactly by wins.
+ * - "Wins first", literally: more wins ranks higher whatever the draws; at equal wins a draw beats a loss (a
+ *   preset may end a game level). `matchPoints` (2 a win, 1 a draw) is shown for reference; the order is by
+ *   wins, then draws — so three draws never outrank one win.
  * - `score_difference` (得失分差) and `points_for` are over all the team's games in the group;
  *   `head_to_head` is the match points of the games among the level teams only.
  * - Like ITTF 3.7.5.3, as soon as a step separates some of the level teams, each group still level starts again
@@ -61,6 +62,9 @@ export function gateballStandingMatch(sides: readonly [string, string], result: 
   };
 }
 
+/** Wins, then draws: a group never has 1,000 games, so one number orders both. */
+const winsFirst = (t: Tally): number => t.won * 1000 + t.drawn;
+
 interface Tally { played: number; won: number; drawn: number; lost: number; matchPoints: number; pointsFor: number; pointsAgainst: number }
 
 function emptyTally(): Tally {
@@ -115,7 +119,7 @@ export function gateballStandings(
     name: 'head_to_head',
     classes(group) {
       const among = tally(group, matches);
-      return classesBy(group, (a, b) => (among.get(b)?.matchPoints ?? 0) - (among.get(a)?.matchPoints ?? 0));
+      return classesBy(group, (a, b) => winsFirst(among.get(b) ?? emptyTally()) - winsFirst(among.get(a) ?? emptyTally()));
     },
   };
   const byStep = {
@@ -125,7 +129,7 @@ export function gateballStandings(
     lot: 'lot' as const,
   };
   const criteria = normaliseOrder(options.order).map((step) => byStep[step]);
-  const primary = overall('match_points', (t) => t.matchPoints);
+  const primary = overall('match_points', winsFirst);
   return orderTable(ids, primary, criteria, options.lots).map((place, index) => {
     const t = get(place.participantId);
     const row: GateballStandingRow = {
