@@ -3,13 +3,10 @@
  * coordinator signs in and makes a kiosk pairing code, a kiosk pairs with it and shows its venue's rooms,
  * a room added meanwhile appears on the kiosk and the display without a reload, and no page logs an error.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { httpSignIn, postJson, startServerProcess, type ServerProcess } from '../support/processes.ts';
-import { chromiumPath, collectErrors, launchBrowser } from './browser.ts';
+import { httpSignIn, postJson, type ServerProcess } from '../support/processes.ts';
+import { chromiumPath, collectErrors, openSuite } from './browser.ts';
 
 const ADMIN_PASSWORD = 'browser-admin-pass';
 const CITY = '市老干部活动中心';
@@ -17,7 +14,7 @@ const CITY = '市老干部活动中心';
 describe.runIf(chromiumPath)('the three apps in a browser', () => {
   let server: ServerProcess;
   let browser: Browser;
-  let dataDir: string;
+  let stop: (() => Promise<void>) | undefined;
   const collectors: string[][] = [];
 
   async function openPage(url: string, label: string): Promise<Page> {
@@ -29,16 +26,9 @@ describe.runIf(chromiumPath)('the three apps in a browser', () => {
   }
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(tmpdir(), 'centre-ops-e2e-'));
-    server = await startServerProcess({ DATA_DIR: dataDir, ADMIN_PASSWORD });
-    browser = await launchBrowser();
+    ({ server, browser, stop } = await openSuite({ ADMIN_PASSWORD }));
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(async () => stop?.());
 
   it('signs in, pairs a kiosk and a display, and shows live changes on both', async () => {
     const coordinator = await openPage(`${server.url}/`, 'coordinator');

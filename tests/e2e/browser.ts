@@ -2,8 +2,12 @@
  * Chromium for tests, with the flags this machine needs (no sandbox as root, no background networking:
  * the closed network refuses it), and a collector of console errors and page errors per page.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { inject } from 'vitest';
+import { startServerProcess, type ServerProcess } from '../support/processes.ts';
 
 export const chromiumPath = inject('chromium');
 
@@ -23,4 +27,20 @@ export function collectErrors(page: Page, label: string): string[] {
   });
   page.on('pageerror', (error) => errors.push(`${label} pageerror: ${error.message}`));
   return errors;
+}
+
+/** A server process on a new temporary embedded database (demo data included) and a browser, for one test file. */
+export async function openSuite(env: Record<string, string>): Promise<{ server: ServerProcess; browser: Browser; stop: () => Promise<void> }> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'centre-ops-e2e-'));
+  const server = await startServerProcess({ DATA_DIR: dataDir, ...env });
+  const browser = await launchBrowser();
+  return {
+    server,
+    browser,
+    stop: async () => {
+      await browser.close();
+      await server.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }

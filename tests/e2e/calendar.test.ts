@@ -6,13 +6,10 @@
  * which booking is in the way, with "go to it". Both show the live connection, and no page logs an error
  * except the browser's own line for the refused request (409).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { httpSignIn, postJson, startServerProcess, type ServerProcess } from '../support/processes.ts';
-import { chromiumPath, collectErrors, launchBrowser } from './browser.ts';
+import { httpSignIn, postJson, type ServerProcess } from '../support/processes.ts';
+import { chromiumPath, collectErrors, openSuite } from './browser.ts';
 
 const ADMIN_PASSWORD = 'browser-admin-pass';
 const CITY = '市老干部活动中心';
@@ -25,20 +22,13 @@ const REFUSED_409 = 'A console: Failed to load resource: the server responded wi
 describe.runIf(chromiumPath)('the live calendar in two browsers', () => {
   let server: ServerProcess;
   let browser: Browser;
-  let dataDir: string;
+  let stop: (() => Promise<void>) | undefined;
   const collectors: string[][] = [];
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(tmpdir(), 'centre-ops-e2e-'));
-    server = await startServerProcess({ DATA_DIR: dataDir, ADMIN_PASSWORD });
-    browser = await launchBrowser();
+    ({ server, browser, stop } = await openSuite({ ADMIN_PASSWORD }));
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(async () => stop?.());
 
   /** A coordinator signed in on the calendar, moved one day on (tomorrow, in the venue's zone). */
   async function openCalendar(label: string): Promise<Page> {

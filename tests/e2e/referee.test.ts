@@ -8,13 +8,10 @@
  * completing; after the referee confirms the result, the bracket display shows the winner and the winner moved
  * into the final within a second of the result being stored; no page logs an error.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { httpSignIn, postJson, startServerProcess, type ServerProcess } from '../support/processes.ts';
-import { chromiumPath, collectErrors, launchBrowser } from './browser.ts';
+import { httpSignIn, postJson, type ServerProcess } from '../support/processes.ts';
+import { chromiumPath, collectErrors, openSuite } from './browser.ts';
 
 const ADMIN_PASSWORD = 'browser-admin-pass';
 const CITY = '市老干部活动中心';
@@ -36,20 +33,13 @@ interface Match {
 describe.runIf(chromiumPath)('the referee’s tablet and the hall displays', () => {
   let server: ServerProcess;
   let browser: Browser;
-  let dataDir: string;
+  let stop: (() => Promise<void>) | undefined;
   const collectors: string[][] = [];
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(tmpdir(), 'centre-ops-e2e-'));
-    server = await startServerProcess({ DATA_DIR: dataDir, ADMIN_PASSWORD });
-    browser = await launchBrowser();
+    ({ server, browser, stop } = await openSuite({ ADMIN_PASSWORD }));
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(async () => stop?.());
 
   /** A signed-in coordinator app, for the referee's tablet. */
   async function signedIn(): Promise<BrowserContext> {
