@@ -8,10 +8,12 @@ import * as createFoundation from './202611290700_create_foundation.ts';
 import * as createBookings from './202611290800_create_bookings.ts';
 import * as createMembersVisits from './202611291000_create_members_visits.ts';
 import * as createTournaments from './202611291200_create_tournaments.ts';
+import * as addTeamEvents from './202611291300_add_team_events.ts';
 
 export const migrations: Record<string, Migration> = {
   '202611290700_create_foundation': createFoundation,
   '202611290800_create_bookings': createBookings,
   '202611291000_create_members_visits': createMembersVisits,
   '202611291200_create_tournaments': createTournaments,
+  '202611291300_add_team_events': addTeamEvents,
 };

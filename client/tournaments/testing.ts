@@ -29,7 +29,7 @@ export function match(key: string, over: Partial<Match> = {}): Match {
 export function view(matches: Match[]): TournamentView {
   return {
     tournament: {
-      id: 't', venueId: 'v', name: '测试赛', sport: 'table_tennis', format: 'single_elimination', bestOf: 3, groupCount: null,
+      id: 't', venueId: 'v', name: '测试赛', sport: 'table_tennis', format: 'single_elimination', bestOf: 3, team: false, groupCount: null,
       advancePerGroup: null, tiebreak: {}, status: 'running', roomIds: [], startsAt: null, matchMinutes: 30, version: 2,
     },
     participants: [

@@ -177,6 +177,8 @@ export interface TournamentsTable {
   sport: 'table_tennis' | 'gateball';
   format: 'single_elimination' | 'double_elimination' | 'round_robin' | 'groups_then_knockout';
   bestOf: number | null;
+  /** Table tennis team event: each match is up to five rubbers, won at three. */
+  team: ColumnType<boolean, boolean | undefined, boolean>;
   groupCount: number | null;
   advancePerGroup: number | null;
   tiebreak: ColumnType<Record<string, unknown>, string | undefined, string>;

@@ -210,4 +210,23 @@ describe.runIf(storageAvailable)('tournaments', () => {
     v = await view(id);
     expect(v.standings[0]!.rows.map((r) => v.participants.find((p) => p.id === r.participantId)!.name)).toEqual(['C', 'A', 'B']);
   });
+
+  it('plays a table tennis team event rubber by rubber, stopping at three', async () => {
+    expectError(await api('POST', '/api/tournaments', { venueId, name: '门球团体', sport: 'gateball', format: 'round_robin', team: true }), 400, 'validation_failed', 'team');
+    const id = await tournament({ name: '团体赛', sport: 'table_tennis', format: 'round_robin', bestOf: 3, team: true }, ['红星队', '东风队', '长青队']);
+    await api('POST', `/api/tournaments/${id}/start`);
+    let v = await view(id);
+    const match = v.matches.find((m) => m.status === 'ready')!;
+    const won = { games: [[11, 7], [11, 8]] };
+    const lost = { games: [[7, 11], [8, 11]] };
+    // A fourth rubber after one side has three is refused.
+    expectError(await api('PUT', `/api/matches/${match.id}/result`, { rubbers: [won, won, won, lost] }), 400, 'invalid_score');
+    expectError(await api('PUT', `/api/matches/${match.id}/result`, { games: [[11, 7], [11, 8]] }), 400, 'invalid_score');
+    const answer = await api('PUT', `/api/matches/${match.id}/result`, { rubbers: [won, lost, won, won] });
+    expect(answer.statusCode, answer.body).toBe(200);
+    expect((answer.json() as { match: Match }).match).toMatchObject({ status: 'done', winnerId: match.sides[0]!.participantId });
+    v = await view(id);
+    const winnerRow = v.standings[0]!.rows.find((r) => r.participantId === match.sides[0]!.participantId) as Record<string, unknown>;
+    expect(winnerRow).toMatchObject({ rubbersWon: 3, rubbersLost: 1 });
+  });
 });

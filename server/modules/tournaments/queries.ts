@@ -4,7 +4,7 @@ import type { DB, MatchRowStatus } from '../../db/schema.ts';
 type Executor = Kysely<DB> | Transaction<DB>;
 
 const tournamentColumns = [
-  'id', 'venueId', 'name', 'sport', 'format', 'bestOf', 'groupCount', 'advancePerGroup', 'tiebreak', 'status', 'draw',
+  'id', 'venueId', 'name', 'sport', 'format', 'bestOf', 'team', 'groupCount', 'advancePerGroup', 'tiebreak', 'status', 'draw',
   'startsAt', 'matchMinutes', 'roomIds', 'version',
 ] as const;
 

@@ -24,6 +24,8 @@ export const CreateTournamentBody = Type.Object(
     sport: SportSchema,
     format: FormatSchema,
     bestOf: Type.Optional(Type.Union([Type.Literal(1), Type.Literal(3), Type.Literal(5), Type.Literal(7)])),
+    /** Table tennis team event: results are `{rubbers: [{games}, …]}` (A-X, B-Y, C-Z, A-Y, B-X; won at three). */
+    team: Type.Optional(Type.Boolean()),
     groupCount: Type.Optional(Type.Integer({ minimum: 1, maximum: 64 })),
     advancePerGroup: Type.Optional(Type.Integer({ minimum: 1, maximum: 8 })),
     tiebreak: Type.Optional(TiebreakSchema),
@@ -78,6 +80,7 @@ export const TournamentSchema = Type.Object({
   sport: SportSchema,
   format: FormatSchema,
   bestOf: Type.Union([Type.Integer(), Type.Null()]),
+  team: Type.Boolean(),
   groupCount: Type.Union([Type.Integer(), Type.Null()]),
   advancePerGroup: Type.Union([Type.Integer(), Type.Null()]),
   tiebreak: Type.Unknown(),

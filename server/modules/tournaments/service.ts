@@ -35,6 +35,7 @@ export async function createTournament(db: Kysely<DB>, principal: Principal | nu
     throw validationFailed('bestOf', 'A gateball match is one game; leave bestOf out.');
   }
   if (input.sport === 'table_tennis' && input.bestOf === 1) throw validationFailed('bestOf', 'Table tennis is best of 3, 5 or 7.');
+  if (input.team && input.sport !== 'table_tennis') throw validationFailed('team', 'Team events (rubbers) are for table tennis; a gateball team is one side.');
   return writeTransaction(db, async (trx, emit) => {
     const row = await trx
       .insertInto('tournaments')
@@ -44,6 +45,7 @@ export async function createTournament(db: Kysely<DB>, principal: Principal | nu
         sport: input.sport,
         format: input.format,
         bestOf: input.sport === 'table_tennis' ? (input.bestOf ?? 5) : null,
+        team: input.team ?? false,
         groupCount: input.groupCount ?? null,
         advancePerGroup: input.advancePerGroup ?? null,
         tiebreak: JSON.stringify(input.tiebreak ?? {}),
@@ -234,6 +236,7 @@ export async function putResult(db: Kysely<DB>, principal: Principal | null, mat
       sides,
       ...(t.bestOf === 3 || t.bestOf === 5 || t.bestOf === 7 ? { bestOf: t.bestOf } : {}),
       ...(tiebreak.gateballGame ? { gateballGame: tiebreak.gateballGame } : {}),
+      team: t.team,
     });
     if (!validated.ok) throw invalidScore(validated);
     await q.storeResult(trx, matchId, { payload, outcome: validated.outcome, detail: validated.detail }, sides, user.userId);
@@ -263,6 +266,7 @@ export async function putLiveScore(db: Kysely<DB>, principal: Principal | null, 
       sport: t.sport,
       sides: [match.side1, match.side2],
       ...(t.bestOf === 3 || t.bestOf === 5 || t.bestOf === 7 ? { bestOf: t.bestOf } : {}),
+      team: t.team,
     });
     if (!checked.ok) throw invalidScore(checked);
     await trx.updateTable('matches').set({ live: JSON.stringify(payload), status: 'live' }).where('id', '=', matchId).execute();

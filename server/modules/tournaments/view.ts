@@ -17,6 +17,7 @@ export const toTournament = (t: q.TournamentRow): TournamentDto => ({
   sport: t.sport,
   format: t.format,
   bestOf: t.bestOf,
+  team: t.team,
   groupCount: t.groupCount,
   advancePerGroup: t.advancePerGroup,
   tiebreak: t.tiebreak,
