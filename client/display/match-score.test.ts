@@ -9,6 +9,7 @@ describe('table tennis scores', () => {
       won: [2, 1],
       current: [5, 3],
       unit: 'games',
+      rubber: null,
     });
     expect(liveScore({ games: [] }, 'table_tennis', 0)).toMatchObject({ won: [0, 0], current: null });
   });
@@ -20,6 +21,14 @@ describe('table tennis scores', () => {
     expect(resultScore(team, 'table_tennis')).toMatchObject({ unit: 'rubbers', won: [1, 1], games: [[3, 0], [0, 3]] });
     expect(resultScore({ payload: { walkover: 'p2' } }, 'table_tennis')).toEqual({ kind: 'walkover', winnerId: 'p2' });
     expect(sideNumbers(resultScore({ payload: { walkover: 'p2' } }, 'table_tennis'))).toBeNull();
+  });
+
+  it('reads a team match in play: rubbers won, and the rubber under way with its game in play', () => {
+    const live = { rubbers: [{ games: [[11, 5], [11, 5], [11, 5]] }, { games: [[5, 11], [5, 11], [5, 11]] }, { games: [[11, 1], [11, 1], [11, 1]] }], current: { games: [[7, 11]], current: [4, 2] } };
+    const score = liveScore(live, 'table_tennis', 0);
+    expect(score).toMatchObject({ unit: 'rubbers', won: [2, 1], current: [4, 2], rubber: { number: 4, games: [[7, 11]], won: [0, 1] } });
+    expect(sideNumbers(score)).toEqual([2, 1]);
+    expect(liveScore({ rubbers: [] }, 'table_tennis', 0)).toMatchObject({ won: [0, 0], current: null, rubber: null });
   });
 
   it('shows nothing for shapes it does not know, rather than failing', () => {

@@ -18,6 +18,8 @@ export interface TableTennisScore {
   /** The game in play. */
   current: Pair | null;
   unit: 'games' | 'rubbers';
+  /** Team match in play: the rubber under way (1-based number, its finished games, games won); `current` is its game in play. */
+  rubber: { number: number; games: Pair[]; won: Pair } | null;
 }
 
 /** Progress of one ball: 0 none, 1–3 gates passed, 4 at the pole. */
@@ -78,11 +80,15 @@ function tableTennis(payload: Record<string, unknown>): TableTennisScore | null 
     const rubbers = payload.rubbers.map((r) => (isObject(r) ? asPairs(r.games) : null));
     if (!rubbers.every((r): r is Pair[] => r !== null)) return null;
     const games = rubbers.map(gamesWon);
-    return { kind: 'table_tennis', games, won: gamesWon(games), current: null, unit: 'rubbers' };
+    const inPlay = isObject(payload.current) ? payload.current : null;
+    const rubberGames = inPlay ? asPairs(inPlay.games) : null;
+    const rubber = rubberGames ? { number: rubbers.length + 1, games: rubberGames, won: gamesWon(rubberGames) } : null;
+    const current = rubber && inPlay ? asPair(inPlay.current) : null;
+    return { kind: 'table_tennis', games, won: gamesWon(games), current, unit: 'rubbers', rubber };
   }
   const games = asPairs(payload.games);
   if (!games) return null;
-  return { kind: 'table_tennis', games, won: gamesWon(games), current: asPair(payload.current), unit: 'games' };
+  return { kind: 'table_tennis', games, won: gamesWon(games), current: asPair(payload.current), unit: 'games', rubber: null };
 }
 
 function progressOfPoints(points: number): BallProgress | null {

@@ -14,6 +14,13 @@ describe('create form', () => {
     });
   });
 
+  it('sends team: true only for a table tennis team event', () => {
+    const form = { ...defaultSettings('table_tennis', ''), name: '团体', team: true };
+    expect(buildCreateBody(form, 'v1', 'Asia/Shanghai').team).toBe(true);
+    expect(buildCreateBody({ ...form, team: false }, 'v1', 'Asia/Shanghai').team).toBeUndefined();
+    expect(buildCreateBody({ ...form, sport: 'gateball' }, 'v1', 'Asia/Shanghai').team).toBeUndefined();
+  });
+
   it('gives gateball its tie-break presets and no best-of', () => {
     const form = { ...defaultSettings('gateball', ''), name: '门球赛', gateballGame: 'gates' as const, standingsPreset: 'head_to_head_first' as const };
     const body = buildCreateBody(form, 'v1', 'Asia/Shanghai');

@@ -28,6 +28,8 @@ export interface SettingsForm {
   sport: Sport;
   format: Format;
   bestOf: BestOf;
+  /** Table tennis team event (five singles, won at three rubbers). */
+  team: boolean;
   groupCount: number;
   advancePerGroup: number;
   gateballGame: GateballGamePreset;
@@ -63,6 +65,7 @@ export function defaultSettings(sport: Sport, date: string): SettingsForm {
     sport,
     format: sport === 'gateball' ? 'round_robin' : 'groups_then_knockout',
     bestOf: 5,
+    team: false,
     groupCount: 2,
     advancePerGroup: 2,
     gateballGame: 'agari_gates',
@@ -163,6 +166,7 @@ export function checkEntries(entries: readonly EntryForm[], sport: Sport, option
 export function buildCreateBody(form: SettingsForm, venueId: string, timeZone: string): CreateTournamentRequest {
   const body: CreateTournamentRequest = { venueId, name: form.name.trim(), sport: form.sport, format: form.format };
   if (form.sport === 'table_tennis') body.bestOf = form.bestOf;
+  if (form.sport === 'table_tennis' && form.team) body.team = true;
   if (form.format === 'groups_then_knockout') {
     body.groupCount = Math.floor(form.groupCount);
     body.advancePerGroup = Math.floor(form.advancePerGroup);

@@ -71,7 +71,7 @@ export type GameScore = [number, number];
 /** What a stored result says, read from `match.result` (`{payload, outcome, detail}`). */
 export type ResultSummary =
   | { kind: 'walkover'; winnerId: string }
-  | { kind: 'games'; games: GameScore[]; gamesWon: [number, number] }
+  | { kind: 'games'; games: GameScore[]; gamesWon: [number, number]; rubbers?: GameScore[][] }
   | { kind: 'gateball'; score: [number, number]; balls: [number[], number[]] | null; explanation: { message: string; messageZh: string } | null };
 
 /** A live score, read from `match.live` (the payload the referee sent). */
@@ -95,6 +95,29 @@ function readGames(value: unknown): GameScore[] | null {
     games.push(pair);
   }
   return games;
+}
+
+/** A team match's rubbers `[{games}, …]`, or `null`. */
+function readRubbers(value: unknown): GameScore[][] | null {
+  if (!Array.isArray(value)) return null;
+  const rubbers: GameScore[][] = [];
+  for (const r of value) {
+    const games = isObject(r) ? readGames(r.games) : null;
+    if (!games) return null;
+    rubbers.push(games);
+  }
+  return rubbers;
+}
+
+/** Rubbers won by each side (a rubber goes to the side with more games). */
+export function rubbersWonOf(rubbers: readonly (readonly GameScore[])[]): [number, number] {
+  const won: [number, number] = [0, 0];
+  for (const games of rubbers) {
+    const [a, b] = gamesWonOf(games);
+    if (a > b) won[0] += 1;
+    else if (b > a) won[1] += 1;
+  }
+  return won;
 }
 
 function readBalls(value: unknown): [number[], number[]] | null {
@@ -122,6 +145,9 @@ function readPayload(payload: unknown): ResultSummary | null {
   if (typeof payload.walkover === 'string') return { kind: 'walkover', winnerId: payload.walkover };
   const games = readGames(payload.games);
   if (games) return { kind: 'games', games, gamesWon: gamesWonOf(games) };
+  // A team match: the headline is rubbers won, the rubbers' games kept apart.
+  const rubbers = readRubbers(payload.rubbers);
+  if (rubbers) return { kind: 'games', games: [], gamesWon: rubbersWonOf(rubbers), rubbers };
   const balls = readBalls(payload.balls);
   if (balls) return { kind: 'gateball', score: [sum(balls[0]), sum(balls[1])], balls, explanation: null };
   const score = readPair(payload.score);
