@@ -2,8 +2,8 @@
  * Booking queries. A booking's `during` is a tstzrange; it is written from two instants and read back as
  * `start`/`end` timestamptz columns (Dates from both drivers), never as range text.
  */
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { BookingKind, DB } from '../../db/schema.ts';
+import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
+import type { BookingKind, BookingSeriesTable, DB } from '../../db/schema.ts';
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
@@ -191,22 +191,10 @@ export async function cancelBookings(trx: Transaction<DB>, ids: readonly string[
   return trx.selectFrom('bookings').select([...bookingColumns]).where('bookings.id', 'in', ids).orderBy(sql`lower(bookings.during)`).execute();
 }
 
-export function insertSeries(
-  trx: Transaction<DB>,
-  series: {
-    venueId: string;
-    roomId: string;
-    title: string;
-    kind: BookingKind;
-    rrule: string;
-    timezone: string;
-    startDate: string;
-    startTime: string;
-    durationMinutes: number;
-    exdates: string[];
-    createdBy: string | null;
-  },
-) {
+/** A new series; `exdates` as a list (stored as JSON). */
+export type NewSeries = Omit<Insertable<BookingSeriesTable>, 'exdates'> & { exdates: string[] };
+
+export function insertSeries(trx: Transaction<DB>, series: NewSeries) {
   return trx
     .insertInto('bookingSeries')
     .values({ ...series, exdates: JSON.stringify(series.exdates) })
