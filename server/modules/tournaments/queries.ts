@@ -53,6 +53,10 @@ export function listMatches(db: Executor, tournamentId: string) {
 
 export type MatchRow = Awaited<ReturnType<typeof listMatches>>[number];
 
+export function findMatchRow(db: Executor, id: string): Promise<MatchRow | undefined> {
+  return db.selectFrom('matches').select([...matchColumns]).where('id', '=', id).executeTakeFirst();
+}
+
 export function findMatch(db: Executor, id: string) {
   return db
     .selectFrom('matches')

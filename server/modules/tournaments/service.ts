@@ -227,7 +227,7 @@ export async function putResult(db: Kysely<DB>, principal: Principal | null, mat
   const user = requireScorer(principal, found.venueId);
   return writeTransaction(db, async (trx, emit) => {
     const t = (await q.lockTournament(trx, found.tournamentId))!;
-    const match = (await q.listMatches(trx, t.id)).find((m) => m.id === matchId)!;
+    const match = (await q.findMatchRow(trx, matchId))!;
     if (!match.side1 || !match.side2) throw new AppError('conflict', 'This match is still waiting for its players.');
     const sides: [string, string] = [match.side1, match.side2];
     const tiebreak = (t.tiebreak ?? {}) as { gateballGame?: 'agari_gates' | 'gates' };
@@ -249,7 +249,7 @@ export async function putResult(db: Kysely<DB>, principal: Principal | null, mat
       emit({ topic: tournamentTopic(t.id), type: 'tournament.updated', data: { tournament: toTournament((await q.findTournament(trx, t.id))!) } });
     }
     await publish(emit, t.id, changed, derived.standings, derived.placings);
-    const current = (await q.listMatches(trx, t.id)).find((m) => m.id === matchId)!;
+    const current = (await q.findMatchRow(trx, matchId))!;
     return { match: toMatch(current), flags: derived.state.flags };
   });
 }
@@ -260,7 +260,7 @@ export async function putLiveScore(db: Kysely<DB>, principal: Principal | null, 
   requireScorer(principal, found.venueId);
   return writeTransaction(db, async (trx, emit) => {
     const t = (await q.lockTournament(trx, found.tournamentId))!;
-    const match = (await q.listMatches(trx, t.id)).find((m) => m.id === matchId)!;
+    const match = (await q.findMatchRow(trx, matchId))!;
     if (match.status !== 'ready' && match.status !== 'live') throw new AppError('conflict', 'Only a match that is ready or in play can take a live score.');
     const checked = validateLiveScore(payload, {
       sport: t.sport,
@@ -270,7 +270,7 @@ export async function putLiveScore(db: Kysely<DB>, principal: Principal | null, 
     });
     if (!checked.ok) throw invalidScore(checked);
     await trx.updateTable('matches').set({ live: JSON.stringify(payload), status: 'live' }).where('id', '=', matchId).execute();
-    const current = toMatch((await q.listMatches(trx, t.id)).find((m) => m.id === matchId)!);
+    const current = toMatch((await q.findMatchRow(trx, matchId))!);
     emit({ topic: tournamentTopic(t.id), type: 'match.updated', data: { match: current } });
     return { match: current };
   });
