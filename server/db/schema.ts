@@ -197,7 +197,7 @@ export interface ParticipantsTable {
   tournamentId: string;
   name: string;
   seed: number | null;
-  players: ColumnType<Array<{ memberId: string; name: string; ballNumber: number | null }>, string | undefined, string>;
+  players: ColumnType<Array<{ memberId: string | null; name: string; ballNumber: number | null }>, string | undefined, string>;
   createdAt: CreatedAt;
 }
 

@@ -55,13 +55,6 @@ export async function updateTournament(db: Kysely<DB>, principal: Principal | nu
   });
 }
 
-export async function removeParticipant(db: Kysely<DB>, principal: Principal | null, tournamentId: string, participantId: string) {
-  const t = await managedTournament(db, principal, tournamentId);
-  if (t.status !== 'draft') throw new AppError('conflict', 'The tournament has started; players can no longer be removed (enter a walkover instead).');
-  const deleted = await db.deleteFrom('participants').where('id', '=', participantId).where('tournamentId', '=', tournamentId).executeTakeFirst();
-  if (Number(deleted.numDeletedRows) === 0) throw notFound('The player or team');
-}
-
 export async function deleteDraft(db: Kysely<DB>, principal: Principal | null, tournamentId: string) {
   const t = await managedTournament(db, principal, tournamentId);
   if (t.status !== 'draft') throw new AppError('conflict', 'Only a tournament that has not started can be deleted.');

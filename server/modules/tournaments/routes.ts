@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { errorResponses, Id, IdParams, wrap } from '../../http/schemas.ts';
-import { AddParticipantBody, UpdateTournamentBody, CreateTournamentBody, MatchSchema, ParticipantSchema, ResultBody, TournamentSchema, TournamentView } from './schemas.ts';
+import { AddParticipantBody, UpdateParticipantBody, UpdateTournamentBody, CreateTournamentBody, MatchSchema, ParticipantSchema, ResultBody, TournamentSchema, TournamentView } from './schemas.ts';
 import * as service from './service.ts';
 import * as draft from './draft.ts';
+import * as participants from './participants.ts';
 
 export const tournamentRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const db = app.database.db;
@@ -55,7 +56,7 @@ export const tournamentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      await draft.removeParticipant(db, request.principal, request.params.tournamentId, request.params.participantId);
+      await participants.removeParticipant(db, request.principal, request.params.tournamentId, request.params.participantId);
       return reply.status(204).send(null);
     },
   );
@@ -64,7 +65,21 @@ export const tournamentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/tournaments/:tournamentId/participants',
     { schema: { params: IdParams('tournamentId'), body: AddParticipantBody, response: { 201: wrap('participant', ParticipantSchema), ...errorResponses } } },
     async (request, reply) =>
-      reply.status(201).send({ participant: await service.addParticipant(db, request.principal, request.params.tournamentId, request.body) }),
+      reply.status(201).send({ participant: await participants.addParticipant(db, request.principal, request.params.tournamentId, request.body) }),
+  );
+
+  app.patch(
+    '/tournaments/:tournamentId/participants/:participantId',
+    {
+      schema: {
+        params: Type.Object({ tournamentId: Id, participantId: Id }, { additionalProperties: false }),
+        body: UpdateParticipantBody,
+        response: { 200: wrap('participant', ParticipantSchema), ...errorResponses },
+      },
+    },
+    async (request) => ({
+      participant: await participants.updateParticipant(db, request.principal, request.params.tournamentId, request.params.participantId, request.body),
+    }),
   );
 
   app.post(

@@ -50,6 +50,29 @@ export const UpdateTournamentBody = Type.Object(
 );
 export type UpdateTournamentInput = Static<typeof UpdateTournamentBody>;
 
+/** One person playing for an entry: a member (whose name the member list gives) or a name typed in. */
+export const PlayerBody = Type.Object(
+  {
+    memberId: Type.Optional(Id),
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 80, pattern: '\\S' })),
+    /** Gateball: the player's place in the team's order (ball number). Table tennis teams: order A, B, C… */
+    ballNumber: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: 10 }), Type.Null()])),
+  },
+  { additionalProperties: false },
+);
+export type PlayerInput = Static<typeof PlayerBody>;
+const Players = Type.Array(PlayerBody, { maxItems: 10 });
+
+export const UpdateParticipantBody = Type.Object(
+  {
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 80, pattern: '\\S' })),
+    seed: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: 256 }), Type.Null()])),
+    players: Type.Optional(Players),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type UpdateParticipantInput = Static<typeof UpdateParticipantBody>;
+
 export const AddParticipantBody = Type.Object(
   {
     name: Type.String({ minLength: 1, maxLength: 80, pattern: '\\S' }),
@@ -57,6 +80,8 @@ export const AddParticipantBody = Type.Object(
     memberIds: Type.Optional(Type.Array(Id, { maxItems: 10, uniqueItems: true })),
     /** Gateball: the ball number each member plays, in memberIds order. */
     ballNumbers: Type.Optional(Type.Array(Type.Integer({ minimum: 1, maximum: 10 }), { maxItems: 10, uniqueItems: true })),
+    /** The people playing for this entry, members or typed names (instead of memberIds and ballNumbers). */
+    players: Type.Optional(Players),
   },
   { additionalProperties: false },
 );
@@ -69,7 +94,7 @@ export const ParticipantSchema = Type.Object({
   id: Id,
   name: Type.String(),
   seed: Type.Union([Type.Integer(), Type.Null()]),
-  players: Type.Array(Type.Object({ memberId: Id, name: Type.String(), ballNumber: Type.Union([Type.Integer(), Type.Null()]) })),
+  players: Type.Array(Type.Object({ memberId: Type.Union([Id, Type.Null()]), name: Type.String(), ballNumber: Type.Union([Type.Integer(), Type.Null()]) })),
 });
 export type ParticipantDto = Static<typeof ParticipantSchema>;
 

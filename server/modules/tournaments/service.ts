@@ -6,7 +6,6 @@
 import { randomInt } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { isUniqueViolation } from '../../db/errors.ts';
 import { AppError, notFound, validationFailed } from '../../errors.ts';
 import { writeTransaction, type Emit } from '../../realtime/outbox.ts';
 import { canReadVenue, requirePrincipal, requireUser, requireVenueManager, type Principal } from '../auth/principal.ts';
@@ -19,7 +18,7 @@ import * as q from './queries.ts';
 import { recompute, toMatch, toTournament, tournamentTopic, rulesOf, drawOf, enteredResults } from './view.ts';
 import { derive } from './derive.ts';
 import { bookCourts } from './courts.ts';
-import type { AddParticipantInput, CreateTournamentInput, ParticipantDto } from './schemas.ts';
+import type { CreateTournamentInput } from './schemas.ts';
 
 export async function createTournament(db: Kysely<DB>, principal: Principal | null, input: CreateTournamentInput) {
   if (!(await findVenue(db, input.venueId))) throw validationFailed('venueId', 'The chosen venue does not exist.');
@@ -67,35 +66,6 @@ async function managed(db: Kysely<DB>, principal: Principal | null, tournamentId
   if (!t) throw notFound('The tournament');
   const user = requireVenueManager(principal, t.venueId);
   return { t, user };
-}
-
-export async function addParticipant(db: Kysely<DB>, principal: Principal | null, tournamentId: string, input: AddParticipantInput): Promise<ParticipantDto> {
-  const { t } = await managed(db, principal, tournamentId);
-  if (t.status !== 'draft') throw new AppError('conflict', 'The tournament has started; players can no longer be added.');
-  const memberIds = input.memberIds ?? [];
-  if (input.ballNumbers && input.ballNumbers.length !== memberIds.length) {
-    throw validationFailed('ballNumbers', 'Give one ball number for each member, in the same order.');
-  }
-  const members = memberIds.length
-    ? await db.selectFrom('members').select(['id', 'name']).where('id', 'in', memberIds).where('removedAt', 'is', null).execute()
-    : [];
-  if (members.length !== memberIds.length) throw validationFailed('memberIds', 'One of the chosen members was not found.');
-  const names = new Map(members.map((m) => [m.id, m.name]));
-  const players = memberIds.map((id, i) => ({ memberId: id, name: names.get(id)!, ballNumber: input.ballNumbers?.[i] ?? null }));
-  try {
-    const row = await db
-      .insertInto('participants')
-      .values({ tournamentId, name: input.name.trim(), seed: input.seed ?? null, players: JSON.stringify(players) })
-      .returning(['id', 'name', 'seed', 'players'])
-      .executeTakeFirstOrThrow();
-    return row;
-  } catch (error) {
-    if (isUniqueViolation(error)) {
-      const field = String((error as { constraint?: string }).constraint ?? '').includes('seed') ? 'seed' : 'name';
-      throw new AppError('duplicate', field === 'seed' ? 'Another player already has this seed.' : 'A player or team with this name is already entered.', { field });
-    }
-    throw error;
-  }
 }
 
 function draw(t: q.TournamentRow, participants: Array<{ id: string; seed: number | null }>, drawSeed: number): Bracket {
