@@ -100,3 +100,39 @@ export async function postJson(url: string, cookie: string, body: unknown): Prom
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify(body) });
   return { status: response.status, json: await response.json().catch(() => null) };
 }
+
+export interface HttpAnswer {
+  statusCode: number;
+  headers: Record<string, string>;
+  body: string;
+  json: unknown;
+}
+
+/**
+ * One HTTP request to a server process, shaped like `app.inject`'s answer (so expectError takes it).
+ * Rejects when no answer comes (connection refused or reset, or nothing within `timeoutMs`): the caller
+ * decides whether that is a failure or a request to retry.
+ */
+export async function request(
+  url: string,
+  options: { method?: string; cookie?: string; token?: string; headers?: Record<string, string>; body?: unknown; timeoutMs?: number } = {},
+): Promise<HttpAnswer> {
+  const headers: Record<string, string> = { ...(options.headers ?? {}) };
+  if (options.cookie) headers.cookie = options.cookie;
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  const response = await fetch(url, {
+    method: options.method ?? (options.body === undefined ? 'GET' : 'POST'),
+    headers,
+    ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+    signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
+  });
+  const body = await response.text();
+  let json: unknown = null;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    // not JSON; callers look at statusCode and body
+  }
+  return { statusCode: response.status, headers: Object.fromEntries(response.headers), body, json };
+}
