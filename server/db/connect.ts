@@ -53,6 +53,11 @@ async function openPostgres(url: string, poolSize = 10): Promise<Database> {
   });
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on('error', () => {});
+  // A client that is checked out (mid-query or mid-transaction) has no pool listener, and node-postgres emits
+  // 'error' on it when its connection breaks (reset, backend terminated, PostgreSQL restarting). Unheard,
+  // that event is an uncaught exception that kills the whole process. The query in flight rejects anyway
+  // (the request answers 503) and the pool discards the broken client on release, so listening is enough.
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
   const listeners = new Set<PgListener>();
   const database: Database = {
