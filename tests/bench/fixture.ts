@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../server/db/schema.ts';
 import { hashPassword } from '../../server/modules/auth/password.ts';
 import { insertRoom, insertVenue } from '../../server/modules/venues/queries.ts';
+import { insertMembers } from '../../server/modules/members/queries.ts';
 
 export interface VenueFixture {
   venueId: string;
@@ -34,4 +35,31 @@ export async function signInAdmin(app: FastifyInstance): Promise<string> {
   const cookie = (Array.isArray(header) ? header[0] : header)?.split(';')[0];
   if (!cookie) throw new Error('sign-in answered without a session cookie');
   return cookie;
+}
+
+/** `count` members with card codes `BENCH000001`…, inserted in batches. */
+export async function createMembers(db: Kysely<DB>, count: number): Promise<string[]> {
+  const codes: string[] = [];
+  for (let start = 0; start < count; start += 500) {
+    const batch = Array.from({ length: Math.min(500, count - start) }, (_, i) => {
+      const code = `BENCH${String(start + i + 1).padStart(6, '0')}`;
+      codes.push(code);
+      return {
+        name: `会员${start + i + 1}`, memberNo: null, gender: null, birthMonth: null, formerUnit: null, formerPosition: null,
+        category: 'retired' as const, phone: null, cardCode: code, notes: null,
+      };
+    });
+    await insertMembers(db, batch);
+  }
+  return codes;
+}
+
+/** A kiosk of the venue, paired through the API as staff would; returns its bearer token. */
+export async function pairKiosk(app: FastifyInstance, cookie: string, venueId: string): Promise<string> {
+  const created = await app.inject({ method: 'POST', url: '/api/devices', headers: { cookie }, payload: { kind: 'kiosk', venueId, name: 'Bench kiosk' } });
+  if (created.statusCode !== 201) throw new Error(`creating the kiosk failed: ${created.body}`);
+  const { pairingCode } = created.json() as { pairingCode: string };
+  const paired = await app.inject({ method: 'POST', url: '/api/devices/pair', payload: { pairingCode } });
+  if (paired.statusCode !== 200) throw new Error(`pairing the kiosk failed: ${paired.body}`);
+  return (paired.json() as { token: string }).token;
 }

@@ -16,7 +16,7 @@ export interface Row {
   ratio: number | null;
   /** The lowest and highest per-run ratio. */
   ratioRange?: [number, number];
-  unit: 'tps' | 'ms';
+  unit: 'tps' | 'rps' | 'ms' | 'KB';
   /** Why the row has no figures (e.g. "skipped: set BENCH_DATABASE_URL"). */
   skipped?: string;
 }
@@ -43,12 +43,12 @@ export function describeMachine(now = new Date()): Machine {
 
 function formatValue(value: number | null, unit: Row['unit']): string {
   if (value === null || Number.isNaN(value)) return '—';
-  if (unit === 'tps') return Math.round(value).toLocaleString('en-US');
+  if (unit === 'tps' || unit === 'rps') return Math.round(value).toLocaleString('en-US');
   return value < 10 ? value.toFixed(2) : value.toFixed(1);
 }
 
 function cells(row: Row): string[] {
-  const unit = row.unit === 'ms' ? ' ms' : '';
+  const unit = row.unit === 'ms' ? ' ms' : row.unit === 'KB' ? ' KB' : '';
   return [
     row.benchmark,
     row.storage,
