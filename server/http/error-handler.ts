@@ -32,7 +32,12 @@ function validationMessage(error: FastifyError, field: string): string {
   return `The field "${field}" ${issue.message ?? 'is not valid'}.`;
 }
 
-const DB_DOWN_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', '57P01', '57P02', '57P03', '08006', '08001', '08003']);
+const DB_DOWN_CODES = new Set([
+  // the network to the database
+  'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH',
+  // PostgreSQL: admin/crash shutdown, cannot connect now, too many connections, connection exceptions
+  '57P01', '57P02', '57P03', '53300', '08006', '08001', '08003',
+]);
 
 /** The database or the network to it is gone: the request can be retried later, nothing was changed. */
 export function isDatabaseUnavailable(error: unknown): boolean {
@@ -75,7 +80,11 @@ function toBody(error: FastifyError | Error): { status: number; code: ErrorCode;
 
 export function sendError(reply: FastifyReply, error: FastifyError | Error): FastifyReply {
   const { status, code, message, fields } = toBody(error);
-  if (status >= 500 && !(error instanceof AppError)) reply.request.log.error({ err: error }, 'request failed');
+  // An outage fails every request the same way: one warning line each, not a stack trace each (the
+  // listener's own warning says when the connection is lost and found again).
+  if (code === 'service_unavailable' && !(error instanceof AppError)) {
+    reply.request.log.warn({ dbError: { code: (error as { code?: unknown }).code, message: error.message } }, 'database unavailable');
+  } else if (status >= 500 && !(error instanceof AppError)) reply.request.log.error({ err: error }, 'request failed');
   else if (status >= 500) reply.request.log.warn({ code }, message);
   if (code === 'rate_limited' && typeof fields.retryAfter === 'number') reply.header('retry-after', String(fields.retryAfter));
   return reply.status(status).type('application/json; charset=utf-8').send({ ...fields, statusCode: status, code, message });
