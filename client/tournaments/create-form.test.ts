@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  ballForPlace, buildCreateBody, buildParticipantBody, checkEntries, checkSettings, defaultSettings, freePlace, roomsForSport, type EntryForm,
-} from './create-form.ts';
-
-const entry = (key: string, name: string, seed = '', members: EntryForm['members'] = []): EntryForm => ({ key, name, seed, members });
+import { buildCreateBody, checkSettings, defaultSettings, roomsForSport } from './create-form.ts';
 
 describe('create form', () => {
   it('builds a table tennis groups-then-knockout in the venue’s zone', () => {
@@ -37,33 +33,6 @@ describe('create form', () => {
     expect(checkSettings({ ...form, groupCount: 1, advancePerGroup: 1 }, 8).map((p) => p.code)).toEqual(['advance_too_few']);
     expect(checkSettings({ ...form, name: ' ', matchMinutes: 2 }, 0).map((p) => p.code)).toEqual(['name_required', 'minutes_invalid']);
     expect(checkSettings({ ...form, date: '2027-3-1' }, 0).map((p) => p.code)).toEqual(['time_invalid']);
-  });
-
-  it('refuses duplicate names and seeds before anything is sent', () => {
-    const problems = checkEntries([entry('a', '张三', '1'), entry('b', ' 张 三', ''), entry('c', '李四', '1'), entry('d', '', 'x')], 'table_tennis', { minimum: 2 });
-    expect(problems.map((p) => [p.field, p.code])).toEqual([
-      ['entry:b', 'entry_name_duplicate'],
-      ['entry:c', 'seed_duplicate'],
-      ['entry:d', 'entry_name_required'],
-      ['entry:d', 'seed_invalid'],
-    ]);
-    expect(checkEntries([entry('a', 'A')], 'table_tennis', { minimum: 2 }).map((p) => p.code)).toEqual(['too_few_entries']);
-  });
-
-  it('sends a gateball team in its order with the places as ball numbers', () => {
-    const team = entry('t', '红星队', '2', [
-      { memberId: 'm3', name: '丙', place: 3 },
-      { memberId: 'm1', name: '甲', place: 1 },
-      { memberId: 'm2', name: '乙', place: 2 },
-    ]);
-    expect(buildParticipantBody(team, 'gateball')).toEqual({ name: '红星队', seed: 2, memberIds: ['m1', 'm2', 'm3'], ballNumbers: [1, 2, 3] });
-    expect(buildParticipantBody(entry('p', '王五', '', [{ memberId: 'm9', name: '王五', place: 1 }]), 'table_tennis')).toEqual({ name: '王五', memberIds: ['m9'] });
-    expect(checkEntries([{ ...team, members: [...team.members, { memberId: 'm4', name: '丁', place: 3 }] }], 'gateball').map((p) => p.code)).toEqual(['place_duplicate']);
-    expect(freePlace(team.members)).toBe(4);
-    expect(ballForPlace(1, 1)).toBe(1);
-    expect(ballForPlace(1, 2)).toBe(2);
-    expect(ballForPlace(5, 1)).toBe(9);
-    expect(ballForPlace(5, 2)).toBe(10);
   });
 
   it('lists the sport’s rooms first', () => {

@@ -1,16 +1,10 @@
 /**
- * The create form as plain data: its defaults, what is wrong with it (checked here first so the coordinator
- * hears about a duplicate name or seed before anything is created, since the API cannot remove a player), and
- * the request bodies it becomes.
- *
- * Gateball ball numbers: a team's ball numbers depend on the side it plays in each game (red 1, 3, 5, 7, 9;
- * white 2, 4, 6, 8, 10), so a team entry records each member's place in the team's order, 1–5, and sends that
- * as `ballNumbers`. Place k plays ball 2k−1 as red and ball 2k as white (`ballForPlace`).
+ * The create form's settings as plain data: their defaults, what is wrong with them (checked here first, so the
+ * coordinator hears about it before anything is created) and the request body they become. The players and
+ * teams are entries-form.ts.
  */
 import { zonedToInstant } from '../../server/lib/zoned-time.ts';
-import type {
-  AddParticipantRequest, CreateTournamentRequest, Format, GateballGamePreset, GateballStandingsStep, Sport,
-} from './types.ts';
+import type { CreateTournamentRequest, Format, GateballGamePreset, GateballStandingsStep, Sport } from './types.ts';
 
 export type BestOf = 3 | 5 | 7;
 
@@ -41,23 +35,6 @@ export interface SettingsForm {
   matchMinutes: number;
 }
 
-export interface EntryMember {
-  memberId: string;
-  name: string;
-  /** Gateball: place in the team's order, 1–5. */
-  place: number;
-}
-
-export interface EntryForm {
-  /** Local key for the list; not sent. */
-  key: string;
-  name: string;
-  /** As typed; empty for no seed. */
-  seed: string;
-  members: EntryMember[];
-}
-
-export const TEAM_SIZE = 5;
 
 export function defaultSettings(sport: Sport, date: string): SettingsForm {
   return {
@@ -87,9 +64,6 @@ export function roomsForSport<R extends { kind: string; name: string }>(rooms: r
   return { suited: rooms.filter((r) => r.kind === kind).sort(byName), others: rooms.filter((r) => r.kind !== kind).sort(byName) };
 }
 
-/** Ball number of the player in team place `place` (1–5) when the team plays `side` (1 red, 2 white). */
-export const ballForPlace = (place: number, side: 1 | 2): number => place * 2 - (side === 1 ? 1 : 0);
-
 export interface Problem {
   /** The form field or entry (`entry:<key>`) the problem is about. */
   field: string;
@@ -106,6 +80,8 @@ export interface Problem {
     | 'seed_duplicate'
     | 'team_too_big'
     | 'place_duplicate'
+    | 'member_duplicate'
+    | 'player_name_required'
     | 'too_few_entries';
   params?: Record<string, string | number>;
 }
@@ -131,37 +107,6 @@ export function checkSettings(form: SettingsForm, entries: number): Problem[] {
   return problems;
 }
 
-/** Names unique (ignoring spaces and case), seeds whole numbers from 1 unique, teams of at most five. */
-export function checkEntries(entries: readonly EntryForm[], sport: Sport, options: { minimum?: number } = {}): Problem[] {
-  const problems: Problem[] = [];
-  const names = new Map<string, string>();
-  const seeds = new Map<number, string>();
-  for (const entry of entries) {
-    const field = `entry:${entry.key}`;
-    const name = entry.name.trim();
-    const folded = name.replace(/\s+/g, '').toLowerCase();
-    if (!name) problems.push({ field, code: 'entry_name_required' });
-    else if (names.has(folded)) problems.push({ field, code: 'entry_name_duplicate', params: { name } });
-    else names.set(folded, entry.key);
-    const seedText = entry.seed.trim();
-    if (seedText) {
-      const seed = Number(seedText);
-      if (!/^\d+$/.test(seedText) || seed < 1 || seed > 256) problems.push({ field, code: 'seed_invalid', params: { name } });
-      else if (seeds.has(seed)) problems.push({ field, code: 'seed_duplicate', params: { name, seed } });
-      else seeds.set(seed, entry.key);
-    }
-    if (sport === 'gateball') {
-      if (entry.members.length > TEAM_SIZE) problems.push({ field, code: 'team_too_big', params: { name, max: TEAM_SIZE } });
-      const places = entry.members.map((m) => m.place);
-      if (new Set(places).size !== places.length) problems.push({ field, code: 'place_duplicate', params: { name } });
-    }
-  }
-  if (options.minimum !== undefined && entries.length < options.minimum) {
-    problems.push({ field: 'entries', code: 'too_few_entries', params: { min: options.minimum } });
-  }
-  return problems;
-}
-
 /** `POST /api/tournaments`; the start instant is the venue's wall time in its zone. */
 export function buildCreateBody(form: SettingsForm, venueId: string, timeZone: string): CreateTournamentRequest {
   const body: CreateTournamentRequest = { venueId, name: form.name.trim(), sport: form.sport, format: form.format };
@@ -178,23 +123,4 @@ export function buildCreateBody(form: SettingsForm, venueId: string, timeZone: s
   if (form.date) body.startsAt = zonedToInstant(form.date, form.time, timeZone).toISOString();
   body.matchMinutes = form.matchMinutes;
   return body;
-}
-
-/** `POST /api/tournaments/:id/participants`: members in team order, with their places as `ballNumbers`. */
-export function buildParticipantBody(entry: EntryForm, sport: Sport): AddParticipantRequest {
-  const body: AddParticipantRequest = { name: entry.name.trim() };
-  const seed = entry.seed.trim();
-  if (seed) body.seed = Number(seed);
-  if (entry.members.length > 0) {
-    const members = sport === 'gateball' ? [...entry.members].sort((a, b) => a.place - b.place) : entry.members;
-    body.memberIds = members.map((m) => m.memberId);
-    if (sport === 'gateball') body.ballNumbers = members.map((m) => m.place);
-  }
-  return body;
-}
-
-/** The first team place (1–5) nobody in the team has yet, or `null` when the team is full. */
-export function freePlace(members: readonly EntryMember[]): number | null {
-  for (let place = 1; place <= TEAM_SIZE; place++) if (!members.some((m) => m.place === place)) return place;
-  return null;
 }

@@ -9,7 +9,8 @@ export const problemText = (p: Problem): string => t(`tourn.problem.${p.code}`, 
 
 /**
  * A refused write as a sentence: `invalid_score` in Chinese when the server sent `messageZh`; a booking clash
- * with the bookings in the way; anything else as the app says it.
+ * with the bookings in the way; in Chinese the refusals of an entry (`duplicate`, a wrong list of players) in
+ * words of our own; anything else as the app says it.
  */
 export function writeErrorText(error: unknown): string {
   if (error instanceof ApiError) {
@@ -19,7 +20,13 @@ export function writeErrorText(error: unknown): string {
       return t('tourn.start.conflict', { bookings: [...new Set(titles)].join('、') || '—' });
     }
     // The server's sentences are English; in Chinese the common refusals have their own words here.
-    if (i18n.lang === 'zh-CN' && (error.code === 'conflict' || error.code === 'forbidden' || error.code === 'not_found')) return t(`tourn.error.${error.code}`);
+    if (i18n.lang === 'zh-CN') {
+      if (error.code === 'conflict' || error.code === 'forbidden' || error.code === 'not_found') return t(`tourn.error.${error.code}`);
+      // An entry: a member already playing for another entry, or a name or seed taken (two coordinators at once).
+      const field = error.field ?? '';
+      if (error.code === 'duplicate' && (field === 'players' || field === 'name' || field === 'seed')) return t(`tourn.error.duplicate.${field}`);
+      if (error.code === 'validation_failed' && /^players([./]|$)/.test(field)) return t('tourn.error.playersInvalid');
+    }
   }
   return errorText(error);
 }

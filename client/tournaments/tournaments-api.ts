@@ -2,7 +2,9 @@
 import { api, seg, withQuery } from '../lib/api.ts';
 import type { Room } from '../lib/types.ts';
 import type { Member } from '../members/types.ts';
-import type { AddParticipantRequest, CreateTournamentRequest, Match, Participant, Tournament, TournamentView } from './types.ts';
+import type {
+  AddParticipantRequest, CreateTournamentRequest, Match, Participant, Tournament, TournamentView, UpdateParticipantRequest,
+} from './types.ts';
 import { readStandings } from './types.ts';
 
 export async function getTournament(id: string, signal?: AbortSignal): Promise<TournamentView> {
@@ -20,6 +22,15 @@ export const createTournament = async (body: CreateTournamentRequest): Promise<T
 
 export const addParticipant = async (tournamentId: string, body: AddParticipantRequest): Promise<Participant> =>
   (await api.post<{ participant: Participant }>(`/api/tournaments/${seg(tournamentId)}/participants`, body)).participant;
+
+/** Name and seed before the start; the players (a substitute) until the tournament has finished. */
+export const updateParticipant = async (tournamentId: string, participantId: string, body: UpdateParticipantRequest): Promise<Participant> =>
+  (await api.patch<{ participant: Participant }>(`/api/tournaments/${seg(tournamentId)}/participants/${seg(participantId)}`, body)).participant;
+
+/** Before the start only. */
+export const removeParticipant = async (tournamentId: string, participantId: string): Promise<void> => {
+  await api.delete(`/api/tournaments/${seg(tournamentId)}/participants/${seg(participantId)}`);
+};
 
 export const startTournament = async (tournamentId: string): Promise<Tournament> =>
   (await api.post<{ tournament: Tournament }>(`/api/tournaments/${seg(tournamentId)}/start`)).tournament;

@@ -6,6 +6,7 @@
 import type {
   CreateTournamentInput,
   AddParticipantInput,
+  UpdateParticipantInput,
   MatchDto,
   ParticipantDto,
   TournamentDto,
@@ -16,6 +17,7 @@ export type Participant = ParticipantDto;
 export type Match = MatchDto;
 export type CreateTournamentRequest = CreateTournamentInput;
 export type AddParticipantRequest = AddParticipantInput;
+export type UpdateParticipantRequest = UpdateParticipantInput;
 
 export type Sport = Tournament['sport'];
 export type Format = Tournament['format'];

@@ -4,12 +4,14 @@ import { kioskEn } from './kiosk.en.ts';
 import { displayTournamentEn } from './display-tournament.en.ts';
 import { membersEn } from './members.en.ts';
 import { tournamentsEn } from './tournaments.en.ts';
+import { tournamentEntriesEn } from './tournament-entries.en.ts';
 
 export const en: Record<MessageKey, string> = {
   ...kioskEn,
   ...displayTournamentEn,
   ...membersEn,
   ...tournamentsEn,
+  ...tournamentEntriesEn,
   'app.coordinator.title': 'Centre operations',
   'app.kiosk.title': 'Check-in kiosk',
   'app.display.title': 'Display',

@@ -117,7 +117,7 @@ export const tournamentsEn: Record<TournamentsMessageKey, string> = {
   'tourn.create.players': 'Players',
   'tourn.create.teams': 'Teams',
   'tourn.create.playersHint': 'Choose members or type names; seed 1 is the strongest, seeds are optional.',
-  'tourn.create.teamsHint': 'Name the team, then choose its five members in playing order: place k plays ball 2k−1 as red and ball 2k as white.',
+  'tourn.create.teamsHint': 'Name the team, then add its five players (members, or the names of people who are not members) in playing order: place k plays ball 2k−1 as red and ball 2k as white.',
   'tourn.create.submit': 'Create the tournament',
   'tourn.create.creating': 'Creating…',
   'tourn.create.adding': 'Adding {n} of {total}…',

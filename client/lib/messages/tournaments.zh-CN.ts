@@ -115,7 +115,7 @@ export const tournamentsZhCN = {
   'tourn.create.players': '参赛选手',
   'tourn.create.teams': '参赛队伍',
   'tourn.create.playersHint': '从会员中选择，或直接输入姓名；种子号 1 最强，可不填。',
-  'tourn.create.teamsHint': '先输入队名，再为每队选择五名队员并排好棒次：第 k 棒执红时打 2k−1 号球，执白时打 2k 号球。',
+  'tourn.create.teamsHint': '先输入队名，再为每队添加五名队员（从会员中选择，或直接输入非会员的姓名）并排好棒次：第 k 棒执红时打 2k−1 号球，执白时打 2k 号球。',
   'tourn.create.submit': '创建比赛',
   'tourn.create.creating': '正在创建比赛…',
   'tourn.create.adding': '正在添加第 {n}/{total} 个…',

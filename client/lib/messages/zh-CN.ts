@@ -3,12 +3,14 @@ import { kioskZhCN } from './kiosk.zh-CN.ts';
 import { displayTournamentZhCN } from './display-tournament.zh-CN.ts';
 import { membersZhCN } from './members.zh-CN.ts';
 import { tournamentsZhCN } from './tournaments.zh-CN.ts';
+import { tournamentEntriesZhCN } from './tournament-entries.zh-CN.ts';
 
 export const zhCN = {
   ...kioskZhCN,
   ...displayTournamentZhCN,
   ...membersZhCN,
   ...tournamentsZhCN,
+  ...tournamentEntriesZhCN,
   'app.coordinator.title': '活动中心运营',
   'app.kiosk.title': '签到机',
   'app.display.title': '显示屏',
