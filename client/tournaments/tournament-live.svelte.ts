@@ -8,7 +8,7 @@ import type { Room } from '../lib/types.ts';
 import { browserStore, readRecent, rememberRecent, writeRecent } from './recent.ts';
 import { getTournament, listRooms } from './tournaments-api.ts';
 import type { Match, Participant, TournamentView } from './types.ts';
-import { applyEvent, applyMatch } from './view-state.ts';
+import { applyEvent, applyMatch, applyParticipant, removeParticipant } from './view-state.ts';
 
 export class TournamentLive {
   readonly id: string;
@@ -39,8 +39,11 @@ export class TournamentLive {
     return this.#live.subscribe(`tournament:${this.id}`, {
       onEvent: (event) => {
         if (!this.view) return;
+        const wasDraft = this.view.tournament.status === 'draft';
         this.view = applyEvent(this.view, event.type, event.data);
         this.lastChangeAt = new Date();
+        // Started elsewhere: the event has the draw's matches but not where their waiting sides come from.
+        if (wasDraft && this.view.tournament.status !== 'draft') void this.load();
       },
       onResync: () => this.load(),
       onRefused: (code) => {
@@ -65,6 +68,16 @@ export class TournamentLive {
   /** A match the server just answered with (our own write): shown at once, before its event arrives. */
   applyMatch(match: Match): void {
     if (this.view) this.view = applyMatch(this.view, match);
+  }
+
+  /** An entry the server just answered with (our own change): shown at once, before its event arrives. */
+  applyParticipant(participant: Participant): void {
+    if (this.view) this.view = applyParticipant(this.view, participant);
+  }
+
+  /** An entry we just removed. */
+  dropParticipant(id: string): void {
+    if (this.view) this.view = removeParticipant(this.view, id);
   }
 
   participant(id: string | null | undefined): Participant | undefined {

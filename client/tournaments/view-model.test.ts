@@ -27,6 +27,26 @@ describe('live patches', () => {
     const old = applyEvent(t, 'tournament.updated', { tournament: { ...v.tournament, status: 'draft', version: 1 } });
     expect(old.tournament.status).toBe('finished');
   });
+
+  it('adds, changes and removes entries as other coordinators do', () => {
+    const v = view([]);
+    const added = applyEvent(v, 'participant.added', { participant: { id: 'p3', name: '丙队', seed: null, players: [{ memberId: null, name: '来宾', ballNumber: 1 }] } });
+    expect(added.participants.map((p) => p.name)).toEqual(['甲', '乙', '丙队']);
+    const substitute = { id: 'p3', name: '丙队', seed: null, players: [{ memberId: 'm1', name: '替补', ballNumber: 1 }] };
+    const updated = applyEvent(added, 'participant.updated', { participant: substitute });
+    expect(updated.participants.find((p) => p.id === 'p3')?.players[0]?.name).toBe('替补');
+    expect(applyEvent(updated, 'participant.updated', { participant: { id: 'p3' } })).toBe(updated);
+    const removed = applyEvent(updated, 'participant.removed', { participantId: 'p1' });
+    expect(removed.participants.map((p) => p.id)).toEqual(['p2', 'p3']);
+    expect(applyEvent(removed, 'participant.removed', { participantId: 'nobody' })).toBe(removed);
+  });
+
+  it('keeps where a waiting side comes from when a match event (which does not say) replaces it', () => {
+    const from = { kind: 'winner', key: 'K1-1' };
+    const v = view([match('K2-1', { status: 'waiting', sides: [{ participantId: null, from }, { participantId: null, from: { kind: 'winner', key: 'K1-2' } }] })]);
+    const next = applyEvent(v, 'match.updated', { match: match('K2-1', { status: 'waiting', version: 2, sides: [{ participantId: 'p1' }, { participantId: null }] }) });
+    expect(next.matches[0]!.sides).toEqual([{ participantId: 'p1', from }, { participantId: null, from: { kind: 'winner', key: 'K1-2' } }]);
+  });
 });
 
 describe('order of play', () => {

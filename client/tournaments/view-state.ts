@@ -2,7 +2,26 @@
  * Live patches to a loaded tournament (`GET /api/tournaments/:id`), one pure function per event type of
  * `tournament:<id>`. A match carries a `version`; an older copy never replaces a newer one.
  */
-import { readStandings, type Match, type Placing, type Tournament, type TournamentView } from './types.ts';
+import { readStandings, type Match, type Participant, type Placing, type Tournament, type TournamentView } from './types.ts';
+
+/**
+ * Where each side comes from (`from`, `bye`) is only in the loaded tournament, not in a match's event or write
+ * answer; it never changes after the draw, so the newer copy keeps the one already known.
+ */
+export function keepOrigins(current: Match, next: Match): Match {
+  if (!current.sides.some((s) => s.from !== undefined || s.bye !== undefined)) return next;
+  return {
+    ...next,
+    sides: next.sides.map((side, i) => {
+      const known = current.sides[i];
+      return {
+        ...side,
+        ...(side.from === undefined && known?.from !== undefined ? { from: known.from } : {}),
+        ...(side.bye === undefined && known?.bye !== undefined ? { bye: known.bye } : {}),
+      };
+    }),
+  };
+}
 
 export function applyMatch(view: TournamentView, match: Match): TournamentView {
   const index = view.matches.findIndex((m) => m.id === match.id);
@@ -10,9 +29,26 @@ export function applyMatch(view: TournamentView, match: Match): TournamentView {
   const current = view.matches[index]!;
   if (current.version > match.version) return view;
   const matches = view.matches.slice();
-  matches[index] = match;
+  matches[index] = keepOrigins(current, match);
   return { ...view, matches };
 }
+
+/** An entry added or changed (a substitute, a new name or seed): replaced by id, or added at the end. */
+export function applyParticipant(view: TournamentView, participant: Participant): TournamentView {
+  const index = view.participants.findIndex((p) => p.id === participant.id);
+  const participants = view.participants.slice();
+  if (index < 0) participants.push(participant);
+  else participants[index] = participant;
+  return { ...view, participants };
+}
+
+export function removeParticipant(view: TournamentView, participantId: string): TournamentView {
+  return view.participants.some((p) => p.id === participantId) ? { ...view, participants: view.participants.filter((p) => p.id !== participantId) } : view;
+}
+
+const isParticipant = (value: unknown): value is Participant =>
+  typeof value === 'object' && value !== null && typeof (value as Participant).id === 'string' && typeof (value as Participant).name === 'string'
+  && Array.isArray((value as Participant).players);
 
 export function applyStandings(view: TournamentView, data: { standings?: unknown; placings?: unknown }): TournamentView {
   const placings = Array.isArray(data.placings)
@@ -41,6 +77,11 @@ export function applyEvent(view: TournamentView, type: string, data: unknown): T
       return applyStandings(view, d);
     case 'tournament.updated':
       return applyTournament(view, d as { tournament?: Tournament; matches?: Match[] });
+    case 'participant.added':
+    case 'participant.updated':
+      return isParticipant(d.participant) ? applyParticipant(view, d.participant) : view;
+    case 'participant.removed':
+      return typeof d.participantId === 'string' ? removeParticipant(view, d.participantId) : view;
     default:
       return view;
   }
