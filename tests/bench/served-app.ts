@@ -1,0 +1,39 @@
+/**
+ * The app under test for the socket benchmarks: buildApp on a scratch database, listening on 127.0.0.1, with
+ * a venue, its members and a paired kiosk, as a site would have them.
+ */
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../server/app.ts';
+import { loadConfig } from '../../server/config.ts';
+import type { Database } from '../../server/db/connect.ts';
+import { venueTopic } from '../../server/modules/venues/service.ts';
+import { createMembers, createVenueWithRooms, pairKiosk, signInAdmin } from './fixture.ts';
+
+export interface ServedApp {
+  app: FastifyInstance;
+  url: string;
+  cookie: string;
+  venueId: string;
+  roomIds: string[];
+  topic: string;
+  memberCodes: string[];
+  kioskToken: string;
+}
+
+export async function serveApp(database: Database, site: { rooms: number; members: number }): Promise<ServedApp> {
+  const config = loadConfig({ LOG_LEVEL: 'silent' }, { port: 0, host: '127.0.0.1', staticDir: null, seedDemoOnFirstStart: false });
+  const app = await buildApp(config, { database, logger: false, backgroundJobs: false });
+  try {
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const address = app.server.address();
+    if (typeof address !== 'object' || !address) throw new Error('the app is not listening on a TCP port');
+    const cookie = await signInAdmin(app);
+    const { venueId, roomIds } = await createVenueWithRooms(database.db, site.rooms);
+    const memberCodes = site.members > 0 ? await createMembers(database.db, site.members) : [];
+    const kioskToken = await pairKiosk(app, cookie, venueId);
+    return { app, url: `http://127.0.0.1:${address.port}`, cookie, venueId, roomIds, topic: venueTopic(venueId), memberCodes, kioskToken };
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
+}
