@@ -138,10 +138,13 @@ describe.runIf(storageAvailable)('PostgreSQL going away and coming back', () => 
     };
   }
 
+  /** As an administrator's shutdown would: every backend of this database ends, idle or busy. */
+  const terminateBackends = () =>
+    direct.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()');
+
   async function takeDatabaseDown(): Promise<void> {
     await proxy.down();
-    // As an administrator's shutdown would: every backend of this database ends, idle or busy.
-    await direct.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()');
+    await terminateBackends();
   }
 
   /** While down: each kind of request answers 503 with the error shape, promptly, and the process lives. */
@@ -175,6 +178,21 @@ describe.runIf(storageAvailable)('PostgreSQL going away and coming back', () => 
       note('checkin', key, answer);
     }
 
+    // An administrator ending every backend while the server stays reachable: connections busy mid-query
+    // and idle ones alike break; the requests caught answer 503, the rest carry on.
+    {
+      const load = startLoad(4);
+      for (let i = 0; i < 4; i += 1) {
+        await new Promise((r) => setTimeout(r, 250));
+        await terminateBackends();
+      }
+      await new Promise((r) => setTimeout(r, 300));
+      const problems = await load.stop();
+      expect(problems, server.output()).toEqual([]);
+      expect(server.child.exitCode, server.output()).toBeNull();
+    }
+
+    // The proxy cut off: the database host gone, then back.
     for (let round = 1; round <= 2; round += 1) {
       const load = startLoad(4);
       await new Promise((r) => setTimeout(r, 400));
