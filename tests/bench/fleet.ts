@@ -28,6 +28,11 @@ export class RemoteFleet {
     this.child = spawnChild<FleetRequest, FleetReply>('client-fleet.ts');
   }
 
+  /** The fleet process's id (for its CPU time). */
+  get pid(): number | undefined {
+    return this.child.process.pid;
+  }
+
   static start(name = 'client fleet'): RemoteFleet {
     return new RemoteFleet(name);
   }
