@@ -58,6 +58,38 @@ describe('tournament events as patches', () => {
     expect(withDraw.reload).toBe(true);
   });
 
+  it('reloads on the start even with the draw in the event (it does not say where waiting sides come from)', () => {
+    const draft = data({ tournament: { ...start.tournament, status: 'draft' } });
+    const withDraw = applyTournamentEvent(draft, {
+      type: 'tournament.updated',
+      data: { tournament: { ...draft.tournament, status: 'running' }, matches: [match('K1-1', { sides: sides('p1', 'p2') })] },
+    });
+    expect(withDraw.reload).toBe(true);
+  });
+
+  it('keeps where a waiting side comes from when a match event replaces the match', () => {
+    const from = { kind: 'winner', key: 'K1-1' };
+    const loaded = data({ matches: [match('K2-1', { round: 2, sides: [{ participantId: null, from }, { participantId: null, from: { kind: 'winner', key: 'K1-2' } }] })] });
+    const event = match('K2-1', { round: 2, sides: sides('p1', null), version: 2 });
+    const { data: next } = applyTournamentEvent(loaded, { type: 'match.updated', data: { match: event } });
+    expect(next.matches[0]!.sides).toEqual([{ participantId: 'p1', from }, { participantId: null, from: { kind: 'winner', key: 'K1-2' } }]);
+    const { data: again } = applyTournamentEvent(loaded, { type: 'tournament.updated', data: { tournament: loaded.tournament, matches: [event] } });
+    expect(again.matches[0]!.sides[1]).toEqual({ participantId: null, from: { kind: 'winner', key: 'K1-2' } });
+  });
+
+  it('follows entries added, changed (a substitute) and removed', () => {
+    const team = { id: 'p5', name: '红星队', seed: null, players: [{ memberId: null, name: '来宾', ballNumber: 1 }] };
+    const added = applyTournamentEvent(start, { type: 'participant.added', data: { participant: team } });
+    expect(added.reload).toBe(false);
+    expect(added.data.participants.map((p) => p.id)).toEqual(['p1', 'p2', 'p3', 'p4', 'p5']);
+    const renamed = applyTournamentEvent(added.data, { type: 'participant.updated', data: { participant: { ...team, name: '红星' } } });
+    expect(renamed.data.participants.at(-1)?.name).toBe('红星');
+    const removed = applyTournamentEvent(renamed.data, { type: 'participant.removed', data: { participantId: 'p5' } });
+    expect(removed.data.participants.map((p) => p.id)).toEqual(['p1', 'p2', 'p3', 'p4']);
+    expect(applyTournamentEvent(start, { type: 'participant.removed', data: { participantId: 'nobody' } }).data).toBe(start);
+    expect(applyTournamentEvent(start, { type: 'participant.added', data: { participant: { id: 3 } } }).data).toBe(start);
+  });
+
   it('leaves other events and malformed data alone', () => {
     expect(applyTournamentEvent(start, { type: 'booking.created', data: {} }).data).toBe(start);
     expect(applyTournamentEvent(start, { type: 'match.updated', data: null }).data).toBe(start);

@@ -1,9 +1,11 @@
 /**
  * `tournament:<id>` events applied to the loaded tournament as patches (a full reload only on resync, or when
- * an event names something the display has never been told about, such as a player added before the start:
- * adding players sends no event, and `tournament.updated` carries no participants).
+ * an event names something the display has never been told about, or on the start: the draw's matches in the
+ * event do not say where their waiting sides come from). Entries added, changed (a substitute) or removed
+ * come as `participant.*` events.
  */
-import type { MatchInfo, PlacingInfo, StandingsGroup, TournamentData, TournamentInfo } from './tournament-types.ts';
+import { keepOrigins } from '../tournaments/side-origin.ts';
+import type { MatchInfo, ParticipantInfo, PlacingInfo, StandingsGroup, TournamentData, TournamentInfo } from './tournament-types.ts';
 
 export interface PatchOutcome {
   data: TournamentData;
@@ -15,6 +17,10 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
 
 function isMatch(value: unknown): value is MatchInfo {
   return isObject(value) && typeof value.id === 'string' && typeof value.key === 'string' && Array.isArray(value.sides);
+}
+
+function isParticipant(value: unknown): value is ParticipantInfo {
+  return isObject(value) && typeof value.id === 'string' && typeof value.name === 'string';
 }
 
 function unknownPlayers(data: TournamentData, matches: readonly MatchInfo[]): boolean {
@@ -37,7 +43,7 @@ export function applyTournamentEvent(data: TournamentData, event: { type: string
         return { data, reload: false };
       }
       const matches = data.matches.slice();
-      matches[index] = match;
+      matches[index] = keepOrigins(current, match);
       return { data: { ...data, matches }, reload: unknownPlayers(data, [match]) };
     }
     case 'standings.changed': {
@@ -49,13 +55,32 @@ export function applyTournamentEvent(data: TournamentData, event: { type: string
       const tournament = payload.tournament;
       if (!isObject(tournament) || tournament.id !== data.tournament.id) return { data, reload: false };
       const next: TournamentData = { ...data, tournament: tournament as unknown as TournamentInfo };
-      if (Array.isArray(payload.matches)) {
-        const matches = payload.matches.filter(isMatch);
-        return { data: { ...next, matches }, reload: unknownPlayers(data, matches) };
-      }
-      // Started (drawn) without the matches in the event: only a reload can show the draw.
+      // Started (drawn): only a reload shows the draw with where its waiting sides come from.
       const started = data.tournament.status === 'draft' && next.tournament.status !== 'draft';
+      if (Array.isArray(payload.matches)) {
+        const known = new Map(data.matches.map((m) => [m.id, m]));
+        const matches = payload.matches.filter(isMatch).map((m) => {
+          const current = known.get(m.id);
+          return current ? keepOrigins(current, m) : m;
+        });
+        return { data: { ...next, matches }, reload: started || unknownPlayers(data, matches) };
+      }
       return { data: next, reload: started };
+    }
+    case 'participant.added':
+    case 'participant.updated': {
+      const participant = payload.participant;
+      if (!isParticipant(participant)) return { data, reload: false };
+      const index = data.participants.findIndex((p) => p.id === participant.id);
+      const participants = data.participants.slice();
+      if (index < 0) participants.push(participant);
+      else participants[index] = participant;
+      return { data: { ...data, participants }, reload: false };
+    }
+    case 'participant.removed': {
+      const id = payload.participantId;
+      if (typeof id !== 'string' || !data.participants.some((p) => p.id === id)) return { data, reload: false };
+      return { data: { ...data, participants: data.participants.filter((p) => p.id !== id) }, reload: false };
     }
     default:
       return { data, reload: false };

@@ -1,5 +1,6 @@
 /** The words of the tournament screen: round names, page titles, places and sides, in the current language. */
 import { t } from '../lib/i18n.svelte.ts';
+import { originOf, type OriginLabel } from '../tournaments/side-origin.ts';
 import type { RoundLabel } from './round-labels.ts';
 import type { DisplayPage } from './tournament-pages.ts';
 import type { MatchInfo, TournamentFormat } from './tournament-types.ts';
@@ -48,9 +49,23 @@ export function pageTitle(page: DisplayPage, format: TournamentFormat): string {
   }
 }
 
-/** A side's name, or what stands in for it: a bye (nobody will come) or not decided yet. */
-export function sideText(match: MatchInfo, side: 0 | 1, names: ReadonlyMap<string, string>): { text: string; empty: boolean } {
+/** "A组第1名", "第5场胜者", "第3场负者" (an earlier match by its key when it has no number). */
+export function originText(origin: OriginLabel): string {
+  if (origin.kind === 'group_place') return t('tdisplay.from.groupPlace', { group: origin.group, place: origin.place });
+  if (origin.number !== null) return t(origin.kind === 'winner' ? 'tdisplay.from.winner' : 'tdisplay.from.loser', { n: origin.number });
+  return t(origin.kind === 'winner' ? 'tdisplay.from.winnerKey' : 'tdisplay.from.loserKey', { key: origin.key });
+}
+
+/**
+ * A side's name, or what stands in for it: a bye (nobody will come), where its player will come from (with
+ * `numbers`, the matches' numbers in the order of play), or not decided yet.
+ */
+export function sideText(
+  match: MatchInfo, side: 0 | 1, names: ReadonlyMap<string, string>, numbers: ReadonlyMap<string, number> = new Map(),
+): { text: string; empty: boolean } {
   const id = match.sides[side]?.participantId ?? null;
   if (id !== null) return { text: names.get(id) ?? '…', empty: false };
-  return { text: t(match.status === 'bye' ? 'tdisplay.bye' : 'tdisplay.tbd'), empty: true };
+  if (match.status === 'bye') return { text: t('tdisplay.bye'), empty: true };
+  const origin = originOf(match, side, numbers);
+  return { text: origin ? originText(origin) : t(match.sides[side]?.bye ? 'tdisplay.bye' : 'tdisplay.tbd'), empty: true };
 }

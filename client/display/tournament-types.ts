@@ -26,7 +26,8 @@ export interface ParticipantInfo {
   id: string;
   name: string;
   seed: number | null;
-  players?: Array<{ memberId: string; name: string; ballNumber: number | null }>;
+  /** Members, or people typed by name who are not members (`memberId: null`). */
+  players?: Array<{ memberId: string | null; name: string; ballNumber: number | null }>;
 }
 
 export interface MatchInfo {
@@ -36,7 +37,8 @@ export interface MatchInfo {
   group: string | null;
   round: number;
   number: number;
-  sides: Array<{ participantId: string | null }>;
+  /** `from` (loaded copies only, not events): where a waiting side's player comes from; `bye`: nobody will. */
+  sides: Array<{ participantId: string | null; from?: unknown; bye?: boolean }>;
   status: MatchStatus;
   /** `{payload, outcome, detail}` once decided. */
   result: unknown;

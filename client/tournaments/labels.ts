@@ -5,7 +5,8 @@
 import { interpolate, type Params } from '../lib/i18n-core.ts';
 import { t, type MessageKey } from '../lib/i18n.svelte.ts';
 import { zhCN } from '../lib/messages/zh-CN.ts';
-import type { RoundName, SectionId } from './bracket-layout.ts';
+import { feederKey, type RoundName, type SectionId } from './bracket-layout.ts';
+import { originOf, type OriginLabel } from './side-origin.ts';
 import { SPORTS, type Format, type Match, type MatchStatus, type Sport, type Tournament } from './types.ts';
 
 export type Translate = (key: MessageKey, params?: Params) => string;
@@ -59,6 +60,25 @@ export function matchLabel(match: Match, tr: Translate = t): string {
     default:
       return /3P$/.test(match.key) ? tr('tourn.round.thirdPlace') : tr('tourn.match.knockout', { round: match.round, n: match.number });
   }
+}
+
+/** "A组第1名", "第5场胜者", "第3场负者" (an earlier match by its key when it has no number). */
+export function originText(origin: OriginLabel, tr: Translate = t): string {
+  if (origin.kind === 'group_place') return tr('tourn.side.groupPlace', { group: origin.group, place: origin.place });
+  if (origin.number !== null) return tr(origin.kind === 'winner' ? 'tourn.side.winnerOfNo' : 'tourn.side.loserOfNo', { n: origin.number });
+  return tr(origin.kind === 'winner' ? 'tourn.side.winnerOf' : 'tourn.side.loserOf', { key: origin.key });
+}
+
+/**
+ * What stands in for a side nobody is in yet, or `null` (a player is there, or it is a bye). Where the draw
+ * does not say (a copy without `from`), a later knockout round's side is the winner its key implies.
+ */
+export function waitingSideText(match: Match, side: 0 | 1, numbers: ReadonlyMap<string, number>, tr: Translate = t): string | null {
+  const origin = originOf(match, side, numbers);
+  if (origin) return originText(origin, tr);
+  if (match.sides[side]?.participantId || match.status === 'bye' || match.sides[side]?.bye) return null;
+  const feeder = feederKey(match, side);
+  return feeder ? originText({ kind: 'winner', key: feeder, number: numbers.get(feeder) ?? null }, tr) : null;
 }
 
 export function flagLabel(flag: string, tr: Translate = t): string {

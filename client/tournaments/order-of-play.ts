@@ -4,13 +4,24 @@
  */
 import type { Match } from './types.ts';
 
-const time = (m: Match): number => (m.scheduledAt ? new Date(m.scheduledAt).getTime() : Number.POSITIVE_INFINITY);
+/** What the order needs of a match; the hall screens' matches have it too (they number matches the same way). */
+export interface PlayOrderFields {
+  status: string;
+  scheduledAt: string | null;
+  roomId: string | null;
+  stage: string;
+  round: number;
+  group: string | null;
+  number: number;
+}
+
+const time = (m: PlayOrderFields): number => (m.scheduledAt ? new Date(m.scheduledAt).getTime() : Number.POSITIVE_INFINITY);
 
 const STAGE_ORDER: Record<string, number> = { group: 0, round_robin: 0, winners: 1, knockout: 1, losers: 2, grand_final: 3 };
 
 /** Matches that are or will be played (byes and matches never played left out), in playing order. */
-export function orderOfPlay(matches: readonly Match[], roomIds: readonly string[] = []): Match[] {
-  const roomIndex = (m: Match) => (m.roomId ? (roomIds.indexOf(m.roomId) + 1 || roomIds.length + 1) : roomIds.length + 2);
+export function orderOfPlay<M extends PlayOrderFields>(matches: readonly M[], roomIds: readonly string[] = []): M[] {
+  const roomIndex = (m: M) => (m.roomId ? (roomIds.indexOf(m.roomId) + 1 || roomIds.length + 1) : roomIds.length + 2);
   return matches
     .filter((m) => m.status !== 'bye')
     .sort((a, b) =>

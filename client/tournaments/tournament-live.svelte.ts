@@ -3,9 +3,12 @@
  * `view-state.ts`), reloaded on resync. Components read `view`; only this class talks to the socket module.
  * The venue's rooms (court and table names) come along, loaded once.
  */
+import { t } from '../lib/i18n.svelte.ts';
 import type { LiveConnection } from '../lib/live.svelte.ts';
 import type { Room } from '../lib/types.ts';
 import { browserStore, readRecent, rememberRecent, writeRecent } from './recent.ts';
+import { matchNumbers } from './side-origin.ts';
+import { waitingSideText } from './labels.ts';
 import { getTournament, listRooms } from './tournaments-api.ts';
 import type { Match, Participant, TournamentView } from './types.ts';
 import { applyEvent, applyMatch, applyParticipant, removeParticipant } from './view-state.ts';
@@ -19,6 +22,8 @@ export class TournamentLive {
   refused = $state<string | null>(null);
   /** When the last change arrived over the socket (for "updated …"). */
   lastChangeAt = $state<Date | null>(null);
+  /** Each played match's number in the order of play ("第5场"), by key: waiting sides name matches by it. */
+  readonly numbers = $derived(this.view ? matchNumbers(this.view.matches, this.view.tournament.roomIds) : new Map<string, number>());
 
   readonly #live: LiveConnection | null;
   #roomsFor: string | null = null;
@@ -82,6 +87,13 @@ export class TournamentLive {
 
   participant(id: string | null | undefined): Participant | undefined {
     return id ? this.view?.participants.find((p) => p.id === id) : undefined;
+  }
+
+  /** The name on side `side` of a match, else where its player will come from, else "to be decided". */
+  sideName(match: Match | undefined, side: 0 | 1): string {
+    const p = this.participant(match?.sides[side]?.participantId);
+    if (p) return p.name;
+    return (match && waitingSideText(match, side, this.numbers)) || t('tourn.side.tbd');
   }
 
   match(id: string): Match | undefined {

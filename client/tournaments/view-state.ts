@@ -2,26 +2,8 @@
  * Live patches to a loaded tournament (`GET /api/tournaments/:id`), one pure function per event type of
  * `tournament:<id>`. A match carries a `version`; an older copy never replaces a newer one.
  */
+import { keepOrigins } from './side-origin.ts';
 import { readStandings, type Match, type Participant, type Placing, type Tournament, type TournamentView } from './types.ts';
-
-/**
- * Where each side comes from (`from`, `bye`) is only in the loaded tournament, not in a match's event or write
- * answer; it never changes after the draw, so the newer copy keeps the one already known.
- */
-export function keepOrigins(current: Match, next: Match): Match {
-  if (!current.sides.some((s) => s.from !== undefined || s.bye !== undefined)) return next;
-  return {
-    ...next,
-    sides: next.sides.map((side, i) => {
-      const known = current.sides[i];
-      return {
-        ...side,
-        ...(side.from === undefined && known?.from !== undefined ? { from: known.from } : {}),
-        ...(side.bye === undefined && known?.bye !== undefined ? { bye: known.bye } : {}),
-      };
-    }),
-  };
-}
 
 export function applyMatch(view: TournamentView, match: Match): TournamentView {
   const index = view.matches.findIndex((m) => m.id === match.id);

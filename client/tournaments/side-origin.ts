@@ -1,0 +1,75 @@
+/**
+ * Where a side's player comes from while nobody is there yet ("A组第1名", "第5场胜者", "第3场负者"), for the
+ * coordinator's bracket and order of play and the hall screens' bracket. The draw says it as `from` on each
+ * side (in `GET /api/tournaments/:id` only, never in a match's event): a group place, or the winner or loser of
+ * an earlier match named by its key. People do not read keys, so an earlier match is named by its number in
+ * the order of play (1, 2, 3 … as the order of play and the match boxes show it); the coordinator app and the
+ * hall screens count it the same way (`matchNumbers`).
+ */
+import { orderOfPlay, type PlayOrderFields } from './order-of-play.ts';
+
+export type SideOrigin =
+  | { kind: 'winner' | 'loser'; key: string }
+  | { kind: 'group_place'; group: string; place: number };
+
+/** What stands in for a missing player: a group place, or an earlier match's winner or loser by its number. */
+export type OriginLabel =
+  | { kind: 'group_place'; group: string; place: number }
+  /** `number` is `null` when the match is not in the order of play (a bye): the key names it then. */
+  | { kind: 'winner' | 'loser'; number: number | null; key: string };
+
+interface SideLike {
+  participantId: string | null;
+  from?: unknown;
+  bye?: boolean | undefined;
+}
+
+interface MatchLike {
+  key: string;
+  status: string;
+  sides: readonly SideLike[];
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+
+/** Reads a side's `from` (typed `unknown` on the wire); `null` for anything else. */
+export function readOrigin(from: unknown): SideOrigin | null {
+  if (!isObject(from)) return null;
+  if ((from.kind === 'winner' || from.kind === 'loser') && typeof from.key === 'string') return { kind: from.kind, key: from.key };
+  if (from.kind === 'group_place' && typeof from.group === 'string' && typeof from.place === 'number') {
+    return { kind: 'group_place', group: from.group, place: from.place };
+  }
+  return null;
+}
+
+/** Each played match's number in the order of play (from 1), by key. */
+export function matchNumbers(matches: readonly (PlayOrderFields & { key: string })[], roomIds: readonly string[] = []): Map<string, number> {
+  return new Map(orderOfPlay(matches, roomIds).map((m, i) => [m.key, i + 1]));
+}
+
+/** What to show for side `side` of `match`; `null` when it has its player, is a bye, or its origin is not known. */
+export function originOf(match: MatchLike, side: 0 | 1, numbers: ReadonlyMap<string, number>): OriginLabel | null {
+  const s = match.sides[side];
+  if (!s || s.participantId !== null || s.bye || match.status === 'bye') return null;
+  const origin = readOrigin(s.from);
+  if (!origin) return null;
+  if (origin.kind === 'group_place') return origin;
+  return { kind: origin.kind, key: origin.key, number: numbers.get(origin.key) ?? null };
+}
+
+/**
+ * A newer copy of a match (an event, a write's answer) does not say where its sides come from; that never
+ * changes after the draw, so it keeps what the loaded copy said.
+ */
+export function keepOrigins<M extends { sides: readonly SideLike[] }>(current: M, next: M): M {
+  if (!current.sides.some((s) => s.from !== undefined || s.bye !== undefined)) return next;
+  const sides = next.sides.map((side, i) => {
+    const known = current.sides[i];
+    return {
+      ...side,
+      ...(side.from === undefined && known?.from !== undefined ? { from: known.from } : {}),
+      ...(side.bye === undefined && known?.bye !== undefined ? { bye: known.bye } : {}),
+    };
+  });
+  return { ...next, sides };
+}
