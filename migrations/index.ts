@@ -9,6 +9,8 @@ import * as createBookings from './202611290800_create_bookings.ts';
 import * as createMembersVisits from './202611291000_create_members_visits.ts';
 import * as createTournaments from './202611291200_create_tournaments.ts';
 import * as addTeamEvents from './202611291300_add_team_events.ts';
+import * as sequenceEventsAfterCommit from './202611291400_sequence_events_after_commit.ts';
+import * as recordCheckinInOneCall from './202611291410_record_checkin_in_one_call.ts';
 
 export const migrations: Record<string, Migration> = {
   '202611290700_create_foundation': createFoundation,
@@ -16,4 +18,6 @@ export const migrations: Record<string, Migration> = {
   '202611291000_create_members_visits': createMembersVisits,
   '202611291200_create_tournaments': createTournaments,
   '202611291300_add_team_events': addTeamEvents,
+  '202611291400_sequence_events_after_commit': sequenceEventsAfterCommit,
+  '202611291410_record_checkin_in_one_call': recordCheckinInOneCall,
 };

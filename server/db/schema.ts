@@ -235,10 +235,15 @@ export interface MatchResultsTable {
 }
 
 export interface OutboxTable {
-  seq: Generated<number>;
+  /** Insertion order; writers' rows are numbered (seq) by the sequencer after they commit. */
+  id: Generated<number>;
+  /** Null until the sequencer numbers the row (server/realtime/outbox.ts). */
+  seq: ColumnType<number | null, never, never>;
   topic: string;
   type: string;
   data: ColumnType<unknown, string, never>;
+  computeFn: ColumnType<string | null, string | null | undefined, never>;
+  computeArg: ColumnType<string | null, string | null | undefined, never>;
   at: CreatedAt;
 }
 

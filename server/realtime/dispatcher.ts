@@ -1,8 +1,9 @@
 /**
  * The read side of live events: one dispatcher per server process.
  *
- * It keeps `position`, the highest seq it has emitted, and reads committed outbox rows above it in seq order
- * (outbox.ts explains why that order is safe). NOTIFY wakes it; a reconnection of the LISTEN connection
+ * It keeps `position`, the highest seq it has emitted, runs the sequencer (which numbers the events writers
+ * have committed), and reads numbered outbox rows above `position` in seq order (outbox.ts explains why that
+ * order is safe). NOTIFY wakes it; a reconnection of the LISTEN connection
  * wakes it too, so events committed while it was cut off are read then, not lost; a slow poll is the last
  * safety net. Every process runs the same loop, so an event committed by any process reaches the sockets
  * of all of them, once each.
@@ -16,7 +17,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '../db/connect.ts';
 import type { Listener } from '../db/notifier.ts';
 import type { LiveEvent, SubscribeAck } from './protocol.ts';
-import { OUTBOX_CHANNEL } from './outbox.ts';
+import { OUTBOX_CHANNEL, SEQUENCE_BATCH, sequenceEvents } from './outbox.ts';
 
 /** What the dispatcher needs of a socket: kept abstract so tests can drive it without socket.io. */
 export interface Subscriber {
@@ -39,6 +40,8 @@ interface PendingSubscription {
 }
 
 const READ_BATCH = 500;
+/** What a live event carries (rows read with `seq >` a number are numbered ones). */
+const EVENT_COLUMNS = ['seq', 'topic', 'type', 'data', 'at'] as const;
 /** A replay longer than this is cheaper as an HTTP reload. */
 export const MAX_REPLAY = 2_000;
 /** A subscriber ahead of this process (it saw a later event on another process) waits this long for us. */
@@ -139,13 +142,17 @@ export class Dispatcher {
   }
 
   private async drain(): Promise<void> {
+    // Number what writers have committed (any process may; the runs queue on the sequencer's lock), then
+    // read. Another process's run wakes us by NOTIFY when it numbered something.
+    while ((await sequenceEvents(this.database.db)) === SEQUENCE_BATCH && !this.stopped);
     for (;;) {
       const rows = await this.database.db
         .selectFrom('outbox')
-        .selectAll()
+        .select([...EVENT_COLUMNS])
         .where('seq', '>', this.position)
         .orderBy('seq')
         .limit(READ_BATCH)
+        .$narrowType<{ seq: number }>()
         .execute();
       for (const row of rows) {
         this.sink.broadcast(toLiveEvent(row));
@@ -190,12 +197,13 @@ export class Dispatcher {
     const from = Math.min(...subs.map((s) => s.after ?? 0));
     const rows = await this.database.db
       .selectFrom('outbox')
-      .selectAll()
+      .select([...EVENT_COLUMNS])
       .where('topic', '=', topic)
       .where('seq', '>', from)
       .where('seq', '<=', this.position)
       .orderBy('seq')
       .limit(MAX_REPLAY + 1)
+      .$narrowType<{ seq: number }>()
       .execute();
     const events = rows.map(toLiveEvent);
     for (const sub of subs) {

@@ -28,7 +28,7 @@ export interface CheckinThroughputOptions {
   repeat: RepeatOptions;
 }
 
-const MEMBERS = 2_000;
+const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 300);
 const ROOMS = 8;
 
 const bareBody = {

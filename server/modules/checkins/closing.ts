@@ -33,7 +33,7 @@ export async function closeOpenVisits(db: Kysely<DB>, now = new Date()): Promise
       .map((v) => ({ id: v.id, at: closingFor(v.checkedInAt, venue.closesAt, venue.timezone) }))
       .filter((r) => r.at.getTime() <= now.getTime());
     if (rows.length === 0) continue;
-    const ended = await writeTransaction(db, (trx, emit, emitAfterLock) => closeVisits(trx, emit, emitAfterLock, venue.id, rows));
+    const ended = await writeTransaction(db, (trx, emit, emitLate) => closeVisits(trx, emit, emitLate, venue.id, rows));
     closed += ended.length;
   }
   return closed;

@@ -1,31 +1,29 @@
 /**
- * Who is in the building now. Always computed from committed open visits, never kept as a counter that could
- * drift; published inside the check-in's own transaction after the outbox lock (outbox.ts: EmitAfterLock),
- * so successive `headcount.changed` events follow commit order.
+ * Who is in the building now. Always computed from committed open visits (the database function
+ * `venue_headcount`), never kept as a counter that could drift. A change publishes a late event
+ * (outbox.ts: LateEvent) whose figures the sequencer computes when it numbers it, so successive
+ * `headcount.changed` events of a venue never go backwards.
  */
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { AppError, notFound } from '../../errors.ts';
-import type { OutboxEvent } from '../../realtime/outbox.ts';
+import type { LateEvent } from '../../realtime/outbox.ts';
 import { canReadVenue, requirePrincipal, type Principal } from '../auth/principal.ts';
 import { findVenue } from '../venues/queries.ts';
 import { venueTopic } from '../venues/service.ts';
-import { headcountRows } from './queries.ts';
 import type { HeadcountDto } from './schemas.ts';
 
-export function capacityLevel(count: number, capacity: number): 'ok' | 'warning' | 'full' {
-  if (count >= capacity) return 'full';
-  return count * 10 >= capacity * 9 ? 'warning' : 'ok';
+/** The headcount as of now, from `venue_headcount` (migration 202611291400): the one definition of it. */
+export async function computeHeadcount(db: Kysely<DB> | Transaction<DB>, venueId: string): Promise<HeadcountDto> {
+  const result = await sql<{ headcount: HeadcountDto }>`select venue_headcount(${venueId}::uuid) as headcount`.execute(db);
+  const headcount = result.rows[0]?.headcount;
+  if (!headcount) throw new Error(`venue_headcount returned nothing for ${venueId}`);
+  return headcount;
 }
 
-export async function computeHeadcount(db: Kysely<DB> | Transaction<DB>, venueId: string): Promise<HeadcountDto> {
-  const { rooms, total } = await headcountRows(db, venueId);
-  return {
-    venueId,
-    total,
-    rooms: rooms.map((r) => ({ roomId: r.roomId, count: r.count, capacity: r.capacity, level: capacityLevel(r.count, r.capacity) })),
-    at: new Date().toISOString(),
-  };
+/** A `headcount.changed` event for the venue, its data computed when it is numbered (outbox.ts: LateEvent). */
+export function headcountEvent(venueId: string): LateEvent {
+  return { topic: venueTopic(venueId), type: 'headcount.changed', compute: { fn: 'venue_headcount', arg: venueId } };
 }
 
 export async function getHeadcount(db: Kysely<DB>, principal: Principal | null, venueId: string): Promise<HeadcountDto> {
@@ -33,10 +31,4 @@ export async function getHeadcount(db: Kysely<DB>, principal: Principal | null, 
   if (!(await findVenue(db, venueId))) throw notFound('The venue');
   if (!canReadVenue(p, venueId)) throw new AppError('forbidden', 'You may not see this venue.');
   return computeHeadcount(db, venueId);
-}
-
-/** The `headcount.changed` event of a venue, computed at the point of commit. */
-export async function headcountEvent(trx: Transaction<DB>, venueId: string): Promise<{ event: OutboxEvent; headcount: HeadcountDto }> {
-  const headcount = await computeHeadcount(trx, venueId);
-  return { event: { topic: venueTopic(venueId), type: 'headcount.changed', data: headcount }, headcount };
 }

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB, VisitEndReason } from '../../db/schema.ts';
+import type { HeadcountDto, VisitDto } from './schemas.ts';
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
@@ -32,27 +33,6 @@ export function findVisitByKey(db: Executor, key: string) {
     .executeTakeFirst();
 }
 
-export function lockOpenVisitOfMember(trx: Transaction<DB>, memberId: string) {
-  return trx
-    .selectFrom('visits')
-    .select([...visitColumns])
-    .where('visits.memberId', '=', memberId)
-    .where('visits.checkedOutAt', 'is', null)
-    .forUpdate()
-    .executeTakeFirst();
-}
-
-export function insertVisit(
-  trx: Transaction<DB>,
-  visit: { venueId: string; memberId: string | null; guests: number; roomId: string | null; bookingId: string | null; deviceId: string | null; createdBy: string | null },
-) {
-  return trx.insertInto('visits').values(visit).returning([...visitColumns]).executeTakeFirstOrThrow();
-}
-
-export function recordKey(trx: Transaction<DB>, key: string, visitId: string) {
-  return trx.insertInto('checkinKeys').values({ idempotencyKey: key, visitId }).execute();
-}
-
 export function endVisit(trx: Transaction<DB>, id: string, reason: VisitEndReason, at?: Date) {
   return trx
     .updateTable('visits')
@@ -74,18 +54,23 @@ export function openVisitsBefore(db: Executor, venueId: string, before: Date) {
     .execute();
 }
 
-/** People in each room now, from the committed open visits (a member counts 1 plus the guests they brought). */
-export async function headcountRows(db: Executor, venueId: string) {
-  const rooms = await sql<{ roomId: string; capacity: number; count: number }>`
-    select r.id as "roomId", r.capacity,
-           coalesce(sum(case when v.member_id is null then v.guests else 1 + v.guests end), 0)::int as count
-      from rooms r
-      left join visits v on v.room_id = r.id and v.checked_out_at is null
-     where r.venue_id = ${venueId}
-     group by r.id, r.capacity, r.name
-     order by r.name`.execute(db);
-  const total = await sql<{ total: number }>`
-    select coalesce(sum(case when member_id is null then guests else 1 + guests end), 0)::int as total
-      from visits where venue_id = ${venueId} and checked_out_at is null`.execute(db);
-  return { rooms: rooms.rows, total: total.rows[0]?.total ?? 0 };
+export interface CheckinRecord {
+  key: string;
+  venueId: string;
+  memberId: string | null;
+  guests: number;
+  roomId: string | null;
+  bookingId: string | null;
+  deviceId: string | null;
+  createdBy: string | null;
+}
+
+/** `checkin_record` (migration 202611291410): the check-in's writes and events in one statement. */
+export async function recordCheckin(db: Executor, r: CheckinRecord): Promise<{ visit: VisitDto; moved: VisitDto | null; headcount: HeadcountDto }> {
+  const result = await sql<{ recorded: { visit: VisitDto; moved: VisitDto | null; headcount: HeadcountDto } }>`
+    select checkin_record(${r.key}::uuid, ${r.venueId}::uuid, ${r.memberId}::uuid, ${r.guests}::int, ${r.roomId}::uuid,
+                          ${r.bookingId}::uuid, ${r.deviceId}::uuid, ${r.createdBy}::uuid) as recorded`.execute(db);
+  const recorded = result.rows[0]?.recorded;
+  if (!recorded) throw new Error('checkin_record returned nothing');
+  return recorded;
 }

@@ -8,7 +8,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { AppError, notFound, validationFailed } from '../../errors.ts';
-import { writeTransaction, type Emit, type EmitAfterLock } from '../../realtime/outbox.ts';
+import { writeTransaction, type Emit, type EmitLate } from '../../realtime/outbox.ts';
 import { canManageVenue, requirePrincipal, type Principal } from '../auth/principal.ts';
 import { findBooking } from '../bookings/queries.ts';
 import { findMember, findMemberByCard } from '../members/queries.ts';
@@ -110,15 +110,9 @@ async function resolvePlace(db: Kysely<DB>, venueId: string, input: CheckInInput
   return { roomId, bookingId: input.bookingId ?? null };
 }
 
-/** Publish the headcounts of the venues a change touched, as of this commit. */
-function publishHeadcounts(emitAfterLock: EmitAfterLock, venueIds: Iterable<string>, keep: (h: HeadcountDto) => void): void {
-  for (const venueId of new Set(venueIds)) {
-    emitAfterLock(async (trx) => {
-      const { event, headcount } = await headcountEvent(trx, venueId);
-      keep(headcount);
-      return [event];
-    });
-  }
+/** Publish the headcounts of the venues a change touched (computed when the events are numbered). */
+function publishHeadcounts(emitLate: EmitLate, venueIds: Iterable<string>): void {
+  for (const venueId of new Set(venueIds)) emitLate(headcountEvent(venueId));
 }
 
 function emitEnded(emit: Emit, visit: VisitDto): void {
@@ -127,7 +121,9 @@ function emitEnded(emit: Emit, visit: VisitDto): void {
 
 export async function checkIn(db: Kysely<DB>, principal: Principal | null, keyHeader: string | undefined, input: CheckInInput): Promise<CheckInResult> {
   const key = parseIdempotencyKey(keyHeader);
-  if (!(await findVenue(db, input.venueId))) throw notFound('The venue');
+  // A kiosk of this very venue needs no lookup: its venue exists (the device row's foreign key says so).
+  const ownKiosk = principal?.kind === 'device' && principal.venueId === input.venueId;
+  if (!ownKiosk && !(await findVenue(db, input.venueId))) throw notFound('The venue');
   const p = requireCheckInRight(principal, input.venueId);
   if (input.memberCode !== undefined && input.memberId !== undefined) throw validationFailed('memberId', 'Send either memberCode or memberId, not both.');
   const member = await resolveMember(db, input);
@@ -139,41 +135,20 @@ export async function checkIn(db: Kysely<DB>, principal: Principal | null, keyHe
   const place = await resolvePlace(db, input.venueId, input);
 
   for (let attempt = 0; ; attempt += 1) {
-    // Filled by the after-lock computation: the headcount as of this very commit.
-    const published: { headcount?: HeadcountDto } = {};
     try {
-      const result = await writeTransaction(db, async (trx, emit, emitAfterLock) => {
-        const open = member ? await q.lockOpenVisitOfMember(trx, member.id) : undefined;
-        if (open && open.venueId === input.venueId && open.roomId === place.roomId && open.bookingId === place.bookingId) {
-          // Already checked in right here (a second tap): the same visit, not another 人次.
-          await q.recordKey(trx, key, open.id);
-          return { visit: toVisit(open), moved: null };
-        }
-        let moved: VisitDto | null = null;
-        if (open) {
-          moved = toVisit((await q.endVisit(trx, open.id, 'moved'))!);
-          emitEnded(emit, moved);
-        }
-        const visit = toVisit(
-          await q.insertVisit(trx, {
-            venueId: input.venueId,
-            memberId: member?.id ?? null,
-            guests,
-            roomId: place.roomId,
-            bookingId: place.bookingId,
-            deviceId: p.kind === 'device' ? p.deviceId : null,
-            createdBy: p.kind === 'user' ? p.userId : null,
-          }),
-        );
-        await q.recordKey(trx, key, visit.id);
-        emit({ topic: venueTopic(input.venueId), type: 'checkin.created', data: { visit } });
-        publishHeadcounts(emitAfterLock, [input.venueId, ...(open ? [open.venueId] : [])], (h) => {
-          if (h.venueId === input.venueId) published.headcount = h;
-        });
-        return { visit, moved };
+      // One statement (migration 202611291410): end the earlier visit if the member moved, record the visit
+      // and its key, append the events; its own implicit transaction, in one round trip.
+      const recorded = await q.recordCheckin(db, {
+        key,
+        venueId: input.venueId,
+        memberId: member?.id ?? null,
+        guests,
+        roomId: place.roomId,
+        bookingId: place.bookingId,
+        deviceId: p.kind === 'device' ? p.deviceId : null,
+        createdBy: p.kind === 'user' ? p.userId : null,
       });
-      const headcount = published.headcount ?? (await computeHeadcount(db, input.venueId));
-      return { ...result, headcount, member: nameOf(member), replayed: false };
+      return { ...recorded, member: nameOf(member), replayed: false };
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       // The same key racing in from two connections: the other one won; answer with its visit.
@@ -191,27 +166,26 @@ export async function checkOut(db: Kysely<DB>, principal: Principal | null, visi
   const existing = await q.findVisit(db, visitId);
   if (!existing) throw notFound('The visit');
   requireCheckInRight(principal, existing.venueId);
-  const published: { headcount?: HeadcountDto } = {};
-  const visit = await writeTransaction(db, async (trx, emit, emitAfterLock) => {
+  const visit = await writeTransaction(db, async (trx, emit, emitLate) => {
     const locked = await q.lockVisit(trx, visitId);
     // Already ended (checked out, moved or closed): checking out again changes nothing.
     if (!locked || locked.checkedOutAt) return toVisit(locked ?? existing);
     const ended = toVisit((await q.endVisit(trx, visitId, 'checkout'))!);
     emitEnded(emit, ended);
-    publishHeadcounts(emitAfterLock, [ended.venueId], (h) => (published.headcount = h));
+    publishHeadcounts(emitLate, [ended.venueId]);
     return ended;
   });
-  return { visit, headcount: published.headcount ?? (await computeHeadcount(db, existing.venueId)) };
+  return { visit, headcount: await computeHeadcount(db, existing.venueId) };
 }
 
 /** Ends visits still open at closing time (closing.ts decides when); one transaction per venue. */
-export async function closeVisits(trx: Transaction<DB>, emit: Emit, emitAfterLock: EmitAfterLock, venueId: string, rows: Array<{ id: string; at: Date }>) {
+export async function closeVisits(trx: Transaction<DB>, emit: Emit, emitLate: EmitLate, venueId: string, rows: Array<{ id: string; at: Date }>) {
   const ended: VisitDto[] = [];
   for (const row of rows) {
     const visit = await q.endVisit(trx, row.id, 'closing', row.at);
     if (visit) ended.push(toVisit(visit));
   }
   for (const visit of ended) emitEnded(emit, visit);
-  if (ended.length > 0) publishHeadcounts(emitAfterLock, [venueId], () => {});
+  if (ended.length > 0) publishHeadcounts(emitLate, [venueId]);
   return ended;
 }
