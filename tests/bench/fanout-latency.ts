@@ -12,8 +12,9 @@
  *   `headcount.changed` payload to the same clients;
  * - second baseline: the same bare emit of every event the check-in publishes, in its order, the clock
  *   stopping at the `headcount.changed`: what the fan-out of that many events costs without the outbox.
- * Per-client p50/p99 are over all deliveries of a run. The check-in's transaction (BEGIN … COMMIT, connection
- * acquisition included) is timed too, for the goal: per-client p99 ≤ 1.5 × bare p99 + one commit.
+ * Per-client p50/p99 are over all deliveries of a run. The check-in's write (its transaction or single
+ * statement, connection acquisition included, to COMMIT) is timed too, for the goal: per-client p99 ≤
+ * 1.5 × bare p99 + one commit.
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
@@ -42,25 +43,34 @@ const ROUND_TIMEOUT_MS = 30_000;
 const ROOMS = 8;
 
 /**
- * Times every transaction the app's Kysely instance runs (from asking for a connection to COMMIT), by
- * wrapping `db.transaction()` on this one instance. Only the benchmark's own app is touched.
+ * Times every call the app makes to its database (each query outside a transaction, each transaction from
+ * asking for a connection to COMMIT), by wrapping `db.transaction()` and the instance's query executor on
+ * this one Kysely instance. The check-in's write is the longest call of its request: its transaction, or the
+ * one statement that records it, whichever way the checkins module does it; the reads before it take a
+ * fraction of that. Only the benchmark's own app is touched, and `restore()` puts it back.
  */
-export function timeTransactions(db: Kysely<DB>): { take(): number[]; restore(): void } {
-  const original = db.transaction;
+export function timeDatabaseCalls(db: Kysely<DB>): { take(): number[]; restore(): void } {
   let durations: number[] = [];
+  const timed = async <T>(work: () => Promise<T>): Promise<T> => {
+    const started = performance.now();
+    try {
+      return await work();
+    } finally {
+      durations.push(performance.now() - started);
+    }
+  };
+  const originalTransaction = db.transaction;
   db.transaction = function timedTransaction(this: Kysely<DB>) {
-    const builder = original.call(this);
+    const builder = originalTransaction.call(this);
     const execute = builder.execute.bind(builder);
-    builder.execute = async (callback) => {
-      const started = performance.now();
-      try {
-        return await execute(callback);
-      } finally {
-        durations.push(performance.now() - started);
-      }
-    };
+    builder.execute = (callback) => timed(() => execute(callback));
     return builder;
   } as Kysely<DB>['transaction'];
+  // Queries outside transactions go through this executor; a transaction's queries through one of its own.
+  const executor = db.getExecutor();
+  const originalQuery = Object.hasOwn(executor, 'executeQuery') ? executor.executeQuery : null;
+  const executeQuery = executor.executeQuery.bind(executor);
+  executor.executeQuery = ((query, options) => timed(() => executeQuery(query, options))) as typeof executor.executeQuery;
   return {
     take() {
       const taken = durations;
@@ -68,7 +78,9 @@ export function timeTransactions(db: Kysely<DB>): { take(): number[]; restore():
       return taken;
     },
     restore() {
-      db.transaction = original;
+      db.transaction = originalTransaction;
+      if (originalQuery) executor.executeQuery = originalQuery;
+      else delete (executor as Partial<typeof executor>).executeQuery;
     },
   };
 }
@@ -76,7 +88,7 @@ export function timeTransactions(db: Kysely<DB>): { take(): number[]; restore():
 interface Stage {
   served: ServedApp;
   fleet: RemoteFleet;
-  transactions: ReturnType<typeof timeTransactions>;
+  databaseCalls: ReturnType<typeof timeDatabaseCalls>;
   /** The `headcount.changed` the bare broadcast copies. */
   payload: LiveEvent;
   /** Every event a check-in publishes on the topic, in order, `headcount.changed` last. */
@@ -106,17 +118,17 @@ async function measure(stage: Stage, options: FanoutLatencyOptions, runIndex: nu
   const spacingMs = options.spacingMs ?? 20;
   const samples = { checkin: [] as number[], bare: [] as number[], bareAll: [] as number[] };
   const requestMs: number[] = [];
-  const transactionMs: number[] = [];
+  const writeMs: number[] = [];
   const { served, fleet } = stage;
   for (let round = 0; round < options.rounds * KINDS.length; round += 1) {
     const kind = KINDS[(((round + runIndex) % KINDS.length) + KINDS.length) % KINDS.length]!; // warm-ups have negative indexes
     await fleet.arm(served.topic, EVENT_TYPE, ROUND_TIMEOUT_MS);
-    stage.transactions.take();
+    stage.databaseCalls.take();
     const started = clock();
     if (kind === 'checkin') {
       await checkIn(stage);
       requestMs.push(clock() - started);
-      transactionMs.push(...stage.transactions.take());
+      writeMs.push(Math.max(...stage.databaseCalls.take()));
     } else {
       const at = new Date().toISOString();
       for (const event of kind === 'bare' ? [stage.payload] : stage.sequence) served.app.io.to(served.topic).emit('event', { ...event, at });
@@ -129,16 +141,16 @@ async function measure(stage: Stage, options: FanoutLatencyOptions, runIndex: nu
   const bareP50 = percentile(samples.bare, 50);
   const bareP99 = percentile(samples.bare, 99);
   const bareAllP99 = percentile(samples.bareAll, 99);
-  const transaction = median(transactionMs);
+  const write = median(writeMs);
   return {
     checkinP50, checkinP99, bareP50, bareP99, bareAllP99,
     p50Ratio: checkinP50 / bareP50,
     p99Ratio: checkinP99 / bareP99,
     p99AllRatio: checkinP99 / bareAllP99,
-    transactionMs: transaction,
+    writeMs: write,
     requestMs: median(requestMs),
     /** The goal's bound for this run: 1.5 × bare p99 + one commit. */
-    goalMs: 1.5 * bareP99 + transaction,
+    goalMs: 1.5 * bareP99 + write,
   };
 }
 
@@ -146,15 +158,15 @@ export async function benchFanoutLatency(options: FanoutLatencyOptions): Promise
   const scratch = await createScratchDatabase(options.storage, options.adminUrl);
   const fleet = RemoteFleet.start(`client fleet (${options.clients})`);
   let served: ServedApp | null = null;
-  let transactions: ReturnType<typeof timeTransactions> | null = null;
+  let databaseCalls: ReturnType<typeof timeDatabaseCalls> | null = null;
   try {
     // A fresh member for every check-in of every run (and the first one below).
     const checkins = options.rounds * (options.repeat.warmups + options.repeat.runs) + 1;
     served = await serveApp(scratch.database, { rooms: ROOMS, members: checkins });
-    transactions = timeTransactions(served.app.database.db);
+    databaseCalls = timeDatabaseCalls(served.app.database.db);
     await fleet.connect(served.url, { token: served.kioskToken }, [served.topic], options.clients);
     await checkClock(fleet);
-    const stage: Stage = { served, fleet, transactions, payload: null as unknown as LiveEvent, sequence: [], checkins: 0 };
+    const stage: Stage = { served, fleet, databaseCalls, payload: null as unknown as LiveEvent, sequence: [], checkins: 0 };
     // One check-in first: it checks the path end to end and gives the bare broadcasts their payloads.
     await fleet.arm(served.topic, EVENT_TYPE, ROUND_TIMEOUT_MS);
     await checkIn(stage);
@@ -178,12 +190,12 @@ export async function benchFanoutLatency(options: FanoutLatencyOptions): Promise
         measure: `per-client p99, baseline a bare emit of all ${stage.sequence.length} events (${published})`,
         value: m.checkinP99, baseline: m.bareAllP99, ratio: m.p99AllRatio, ratioRange: spread(result, 'p99AllRatio'),
       },
-      { ...base, measure: 'check-in transaction (BEGIN…COMMIT), median', value: m.transactionMs, baseline: null, ratio: null },
+      { ...base, measure: 'check-in write (its transaction or statement, to COMMIT), median', value: m.writeMs, baseline: null, ratio: null },
       { ...base, measure: 'check-in request (inject → 201), median', value: m.requestMs, baseline: null, ratio: null },
-      { ...base, measure: 'goal bound: 1.5 × bare p99 + transaction', value: m.goalMs, baseline: null, ratio: null },
+      { ...base, measure: 'goal bound: 1.5 × bare p99 + check-in write', value: m.goalMs, baseline: null, ratio: null },
     ];
   } finally {
-    transactions?.restore();
+    databaseCalls?.restore();
     await fleet.close();
     if (served) await served.app.close();
     await scratch.drop();
