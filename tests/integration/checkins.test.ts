@@ -151,6 +151,28 @@ describe.runIf(storageAvailable)('check-ins and headcounts', () => {
     expect(await openPeople()).toBe(before + 1);
   });
 
+  it('checks the member, room and activity before writing anything', async () => {
+    const before = await openPeople();
+    const other = await createVenue(t, cookie);
+    const foreignRoom = ((await t.app.inject({ method: 'POST', url: `/api/venues/${other.id}/rooms`, headers: { cookie }, payload: { name: '外馆', kind: 'classroom', capacity: 9 } })).json() as { room: { id: string } }).room.id;
+    const missing = '00000000-0000-4000-8000-000000000000';
+    const expectRefused = async (body: Record<string, unknown>, status: number, code: string, field: string) => {
+      const answer = await checkIn(body);
+      expect(answer.status, JSON.stringify(answer.body)).toBe(status);
+      expect(answer.body).toMatchObject({ code, field });
+    };
+    await expectRefused({ memberId: missing }, 404, 'member_not_found', 'memberId');
+    await expectRefused({ memberCode: members[114]!.cardCode, roomId: foreignRoom }, 404, 'not_found', 'roomId');
+    await expectRefused({ memberCode: members[114]!.cardCode, roomId: missing }, 404, 'not_found', 'roomId');
+    await expectRefused({ memberCode: members[114]!.cardCode, bookingId: missing }, 404, 'not_found', 'bookingId');
+    expect(await openPeople()).toBe(before);
+    // A card typed in lower case with spaces around it is the same card.
+    const typed = await checkIn({ memberCode: ` ${members[114]!.cardCode.toLowerCase()} `, roomId: rooms[0] });
+    expect(typed.status).toBe(201);
+    expect(typed.body).toMatchObject({ member: { id: members[114]!.id }, visit: { roomId: rooms[0], memberId: members[114]!.id } });
+    expect(await openPeople()).toBe(before + 1);
+  });
+
   it('ends visits left open at closing time, at that time', async () => {
     const open = await openPeople();
     expect(open).toBeGreaterThan(0);

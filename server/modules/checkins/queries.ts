@@ -74,3 +74,38 @@ export async function recordCheckin(db: Executor, r: CheckinRecord): Promise<{ v
   if (!recorded) throw new Error('checkin_record returned nothing');
   return recorded;
 }
+
+export interface CheckinContext {
+  member: { id: string; name: string } | null;
+  /** The visit this Idempotency-Key already made, if any (a retry). */
+  earlier: VisitDto | null;
+  room: { venueId: string } | null;
+  booking: { venueId: string; roomId: string; status: string } | null;
+}
+
+/**
+ * Everything a check-in must look up before writing, in one round trip: the member (by card, any case, or
+ * by id; current members only), an earlier visit made with the same key, the room and the booking.
+ */
+export async function checkinContext(
+  db: Executor,
+  r: { key: string; memberCode?: string | undefined; memberId?: string | undefined; roomId: string | null; bookingId: string | null },
+): Promise<CheckinContext> {
+  // Written out per case, so that each uses its index (upper(card_code), or the primary key).
+  const whichMember =
+    r.memberCode !== undefined ? sql`upper(m.card_code) = ${r.memberCode.trim().toUpperCase()}`
+    : r.memberId !== undefined ? sql`m.id = ${r.memberId}::uuid`
+    : sql`false`;
+  const result = await sql<CheckinContext>`
+    select
+      (select jsonb_build_object('id', m.id, 'name', m.name) from members m
+        where m.removed_at is null
+          and ${whichMember}
+        limit 1) as member,
+      (select visit_json(v) from checkin_keys k join visits v on v.id = k.visit_id where k.idempotency_key = ${r.key}::uuid) as earlier,
+      (select jsonb_build_object('venueId', ro.venue_id) from rooms ro where ro.id = ${r.roomId}::uuid) as room,
+      (select jsonb_build_object('venueId', b.venue_id, 'roomId', b.room_id, 'status', b.status) from bookings b where b.id = ${r.bookingId}::uuid) as booking`.execute(db);
+  const row = result.rows[0];
+  if (!row) throw new Error('checkinContext returned no row');
+  return row;
+}

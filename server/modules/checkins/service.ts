@@ -10,9 +10,7 @@ import { isUniqueViolation } from '../../db/errors.ts';
 import { AppError, notFound, validationFailed } from '../../errors.ts';
 import { writeTransaction, type Emit, type EmitLate } from '../../realtime/outbox.ts';
 import { canManageVenue, requirePrincipal, type Principal } from '../auth/principal.ts';
-import { findBooking } from '../bookings/queries.ts';
-import { findMember, findMemberByCard } from '../members/queries.ts';
-import { findRoom, findVenue } from '../venues/queries.ts';
+import { findVenue } from '../venues/queries.ts';
 import { venueTopic } from '../venues/service.ts';
 import { computeHeadcount, headcountEvent } from './headcount.ts';
 import * as q from './queries.ts';
@@ -60,52 +58,39 @@ export interface CheckInResult {
   replayed: boolean;
 }
 
-async function replay(db: Kysely<DB>, key: string, venueId: string, memberId: string | null): Promise<CheckInResult | null> {
-  const earlier = await q.findVisitByKey(db, key);
-  if (!earlier) return null;
-  if (earlier.venueId !== venueId || earlier.memberId !== memberId) {
+/** A retry of a check-in already made with this key: the same answer, nothing written. */
+async function replayOf(db: Kysely<DB>, earlier: VisitDto, venueId: string, member: { id: string; name: string } | null): Promise<CheckInResult> {
+  if (earlier.venueId !== venueId || earlier.memberId !== (member?.id ?? null)) {
     throw new AppError('duplicate', 'This Idempotency-Key was already used for a different check-in; make a new key for each check-in.', {
       field: 'Idempotency-Key',
     });
   }
-  const member = earlier.memberId ? await findMember(db, earlier.memberId) : undefined;
-  return {
-    visit: toVisit(earlier),
-    headcount: await computeHeadcount(db, venueId),
-    member: member ? { id: member.id, name: member.name } : null,
-    moved: null,
-    replayed: true,
-  };
+  return { visit: earlier, headcount: await computeHeadcount(db, venueId), member, moved: null, replayed: true };
 }
 
-async function resolveMember(db: Kysely<DB>, input: CheckInInput) {
-  if (input.memberCode !== undefined) {
-    const member = await findMemberByCard(db, input.memberCode);
-    if (!member) throw new AppError('member_not_found', 'No member has this card. Please ask at the front desk.', { field: 'memberCode' });
-    return member;
+function requireMember(input: CheckInInput, context: q.CheckinContext) {
+  if (input.memberCode !== undefined && !context.member) {
+    throw new AppError('member_not_found', 'No member has this card. Please ask at the front desk.', { field: 'memberCode' });
   }
-  if (input.memberId !== undefined) {
-    const member = await findMember(db, input.memberId);
-    if (!member) throw new AppError('member_not_found', 'This member was not found. Please ask at the front desk.', { field: 'memberId' });
-    return member;
+  if (input.memberId !== undefined && !context.member) {
+    throw new AppError('member_not_found', 'This member was not found. Please ask at the front desk.', { field: 'memberId' });
   }
-  return null;
+  return context.member;
 }
 
 /** The room (and booking) the visit is for, checked to belong to the venue. */
-async function resolvePlace(db: Kysely<DB>, venueId: string, input: CheckInInput) {
+function requirePlace(venueId: string, input: CheckInInput, context: q.CheckinContext) {
   let roomId = input.roomId ?? null;
+  const booking = context.booking;
   if (input.bookingId) {
-    const booking = await findBooking(db, input.bookingId);
     if (!booking || booking.venueId !== venueId || booking.status !== 'confirmed') {
       throw new AppError('not_found', 'This activity was not found; it may have been cancelled.', { field: 'bookingId' });
     }
     if (roomId && roomId !== booking.roomId) throw validationFailed('roomId', 'The room is not the activity’s room.');
     roomId = booking.roomId;
   }
-  if (roomId) {
-    const room = await findRoom(db, roomId);
-    if (!room || room.venueId !== venueId) throw new AppError('not_found', 'The room was not found in this venue.', { field: 'roomId' });
+  if (input.roomId && (!context.room || context.room.venueId !== venueId)) {
+    throw new AppError('not_found', 'The room was not found in this venue.', { field: 'roomId' });
   }
   return { roomId, bookingId: input.bookingId ?? null };
 }
@@ -126,13 +111,14 @@ export async function checkIn(db: Kysely<DB>, principal: Principal | null, keyHe
   if (!ownKiosk && !(await findVenue(db, input.venueId))) throw notFound('The venue');
   const p = requireCheckInRight(principal, input.venueId);
   if (input.memberCode !== undefined && input.memberId !== undefined) throw validationFailed('memberId', 'Send either memberCode or memberId, not both.');
-  const member = await resolveMember(db, input);
+  const context = await q.checkinContext(db, {
+    key, memberCode: input.memberCode, memberId: input.memberId, roomId: input.roomId ?? null, bookingId: input.bookingId ?? null,
+  });
+  const member = requireMember(input, context);
   const guests = input.guests ?? 0;
   if (!member && guests === 0) throw validationFailed('guests', 'Say who is checking in: a member (memberCode or memberId) or a number of guests.');
-
-  const earlier = await replay(db, key, input.venueId, member?.id ?? null);
-  if (earlier) return earlier;
-  const place = await resolvePlace(db, input.venueId, input);
+  if (context.earlier) return replayOf(db, context.earlier, input.venueId, member);
+  const place = requirePlace(input.venueId, input, context);
 
   for (let attempt = 0; ; attempt += 1) {
     try {
@@ -148,19 +134,17 @@ export async function checkIn(db: Kysely<DB>, principal: Principal | null, keyHe
         deviceId: p.kind === 'device' ? p.deviceId : null,
         createdBy: p.kind === 'user' ? p.userId : null,
       });
-      return { ...recorded, member: nameOf(member), replayed: false };
+      return { ...recorded, member, replayed: false };
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       // The same key racing in from two connections: the other one won; answer with its visit.
-      const raced = await replay(db, key, input.venueId, member?.id ?? null);
-      if (raced) return raced;
+      const raced = await q.findVisitByKey(db, key);
+      if (raced) return replayOf(db, toVisit(raced), input.venueId, member);
       // The same member checking in at two kiosks at once: try again, now seeing the other visit to move.
       if (attempt >= 2) throw error;
     }
   }
 }
-
-const nameOf = (member: { id: string; name: string } | null | undefined) => (member ? { id: member.id, name: member.name } : null);
 
 export async function checkOut(db: Kysely<DB>, principal: Principal | null, visitId: string): Promise<{ visit: VisitDto; headcount: HeadcountDto }> {
   const existing = await q.findVisit(db, visitId);
