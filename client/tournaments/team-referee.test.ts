@@ -46,6 +46,10 @@ describe('team referee', () => {
 
   it('names who meets and reads the live score back', () => {
     expect(rubberPlayers(3, [[{ name: '甲' }, { name: '乙' }, { name: '丙' }], undefined])).toEqual(['A 甲', 'Y']);
+    // The team's order as entered (A, B, C… = 1, 2, 3…), whatever order the players are listed in.
+    const ordered = [{ name: '丙', ballNumber: 3 }, { name: '甲', ballNumber: 1 }, { name: '替补', ballNumber: 4 }];
+    expect(rubberPlayers(2, [ordered, ordered])).toEqual(['C 丙', 'Z 丙']);
+    expect(rubberPlayers(1, [ordered, undefined])).toEqual(['B', 'Y']);
     expect(readTeamLive({ rubbers: [{ games: [[11, 5], [11, 5]] }], current: { games: [[3, 11]], current: [2, 1] } }, 3))
       .toEqual({ rubbers: [[[11, 5], [11, 5]]], points: [...pointsFor([[3, 11]], null), 1, 2, 1] });
     expect(readTeamLive({ games: [] }, 3)).toBeNull();

@@ -86,14 +86,25 @@ export function startRubber(state: TeamRefState, firstServer: Side, bestOf: Best
   return { rubbers: finishedRubbers(state), rally: replayPoints({ bestOf, firstServer }, []) };
 }
 
+type TeamPlayer = { name: string; ballNumber?: number | null };
+
+/**
+ * The player in place `place` (1 = A or X) of a team: by the order entered (`ballNumber`), or by the listed
+ * order for a team entered without one.
+ */
+function playerAt(players: readonly TeamPlayer[] | undefined, place: number): TeamPlayer | undefined {
+  if (!players) return undefined;
+  return players.some((p) => typeof p.ballNumber === 'number') ? players.find((p) => p.ballNumber === place) : players[place - 1];
+}
+
 /** Who meets in rubber `index` (0-based): the order labels and the players' names when the teams list them. */
 export function rubberPlayers(
   index: number,
-  teams: readonly [readonly { name: string }[] | undefined, readonly { name: string }[] | undefined],
+  teams: readonly [readonly TeamPlayer[] | undefined, readonly TeamPlayer[] | undefined],
 ): [string, string] {
   const pairing = TEAM_ORDERS.five_singles[Math.min(index, MAX_RUBBERS - 1)] ?? ['?', '?'];
-  const named = (label: string, players: readonly { name: string }[] | undefined, letters: string): string => {
-    const name = players?.[letters.indexOf(label)]?.name;
+  const named = (label: string, players: readonly TeamPlayer[] | undefined, letters: string): string => {
+    const name = playerAt(players, letters.indexOf(label) + 1)?.name;
     return name ? `${label} ${name}` : label;
   };
   return [named(pairing[0], teams[0], 'ABC'), named(pairing[1], teams[1], 'XYZ')];

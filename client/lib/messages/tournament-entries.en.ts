@@ -39,6 +39,7 @@ export const tournamentEntriesEn: Record<TournamentEntriesMessageKey, string> = 
   'tourn.error.playersInvalid': 'The list of players is not right (a member twice, two players in one place, or a player without a name).',
 
   'tourn.teamEntry.rubber': 'Rubber {n}',
+  'tourn.teamEntry.line': '{rubber} {a} — {b}: {games}',
   'tourn.teamEntry.pointsOf': 'Rubber {rubber}, game {game}, points of {name}',
   'tourn.teamEntry.hint': 'Enter each rubber game by game, {name}’s points first; the match ends when a team has won 3 rubbers: leave the rubbers after that empty.',
   'tourn.teamEntry.problem.half_filled': 'Rubber {rubber}, game {row}: only one side’s points are filled in.',

@@ -40,6 +40,7 @@ export const tournamentEntriesZhCN = {
   'tourn.error.playersInvalid': '队员名单有误（会员重复、顺序重复或缺少姓名），请检查后再试。',
 
   'tourn.teamEntry.rubber': '第 {n} 场',
+  'tourn.teamEntry.line': '{rubber} {a} — {b}：{games}',
   'tourn.teamEntry.pointsOf': '第 {rubber} 场第 {game} 局 {name} 的得分',
   'tourn.teamEntry.hint': '每场按局填写，{name} 一方的得分在前；一方先胜 3 场即结束，之后的场次留空。',
   'tourn.teamEntry.problem.half_filled': '第 {rubber} 场第 {row} 局只填了一方的得分。',
