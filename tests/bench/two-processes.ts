@@ -131,35 +131,36 @@ export async function benchTwoProcesses(options: TwoProcessesOptions): Promise<R
     await checkClock(fleets.a);
     await checkClock(fleets.b);
 
-    const pids = [a.child.pid, b.child.pid, fleets.a.pid, fleets.b.pid];
+    const pids = { servers: [a.child.pid, b.child.pid], clients: [fleets.a.pid, fleets.b.pid] };
     /** One round; returns the request's duration and the CPU it took, and adds each client's latency to `into`. */
-    const round = async (kind: 'two' | 'one', into: number[]): Promise<{ requestMs: number; cpuMs: number }> => {
+    const round = async (kind: 'two' | 'one', into: number[]): Promise<{ requestMs: number; serverCpuMs: number; clientCpuMs: number }> => {
       const venue = kind === 'two' ? x : y;
       const listening = kind === 'two' ? [fleets.a, fleets.b] : [fleets.a];
       for (const fleet of listening) await fleet.arm(venue.topic, EVENT_TYPE, ROUND_TIMEOUT_MS);
-      const cpuBefore = cpuMs(pids);
+      const cpuBefore = { servers: cpuMs(pids.servers), clients: cpuMs(pids.clients) };
       const started = clock();
       await checkIn(a, venue);
       const requestMs = clock() - started;
       for (const fleet of listening) addLatencies(into, await fleet.receipts(), started);
-      return { requestMs, cpuMs: cpuMs(pids) - cpuBefore };
+      return { requestMs, serverCpuMs: cpuMs(pids.servers) - cpuBefore.servers, clientCpuMs: cpuMs(pids.clients) - cpuBefore.clients };
     };
     // Each path once end to end before measuring.
     await round('two', []);
     await round('one', []);
-    if (Number.isNaN(cpuMs(pids))) process.stderr.write('  two processes: no /proc here, so no CPU times\n');
+    if (Number.isNaN(cpuMs(pids.servers))) process.stderr.write('  two processes: no /proc here, so no CPU times\n');
 
     const result = await repeat(options.repeat, async (runIndex) => {
       const spacingMs = options.spacingMs ?? 20;
       const samples = { two: [] as number[], one: [] as number[] };
       const requests = { two: [] as number[], one: [] as number[] };
-      const cpu = { two: 0, one: 0 };
+      const cpu = { two: { servers: 0, clients: 0 }, one: { servers: 0, clients: 0 } };
       for (let i = 0; i < options.rounds * 2; i += 1) {
         const kind = (i + runIndex) % 2 === 0 ? 'two' : 'one';
         const started = clock();
         const measured = await round(kind, samples[kind]);
         requests[kind].push(measured.requestMs);
-        cpu[kind] += measured.cpuMs;
+        cpu[kind].servers += measured.serverCpuMs;
+        cpu[kind].clients += measured.clientCpuMs;
         await sleep(Math.max(1, spacingMs - (clock() - started)));
       }
       const twoP50 = percentile(samples.two, 50);
@@ -174,9 +175,12 @@ export async function benchTwoProcesses(options: TwoProcessesOptions): Promise<R
         p99Ratio: twoP99 / oneP99,
         twoRequestMs, oneRequestMs,
         requestRatio: twoRequestMs / oneRequestMs,
-        twoCpuMs: cpu.two / options.rounds,
-        oneCpuMs: cpu.one / options.rounds,
-        cpuRatio: cpu.two / cpu.one,
+        twoServerCpuMs: cpu.two.servers / options.rounds,
+        oneServerCpuMs: cpu.one.servers / options.rounds,
+        serverCpuRatio: cpu.two.servers / cpu.one.servers,
+        twoClientCpuMs: cpu.two.clients / options.rounds,
+        oneClientCpuMs: cpu.one.clients / options.rounds,
+        clientCpuRatio: cpu.two.clients / cpu.one.clients,
       };
     });
     const base = {
@@ -191,8 +195,13 @@ export async function benchTwoProcesses(options: TwoProcessesOptions): Promise<R
       { ...base, measure: 'check-in request (HTTP → 201), median', value: m.twoRequestMs, baseline: m.oneRequestMs, ratio: m.requestRatio, ratioRange: spread(result, 'requestRatio') },
       {
         ...base,
-        measure: 'CPU time per round, server and client processes together (mean)',
-        value: m.twoCpuMs, baseline: m.oneCpuMs, ratio: m.cpuRatio, ratioRange: spread(result, 'cpuRatio'),
+        measure: 'server CPU time per round, both processes (mean)',
+        value: m.twoServerCpuMs, baseline: m.oneServerCpuMs, ratio: m.serverCpuRatio, ratioRange: spread(result, 'serverCpuRatio'),
+      },
+      {
+        ...base,
+        measure: 'client-process CPU time per round (mean)',
+        value: m.twoClientCpuMs, baseline: m.oneClientCpuMs, ratio: m.clientCpuRatio, ratioRange: spread(result, 'clientCpuRatio'),
       },
     ];
   } finally {
