@@ -82,8 +82,10 @@ export interface Document {
   rows: readonly Row[];
   /** How the runs were made (repeats, sizes), one bullet each. */
   method: readonly string[];
-  /** The interpretation paragraph(s), written by run.ts from the figures. */
-  interpretation: readonly string[];
+  /** Issue 6's goals checked against this run (markdown table lines). */
+  goals: readonly string[];
+  /** What the profiles showed and what was changed, with before/after figures (tests/bench/findings.ts). */
+  findings: readonly string[];
 }
 
 export function performanceMarkdown(doc: Document): string {
@@ -105,8 +107,12 @@ export function performanceMarkdown(doc: Document): string {
     '',
     ...doc.method.map((line) => `- ${line}`),
     '',
-    '## What the ratios say',
+    '## Goals',
     '',
-    ...doc.interpretation.flatMap((paragraph) => [paragraph, '']),
+    ...doc.goals,
+    '',
+    '## Findings',
+    '',
+    ...doc.findings.flatMap((paragraph) => [paragraph, '']),
   ].join('\n');
 }
