@@ -93,6 +93,9 @@ export class LiveConnection {
       else this.#reconnectLater();
     });
     this.#socket.on('event', (event) => this.#receive(event));
+    this.#socket.on('events', (events) => {
+      for (const event of events) this.#receive(event);
+    });
   }
 
   /** Follow a topic; returns the function that stops following it. */
@@ -170,7 +173,8 @@ export class LiveConnection {
 
   #sendSubscribe(topic: string): void {
     const after = this.#tracker.afterFor(topic);
-    const request = after === undefined ? { topic } : { topic, after };
+    // batch: a change's events (a check-in and its headcount) arrive in one frame (protocol.ts).
+    const request = after === undefined ? { topic, batch: true } : { topic, after, batch: true };
     this.#socket.timeout(ACK_TIMEOUT_MS).emit('subscribe', request, (error, ack) => {
       if (!this.#handlers.has(topic) || this.#closed) return;
       if (error) {

@@ -27,8 +27,8 @@ export interface Subscriber {
 }
 
 export interface DispatchSink {
-  /** Emit to every socket subscribed to event.topic in this process. */
-  broadcast(event: LiveEvent): void;
+  /** Emit to every socket subscribed to each event's topic in this process; `events` are in seq order. */
+  broadcast(events: readonly LiveEvent[]): void;
 }
 
 interface PendingSubscription {
@@ -154,9 +154,9 @@ export class Dispatcher {
         .limit(READ_BATCH)
         .$narrowType<{ seq: number }>()
         .execute();
-      for (const row of rows) {
-        this.sink.broadcast(toLiveEvent(row));
-        this.position = row.seq;
+      if (rows.length > 0) {
+        this.sink.broadcast(rows.map(toLiveEvent));
+        this.position = rows[rows.length - 1]!.seq;
       }
       if (rows.length < READ_BATCH || this.stopped) return;
     }

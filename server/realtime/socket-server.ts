@@ -14,6 +14,7 @@ import {
   SubscribeRequestSchema,
   UnsubscribeRequestSchema,
   type ClientToServerEvents,
+  batchRoom,
   type LiveEvent,
   type ServerToClientEvents,
   type SubscribeAck,
@@ -44,13 +45,24 @@ export function createSocketServer(app: FastifyInstance): LiveServer {
 /** Emits dispatched events into this process's rooms, and carries out system events. */
 export function socketSink(io: LiveServer): DispatchSink {
   return {
-    broadcast(event: LiveEvent) {
-      if (event.topic === SYSTEM_TOPIC) {
-        const room = roomToClose(event);
-        if (room) io.in(room).disconnectSockets(true);
-        return;
+    broadcast(events: readonly LiveEvent[]) {
+      // Consecutive events of one topic go to its batch subscribers as one frame (one write per socket).
+      let run: LiveEvent[] = [];
+      const flushRun = () => {
+        if (run.length > 0) io.to(batchRoom(run[0]!.topic)).emit('events', run);
+        run = [];
+      };
+      for (const event of events) {
+        if (event.topic === SYSTEM_TOPIC) {
+          const room = roomToClose(event);
+          if (room) io.in(room).disconnectSockets(true);
+          continue;
+        }
+        io.to(event.topic).emit('event', event);
+        if (run.length > 0 && run[0]!.topic !== event.topic) flushRun();
+        run.push(event);
       }
-      io.to(event.topic).emit('event', event);
+      flushRun();
     },
   };
 }
@@ -79,13 +91,17 @@ export function wireSocketServer(app: FastifyInstance, io: LiveServer, dispatche
     if (principal.kind === 'device') void socket.join(privateRoom.device(principal.deviceId));
     else void socket.join([privateRoom.session(principal.sessionId), privateRoom.user(principal.userId)]);
 
-    const subscriber: Subscriber = {
+    // One per subscription: a batch subscription joins the topic's batch room instead of the topic's own.
+    const subscriberFor = (batch: boolean): Subscriber => ({
       get connected() {
         return socket.connected;
       },
       send: (event) => socket.emit('event', event),
-      join: (topic) => void socket.join(topic),
-    };
+      join: (topic) => {
+        void socket.leave(batch ? topic : batchRoom(topic));
+        void socket.join(batch ? batchRoom(topic) : topic);
+      },
+    });
 
     socket.on('subscribe', async (request, ack) => {
       if (typeof ack !== 'function') return;
@@ -98,7 +114,7 @@ export function wireSocketServer(app: FastifyInstance, io: LiveServer, dispatche
           const message = access === 'forbidden' ? 'You may not follow this topic.' : 'There is no such topic.';
           return ack({ ok: false, code: access, message } satisfies SubscribeAck);
         }
-        ack(await dispatcher.subscribe(subscriber, request.topic, request.after));
+        ack(await dispatcher.subscribe(subscriberFor(request.batch === true), request.topic, request.after));
       } catch (error) {
         app.log.warn({ err: error }, 'subscribe failed');
         ack({ ok: false, code: 'not_found', message: 'The server could not subscribe you right now; try again.' });
@@ -111,6 +127,7 @@ export function wireSocketServer(app: FastifyInstance, io: LiveServer, dispatche
         return;
       }
       void socket.leave(request.topic);
+      void socket.leave(batchRoom(request.topic));
       if (typeof ack === 'function') ack({ ok: true });
     });
   });

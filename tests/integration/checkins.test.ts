@@ -151,6 +151,26 @@ describe.runIf(storageAvailable)('check-ins and headcounts', () => {
     expect(await openPeople()).toBe(before + 1);
   });
 
+  it('sends a batch subscriber a check-in and its headcount in one frame, each event once, in seq order', async () => {
+    const batch = await liveClient(t.url, { token: kiosk });
+    const single = await liveClient(t.url, { token: kiosk });
+    await subscribe(batch, `venue:${venueId}`, undefined, { batch: true });
+    await subscribe(single, `venue:${venueId}`);
+    const member = members[115]!;
+    expect((await checkIn({ memberCode: member.cardCode, roomId: rooms[1] })).status).toBe(201);
+    const isMine = (e: { type: string; data: unknown }) => e.type === 'headcount.changed' || (e.data as { visit?: { memberId?: string } }).visit?.memberId === member.id;
+    await eventually(() => batch.events.some((e) => e.type === 'headcount.changed') && single.events.some((e) => e.type === 'headcount.changed'), 'both clients got the headcount');
+    const frame = batch.frames.find((f) => f.some((e) => e.type === 'checkin.created' && isMine(e)));
+    expect(frame?.map((e) => e.type)).toEqual(['checkin.created', 'headcount.changed']);
+    expect(single.frames.every((f) => f.length === 1)).toBe(true);
+    // Both ways of listening see the same events, once each, in seq order.
+    const seqs = (events: Array<{ seq: number }>) => events.map((e) => e.seq);
+    expect(seqs(batch.events)).toEqual(seqs(single.events));
+    expect(seqs(batch.events)).toEqual([...new Set(seqs(batch.events))].sort((a, b) => a - b));
+    batch.disconnect();
+    single.disconnect();
+  });
+
   it('checks the member, room and activity before writing anything', async () => {
     const before = await openPeople();
     const other = await createVenue(t, cookie);

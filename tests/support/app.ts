@@ -88,16 +88,25 @@ export async function pairDevice(t: Pick<TestApp, 'app'>, cookie: string, venueI
 }
 
 /** A socket.io client over WebSocket, authenticated by cookie or device token, collecting events. */
-export async function liveClient(url: string, auth: { cookie?: string; token?: string }): Promise<LiveClient & { events: LiveEvent[] }> {
+export async function liveClient(url: string, auth: { cookie?: string; token?: string }): Promise<LiveClient & { events: LiveEvent[]; frames: LiveEvent[][] }> {
   const socket = connect(url, {
     transports: ['websocket'],
     reconnection: false,
     forceNew: true,
     ...(auth.token ? { auth: { token: auth.token } } : {}),
     ...(auth.cookie ? { extraHeaders: { cookie: auth.cookie } } : {}),
-  }) as LiveClient & { events: LiveEvent[] };
+  }) as LiveClient & { events: LiveEvent[]; frames: LiveEvent[][] };
   socket.events = [];
-  socket.on('event', (event) => socket.events.push(event));
+  socket.frames = [];
+  socket.on('event', (event) => {
+    socket.events.push(event);
+    socket.frames.push([event]);
+  });
+  // Batch subscriptions (protocol.ts): several events in one frame.
+  socket.on('events', (events) => {
+    socket.events.push(...events);
+    socket.frames.push(events);
+  });
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', () => resolve());
     socket.once('connect_error', (error) => reject(error));
@@ -105,8 +114,8 @@ export async function liveClient(url: string, auth: { cookie?: string; token?: s
   return socket;
 }
 
-export function subscribe(socket: LiveClient, topic: string, after?: number): Promise<SubscribeAck> {
-  return socket.timeout(10_000).emitWithAck('subscribe', after === undefined ? { topic } : { topic, after });
+export function subscribe(socket: LiveClient, topic: string, after?: number, options: { batch?: boolean } = {}): Promise<SubscribeAck> {
+  return socket.timeout(10_000).emitWithAck('subscribe', { topic, ...(after === undefined ? {} : { after }), ...options });
 }
 
 /** Waits until `predicate` holds, polling; fails with `what` after a generous timeout. */

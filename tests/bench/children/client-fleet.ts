@@ -120,13 +120,16 @@ async function connectAll(request: Extract<FleetRequest, { kind: 'connect' }>): 
         const index = sockets.length;
         sockets.push(socket);
         socket.on('event', (event) => receive(index, event));
+        socket.on('events', (events) => {
+          for (const event of events) receive(index, event);
+        });
         socket.on('disconnect', (reason) => {
           if (round && reason !== 'io client disconnect') round.problem ??= `client ${index} was disconnected: ${reason}`;
         });
       }
       // Subscribe this batch before the next handshakes, so the server is never handed thousands at once.
       for (const topic of request.topics) {
-        const acks = await Promise.all(connected.map((s) => s.timeout(30_000).emitWithAck('subscribe', { topic }) as Promise<SubscribeAck>));
+        const acks = await Promise.all(connected.map((s) => s.timeout(30_000).emitWithAck('subscribe', { topic, batch: true }) as Promise<SubscribeAck>));
         const refused = acks.find((ack) => !ack.ok);
         if (refused) throw new Error(`subscribe to ${topic} refused: ${JSON.stringify(refused)}`);
       }
