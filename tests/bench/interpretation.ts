@@ -6,7 +6,7 @@ import type { Row } from './report.ts';
 
 export const SETTINGS = {
   warmups: 1,
-  runs: 5,
+  runs: 3,
   transactions: 2_000,
   concurrency: 16,
   /** Check-in throughput: requests per variant per run, and in flight at once. */
@@ -14,7 +14,7 @@ export const SETTINGS = {
   checkinConcurrency: 32,
   /** Fan-out: socket.io clients in a separate process, and rounds of each kind per run. */
   fanoutClients: [1_000, 5_000] as const,
-  fanoutRounds: 60,
+  fanoutRounds: 30,
   memoryClients: 5_000,
   bookingCreations: 300,
   calendarRequests: 200,
