@@ -1,10 +1,11 @@
 /**
- * A check-in's writes in one call (issue 6). The request's checks (who may check in, which member, which
- * room) stay in TypeScript; what must happen atomically — end the member's earlier visit, record the new one
- * and its Idempotency-Key, append `checkin.ended` / `checkin.created` and the late `headcount.changed` — is one
- * statement, so it runs as one implicit transaction in one round trip instead of seven (BEGIN, lock, end,
- * insert, key, events, COMMIT). Under load every round trip costs the server a write to its socket and a turn
- * of its event loop; these are what made a check-in cost many times a bare INSERT.
+ * A check-in in one call (issue 6). Who may check in is decided in TypeScript (the principal); everything
+ * that needs the database — the kiosk still paired, the member by card or id, an earlier visit made with the
+ * same Idempotency-Key, the activity and room, then ending the member's earlier visit, recording the new one
+ * and its key, and appending `checkin.ended` / `checkin.created` and the late `headcount.changed` — is one
+ * statement: one implicit transaction, one round trip, where there were eleven. Profiles of the check-in
+ * benchmark showed the server's time going to its socket writes, one per round trip (docs/performance.md).
+ * A refusal comes back as `{error}`; server/modules/checkins/service.ts turns it into the API's error.
  *
  * Payload shapes are CONTRACT.md's (server/modules/checkins/schemas.ts: VisitSchema); the topic is
  * `venue:<id>` as server/modules/venues/service.ts venueTopic makes it. Timestamps are ISO 8601 in UTC with
@@ -26,23 +27,62 @@ export async function up(db: Kysely<any>): Promise<void> {
     $$`.execute(db);
   await sql`
     create function checkin_record(
-      p_key uuid, p_venue uuid, p_member uuid, p_guests int, p_room uuid, p_booking uuid, p_device uuid, p_user uuid
+      p_key uuid, p_venue uuid, p_member_code text, p_member uuid, p_guests int, p_room uuid, p_booking uuid,
+      p_device uuid, p_user uuid
     ) returns jsonb language plpgsql volatile as $$
     declare
+      m_id uuid;
+      m_name text;
       earlier visits;
       visit visits;
       moved jsonb;
+      v_room uuid := p_room;
+      b record;
       events jsonb := '[]'::jsonb;
       late jsonb;
     begin
-      if p_member is not null then
-        select * into earlier from visits where member_id = p_member and checked_out_at is null for update;
+      -- A kiosk unpaired a moment ago is refused here, whatever a cache in front of this believed.
+      if p_device is not null and not exists (select 1 from devices d where d.id = p_device and d.revoked_at is null) then
+        return jsonb_build_object('error', 'device_revoked');
+      end if;
+      if p_member_code is not null then
+        select m.id, m.name into m_id, m_name from members m where upper(m.card_code) = upper(btrim(p_member_code)) and m.removed_at is null;
+        if m_id is null then return jsonb_build_object('error', 'member_not_found', 'field', 'memberCode'); end if;
+      elsif p_member is not null then
+        select m.id, m.name into m_id, m_name from members m where m.id = p_member and m.removed_at is null;
+        if m_id is null then return jsonb_build_object('error', 'member_not_found', 'field', 'memberId'); end if;
+      end if;
+      -- A retry with the same key: the visit it made, nothing written.
+      select v.* into earlier from checkin_keys k join visits v on v.id = k.visit_id where k.idempotency_key = p_key;
+      if earlier.id is not null then
+        if earlier.venue_id <> p_venue or earlier.member_id is distinct from m_id then
+          return jsonb_build_object('error', 'key_reused');
+        end if;
+        return jsonb_build_object('replayed', true, 'visit', visit_json(earlier), 'moved', null,
+          'member', case when m_id is null then null else jsonb_build_object('id', m_id, 'name', m_name) end,
+          'headcount', venue_headcount(p_venue));
+      end if;
+      if p_booking is not null then
+        select bk.venue_id, bk.room_id, bk.status into b from bookings bk where bk.id = p_booking;
+        if b.venue_id is null or b.venue_id <> p_venue or b.status <> 'confirmed' then
+          return jsonb_build_object('error', 'booking_not_found');
+        end if;
+        if p_room is not null and p_room <> b.room_id then return jsonb_build_object('error', 'room_not_booking_room'); end if;
+        v_room := b.room_id;
+      end if;
+      if p_room is not null and not exists (select 1 from rooms r where r.id = p_room and r.venue_id = p_venue) then
+        return jsonb_build_object('error', 'room_not_found');
+      end if;
+
+      if m_id is not null then
+        select * into earlier from visits where member_id = m_id and checked_out_at is null for update;
       end if;
       if earlier.id is not null and earlier.venue_id = p_venue
-         and earlier.room_id is not distinct from p_room and earlier.booking_id is not distinct from p_booking then
+         and earlier.room_id is not distinct from v_room and earlier.booking_id is not distinct from p_booking then
         -- Already checked in right here (a second tap): the same visit, not another 人次, and no event.
         insert into checkin_keys (idempotency_key, visit_id) values (p_key, earlier.id);
-        return jsonb_build_object('visit', visit_json(earlier), 'moved', null, 'headcount', venue_headcount(p_venue));
+        return jsonb_build_object('visit', visit_json(earlier), 'moved', null,
+          'member', jsonb_build_object('id', m_id, 'name', m_name), 'headcount', venue_headcount(p_venue));
       end if;
       if earlier.id is not null then
         update visits set checked_out_at = now(), ended_reason = 'moved' where id = earlier.id returning * into earlier;
@@ -51,7 +91,7 @@ export async function up(db: Kysely<any>): Promise<void> {
           'topic', 'venue:' || earlier.venue_id, 'type', 'checkin.ended', 'data', jsonb_build_object('visit', moved)));
       end if;
       insert into visits (venue_id, member_id, guests, room_id, booking_id, device_id, created_by)
-      values (p_venue, p_member, p_guests, p_room, p_booking, p_device, p_user)
+      values (p_venue, m_id, p_guests, v_room, p_booking, p_device, p_user)
       returning * into visit;
       insert into checkin_keys (idempotency_key, visit_id) values (p_key, visit.id);
       events := events || jsonb_build_array(jsonb_build_object(
@@ -63,13 +103,15 @@ export async function up(db: Kysely<any>): Promise<void> {
           'topic', 'venue:' || earlier.venue_id, 'type', 'headcount.changed', 'fn', 'venue_headcount', 'arg', earlier.venue_id));
       end if;
       perform outbox_append(events, late);
-      return jsonb_build_object('visit', visit_json(visit), 'moved', moved, 'headcount', venue_headcount(p_venue));
+      return jsonb_build_object('visit', visit_json(visit), 'moved', moved,
+        'member', case when m_id is null then null else jsonb_build_object('id', m_id, 'name', m_name) end,
+        'headcount', venue_headcount(p_venue));
     end
     $$`.execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await sql`drop function if exists checkin_record(uuid, uuid, uuid, int, uuid, uuid, uuid, uuid)`.execute(db);
+  await sql`drop function if exists checkin_record(uuid, uuid, text, uuid, int, uuid, uuid, uuid, uuid)`.execute(db);
   await sql`drop function if exists visit_json(visits)`.execute(db);
   await sql`drop function if exists iso_utc(timestamptz)`.execute(db);
 }

@@ -85,7 +85,7 @@ export async function buildApp(config: Config, options: BuildOptions): Promise<F
   topics.register('venue', venueTopicAuthorizer(options.database.db));
   topics.register('tournament', tournamentTopicAuthorizer(options.database.db));
   const io = createSocketServer(app);
-  const dispatcher = new Dispatcher(options.database, socketSink(io), app.log);
+  const dispatcher = new Dispatcher(options.database, socketSink(io, app.deviceCache), app.log);
   app.decorate('topics', topics);
   app.decorate('io', io);
   app.decorate('dispatcher', dispatcher);

@@ -13,6 +13,7 @@ import type { Principal } from '../modules/auth/principal.ts';
 import { findSessionPrincipal } from '../modules/auth/queries.ts';
 import { hashSecret } from '../modules/auth/tokens.ts';
 import { findDeviceByToken, touchDevice } from '../modules/devices/queries.ts';
+import { DeviceCache } from './device-cache.ts';
 
 export const SESSION_COOKIE = 'centre_ops_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -22,6 +23,10 @@ const PUBLIC_PATHS = new Set(['/api/health', '/api/auth/login', '/api/devices/pa
 declare module 'fastify' {
   interface FastifyRequest {
     principal: Principal | null;
+  }
+  interface FastifyInstance {
+    /** Paired devices by token for a short while (device-cache.ts); revocation forgets them. */
+    deviceCache: DeviceCache;
   }
 }
 
@@ -48,15 +53,24 @@ function touchAtMostEveryMinute(db: Kysely<DB>, deviceId: string): void {
 export async function resolvePrincipal(
   db: Kysely<DB>,
   credentials: { token: string | null; sessionToken: string | null },
+  devices?: DeviceCache,
 ): Promise<Principal | null> {
   if (credentials.token) {
-    const device = await findDeviceByToken(db, hashSecret(credentials.token));
+    const tokenHash = hashSecret(credentials.token);
+    const cached = devices?.get(tokenHash);
+    if (cached) {
+      touchAtMostEveryMinute(db, cached.deviceId);
+      return cached;
+    }
+    const device = await findDeviceByToken(db, tokenHash);
     if (!device) throw new AppError('unauthenticated', 'This device is not paired; ask staff for a pairing code.');
     if (device.revokedAt) {
       throw new AppError('unauthenticated', 'This device was unpaired by staff; ask them for a new pairing code.', { revoked: true });
     }
     touchAtMostEveryMinute(db, device.id);
-    return { kind: 'device', deviceId: device.id, deviceKind: device.kind, venueId: device.venueId, name: device.name };
+    const principal = { kind: 'device' as const, deviceId: device.id, deviceKind: device.kind, venueId: device.venueId, name: device.name };
+    devices?.set(tokenHash, principal);
+    return principal;
   }
   if (credentials.sessionToken) {
     const row = await findSessionPrincipal(db, hashSecret(credentials.sessionToken));
@@ -83,6 +97,7 @@ export function isForeignOrigin(origin: string | undefined, host: string | undef
 export const authenticate = fp(
   async (app: FastifyInstance, options: { db: Kysely<DB> }) => {
     app.decorateRequest('principal', null);
+    app.decorate('deviceCache', new DeviceCache());
     app.addHook('onRequest', async (request) => {
       if (!request.url.startsWith('/api/')) return;
       const isPublic = PUBLIC_PATHS.has(request.url.split('?')[0]!);
@@ -96,7 +111,7 @@ export const authenticate = fp(
       request.principal = await resolvePrincipal(options.db, {
         token: bearerToken(request.headers.authorization),
         sessionToken,
-      });
+      }, app.deviceCache);
     });
   },
   { name: 'authenticate', dependencies: ['@fastify/cookie'] },

@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { Compile } from 'typebox/compile';
 import { AppError } from '../errors.ts';
 import { isForeignOrigin, resolvePrincipal, SESSION_COOKIE } from '../http/authenticate.ts';
+import type { DeviceCache } from '../http/device-cache.ts';
 import type { Principal } from '../modules/auth/principal.ts';
 import type { Dispatcher, DispatchSink, Subscriber } from './dispatcher.ts';
 import {
@@ -43,7 +44,7 @@ export function createSocketServer(app: FastifyInstance): LiveServer {
 }
 
 /** Emits dispatched events into this process's rooms, and carries out system events. */
-export function socketSink(io: LiveServer): DispatchSink {
+export function socketSink(io: LiveServer, devices?: DeviceCache): DispatchSink {
   return {
     broadcast(events: readonly LiveEvent[]) {
       // Consecutive events of one topic go to its batch subscribers as one frame (one write per socket).
@@ -54,6 +55,7 @@ export function socketSink(io: LiveServer): DispatchSink {
       };
       for (const event of events) {
         if (event.topic === SYSTEM_TOPIC) {
+          if (event.type === 'device.revoked') devices?.forgetDevice(String((event.data as { deviceId?: unknown }).deviceId));
           const room = roomToClose(event);
           if (room) io.in(room).disconnectSockets(true);
           continue;
@@ -77,7 +79,7 @@ export function wireSocketServer(app: FastifyInstance, io: LiveServer, dispatche
       if (sessionToken && isForeignOrigin(socket.handshake.headers.origin, socket.handshake.headers.host)) {
         return next(new Error('forbidden'));
       }
-      const principal = await resolvePrincipal(app.database.db, { token, sessionToken });
+      const principal = await resolvePrincipal(app.database.db, { token, sessionToken }, app.deviceCache);
       if (!principal) return next(new Error('unauthenticated'));
       socket.data.principal = principal;
       next();

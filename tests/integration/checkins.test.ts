@@ -171,6 +171,18 @@ describe.runIf(storageAvailable)('check-ins and headcounts', () => {
     single.disconnect();
   });
 
+  it('refuses a kiosk unpaired a moment ago even while this process still remembers its token', async () => {
+    const paired = await pairDevice(t, cookie, venueId, 'kiosk');
+    expect((await checkIn({ guests: 1 }, randomUUID(), paired.token)).status).toBe(201);
+    const before = await openPeople();
+    // Straight in the database, as another process would (no event reaches this one's cache first).
+    await t.database.db.updateTable('devices').set({ revokedAt: new Date().toISOString() }).where('id', '=', paired.deviceId).execute();
+    const refused = await checkIn({ guests: 1 }, randomUUID(), paired.token);
+    expect(refused.status).toBe(401);
+    expect(refused.body).toMatchObject({ code: 'unauthenticated', revoked: true });
+    expect(await openPeople()).toBe(before);
+  });
+
   it('checks the member, room and activity before writing anything', async () => {
     const before = await openPeople();
     const other = await createVenue(t, cookie);

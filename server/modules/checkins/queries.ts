@@ -57,6 +57,7 @@ export function openVisitsBefore(db: Executor, venueId: string, before: Date) {
 export interface CheckinRecord {
   key: string;
   venueId: string;
+  memberCode: string | null;
   memberId: string | null;
   guests: number;
   roomId: string | null;
@@ -65,47 +66,18 @@ export interface CheckinRecord {
   createdBy: string | null;
 }
 
-/** `checkin_record` (migration 202611291410): the check-in's writes and events in one statement. */
-export async function recordCheckin(db: Executor, r: CheckinRecord): Promise<{ visit: VisitDto; moved: VisitDto | null; headcount: HeadcountDto }> {
-  const result = await sql<{ recorded: { visit: VisitDto; moved: VisitDto | null; headcount: HeadcountDto } }>`
-    select checkin_record(${r.key}::uuid, ${r.venueId}::uuid, ${r.memberId}::uuid, ${r.guests}::int, ${r.roomId}::uuid,
-                          ${r.bookingId}::uuid, ${r.deviceId}::uuid, ${r.createdBy}::uuid) as recorded`.execute(db);
-  const recorded = result.rows[0]?.recorded;
-  if (!recorded) throw new Error('checkin_record returned nothing');
-  return recorded;
-}
+export type CheckinRefusal = 'device_revoked' | 'member_not_found' | 'key_reused' | 'booking_not_found' | 'room_not_booking_room' | 'room_not_found';
 
-export interface CheckinContext {
-  member: { id: string; name: string } | null;
-  /** The visit this Idempotency-Key already made, if any (a retry). */
-  earlier: VisitDto | null;
-  room: { venueId: string } | null;
-  booking: { venueId: string; roomId: string; status: string } | null;
-}
+export type CheckinOutcome =
+  | { error: CheckinRefusal; field?: string }
+  | { error?: undefined; replayed?: boolean; visit: VisitDto; moved: VisitDto | null; member: { id: string; name: string } | null; headcount: HeadcountDto };
 
-/**
- * Everything a check-in must look up before writing, in one round trip: the member (by card, any case, or
- * by id; current members only), an earlier visit made with the same key, the room and the booking.
- */
-export async function checkinContext(
-  db: Executor,
-  r: { key: string; memberCode?: string | undefined; memberId?: string | undefined; roomId: string | null; bookingId: string | null },
-): Promise<CheckinContext> {
-  // Written out per case, so that each uses its index (upper(card_code), or the primary key).
-  const whichMember =
-    r.memberCode !== undefined ? sql`upper(m.card_code) = ${r.memberCode.trim().toUpperCase()}`
-    : r.memberId !== undefined ? sql`m.id = ${r.memberId}::uuid`
-    : sql`false`;
-  const result = await sql<CheckinContext>`
-    select
-      (select jsonb_build_object('id', m.id, 'name', m.name) from members m
-        where m.removed_at is null
-          and ${whichMember}
-        limit 1) as member,
-      (select visit_json(v) from checkin_keys k join visits v on v.id = k.visit_id where k.idempotency_key = ${r.key}::uuid) as earlier,
-      (select jsonb_build_object('venueId', ro.venue_id) from rooms ro where ro.id = ${r.roomId}::uuid) as room,
-      (select jsonb_build_object('venueId', b.venue_id, 'roomId', b.room_id, 'status', b.status) from bookings b where b.id = ${r.bookingId}::uuid) as booking`.execute(db);
-  const row = result.rows[0];
-  if (!row) throw new Error('checkinContext returned no row');
-  return row;
+/** `checkin_record` (migration 202611291410): the whole check-in in one statement, or why it was refused. */
+export async function recordCheckin(db: Executor, r: CheckinRecord): Promise<CheckinOutcome> {
+  const result = await sql<{ outcome: CheckinOutcome }>`
+    select checkin_record(${r.key}::uuid, ${r.venueId}::uuid, ${r.memberCode}::text, ${r.memberId}::uuid, ${r.guests}::int,
+                          ${r.roomId}::uuid, ${r.bookingId}::uuid, ${r.deviceId}::uuid, ${r.createdBy}::uuid) as outcome`.execute(db);
+  const outcome = result.rows[0]?.outcome;
+  if (!outcome) throw new Error('checkin_record returned nothing');
+  return outcome;
 }

@@ -58,43 +58,6 @@ export interface CheckInResult {
   replayed: boolean;
 }
 
-/** A retry of a check-in already made with this key: the same answer, nothing written. */
-async function replayOf(db: Kysely<DB>, earlier: VisitDto, venueId: string, member: { id: string; name: string } | null): Promise<CheckInResult> {
-  if (earlier.venueId !== venueId || earlier.memberId !== (member?.id ?? null)) {
-    throw new AppError('duplicate', 'This Idempotency-Key was already used for a different check-in; make a new key for each check-in.', {
-      field: 'Idempotency-Key',
-    });
-  }
-  return { visit: earlier, headcount: await computeHeadcount(db, venueId), member, moved: null, replayed: true };
-}
-
-function requireMember(input: CheckInInput, context: q.CheckinContext) {
-  if (input.memberCode !== undefined && !context.member) {
-    throw new AppError('member_not_found', 'No member has this card. Please ask at the front desk.', { field: 'memberCode' });
-  }
-  if (input.memberId !== undefined && !context.member) {
-    throw new AppError('member_not_found', 'This member was not found. Please ask at the front desk.', { field: 'memberId' });
-  }
-  return context.member;
-}
-
-/** The room (and booking) the visit is for, checked to belong to the venue. */
-function requirePlace(venueId: string, input: CheckInInput, context: q.CheckinContext) {
-  let roomId = input.roomId ?? null;
-  const booking = context.booking;
-  if (input.bookingId) {
-    if (!booking || booking.venueId !== venueId || booking.status !== 'confirmed') {
-      throw new AppError('not_found', 'This activity was not found; it may have been cancelled.', { field: 'bookingId' });
-    }
-    if (roomId && roomId !== booking.roomId) throw validationFailed('roomId', 'The room is not the activity’s room.');
-    roomId = booking.roomId;
-  }
-  if (input.roomId && (!context.room || context.room.venueId !== venueId)) {
-    throw new AppError('not_found', 'The room was not found in this venue.', { field: 'roomId' });
-  }
-  return { roomId, bookingId: input.bookingId ?? null };
-}
-
 /** Publish the headcounts of the venues a change touched (computed when the events are numbered). */
 function publishHeadcounts(emitLate: EmitLate, venueIds: Iterable<string>): void {
   for (const venueId of new Set(venueIds)) emitLate(headcountEvent(venueId));
@@ -111,38 +74,53 @@ export async function checkIn(db: Kysely<DB>, principal: Principal | null, keyHe
   if (!ownKiosk && !(await findVenue(db, input.venueId))) throw notFound('The venue');
   const p = requireCheckInRight(principal, input.venueId);
   if (input.memberCode !== undefined && input.memberId !== undefined) throw validationFailed('memberId', 'Send either memberCode or memberId, not both.');
-  const context = await q.checkinContext(db, {
-    key, memberCode: input.memberCode, memberId: input.memberId, roomId: input.roomId ?? null, bookingId: input.bookingId ?? null,
-  });
-  const member = requireMember(input, context);
   const guests = input.guests ?? 0;
-  if (!member && guests === 0) throw validationFailed('guests', 'Say who is checking in: a member (memberCode or memberId) or a number of guests.');
-  if (context.earlier) return replayOf(db, context.earlier, input.venueId, member);
-  const place = requirePlace(input.venueId, input, context);
+  const hasMember = input.memberCode !== undefined || input.memberId !== undefined;
+  if (!hasMember && guests === 0) throw validationFailed('guests', 'Say who is checking in: a member (memberCode or memberId) or a number of guests.');
 
   for (let attempt = 0; ; attempt += 1) {
     try {
-      // One statement (migration 202611291410): end the earlier visit if the member moved, record the visit
-      // and its key, append the events; its own implicit transaction, in one round trip.
-      const recorded = await q.recordCheckin(db, {
+      // The whole check-in is one statement (migration 202611291410): one implicit transaction, one round trip.
+      const outcome = await q.recordCheckin(db, {
         key,
         venueId: input.venueId,
-        memberId: member?.id ?? null,
+        memberCode: input.memberCode ?? null,
+        memberId: input.memberId ?? null,
         guests,
-        roomId: place.roomId,
-        bookingId: place.bookingId,
+        roomId: input.roomId ?? null,
+        bookingId: input.bookingId ?? null,
         deviceId: p.kind === 'device' ? p.deviceId : null,
         createdBy: p.kind === 'user' ? p.userId : null,
       });
-      return { ...recorded, member, replayed: false };
+      if (outcome.error !== undefined) throw refusal(outcome.error, outcome.field);
+      return { visit: outcome.visit, moved: outcome.moved, member: outcome.member, headcount: outcome.headcount, replayed: outcome.replayed === true };
     } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-      // The same key racing in from two connections: the other one won; answer with its visit.
-      const raced = await q.findVisitByKey(db, key);
-      if (raced) return replayOf(db, toVisit(raced), input.venueId, member);
-      // The same member checking in at two kiosks at once: try again, now seeing the other visit to move.
-      if (attempt >= 2) throw error;
+      // The same key racing in from two connections (the next try finds the other's visit and answers with
+      // it), or the same member at two kiosks at once (the next try sees the other visit and moves it).
+      if (!isUniqueViolation(error) || attempt >= 2) throw error;
     }
+  }
+}
+
+/** The API's error for a refusal of checkin_record, in the words the kiosk shows. */
+function refusal(error: q.CheckinRefusal, field: string | undefined): AppError {
+  switch (error) {
+    case 'device_revoked':
+      return new AppError('unauthenticated', 'This device was unpaired by staff; ask them for a new pairing code.', { revoked: true });
+    case 'member_not_found':
+      return field === 'memberId'
+        ? new AppError('member_not_found', 'This member was not found. Please ask at the front desk.', { field: 'memberId' })
+        : new AppError('member_not_found', 'No member has this card. Please ask at the front desk.', { field: 'memberCode' });
+    case 'key_reused':
+      return new AppError('duplicate', 'This Idempotency-Key was already used for a different check-in; make a new key for each check-in.', {
+        field: 'Idempotency-Key',
+      });
+    case 'booking_not_found':
+      return new AppError('not_found', 'This activity was not found; it may have been cancelled.', { field: 'bookingId' });
+    case 'room_not_booking_room':
+      return validationFailed('roomId', 'The room is not the activity’s room.');
+    case 'room_not_found':
+      return new AppError('not_found', 'The room was not found in this venue.', { field: 'roomId' });
   }
 }
 

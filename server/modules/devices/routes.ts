@@ -45,6 +45,8 @@ export const deviceRoutes: FastifyPluginAsyncTypebox = async (app) => {
     { schema: { params: IdParams('deviceId'), response: { 204: Type.Null(), ...errorResponses } } },
     async (request, reply) => {
       await service.revokeDevice(db, request.principal, request.params.deviceId);
+      // This process forgets it now; the others when the device.revoked event reaches them (milliseconds).
+      app.deviceCache.forgetDevice(request.params.deviceId);
       return reply.status(204).send(null);
     },
   );
