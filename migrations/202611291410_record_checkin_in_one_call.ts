@@ -14,16 +14,21 @@
 import { sql, type Kysely } from 'kysely';
 
 export async function up(db: Kysely<any>): Promise<void> {
+  // PL/pgSQL, not SQL: a SQL function that PostgreSQL does not inline is planned anew on every call.
   await sql`
-    create function iso_utc(t timestamptz) returns text language sql immutable as $$
-      select to_char(t at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
+    create function iso_utc(t timestamptz) returns text language plpgsql stable as $$
+    begin
+      return to_char(t at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"');
+    end
     $$`.execute(db);
   await sql`
-    create function visit_json(v visits) returns jsonb language sql stable as $$
-      select jsonb_build_object(
+    create function visit_json(v visits) returns jsonb language plpgsql stable as $$
+    begin
+      return jsonb_build_object(
         'id', v.id, 'memberId', v.member_id, 'venueId', v.venue_id, 'roomId', v.room_id, 'bookingId', v.booking_id,
         'guests', v.guests, 'checkedInAt', iso_utc(v.checked_in_at), 'checkedOutAt', iso_utc(v.checked_out_at),
-        'endedReason', v.ended_reason)
+        'endedReason', v.ended_reason);
+    end
     $$`.execute(db);
   await sql`
     create function checkin_record(
