@@ -37,7 +37,7 @@ describe.runIf(storageAvailable)('PostgreSQL going away and coming back', () => 
     const target = new URL(databaseUrl);
     proxy = await startTcpProxy(target.hostname, Number(target.port || 5432));
     server = await startServerProcess({ DATABASE_URL: proxy.urlFor(databaseUrl), ADMIN_PASSWORD });
-    site = await prepareSite(server.url, databaseUrl, { adminPassword: ADMIN_PASSWORD, rooms: 3, members: 400 });
+    site = await prepareSite(server.url, databaseUrl, { adminPassword: ADMIN_PASSWORD, rooms: 3, members: 5_000 });
     direct = new pg.Client({ connectionString: databaseUrl });
     await direct.connect();
   });
@@ -63,7 +63,10 @@ describe.runIf(storageAvailable)('PostgreSQL going away and coming back', () => 
     });
   const newCheckIn = () => {
     const key = randomUUID();
-    checkins.set(key, { memberCode: site.memberCodes[nextMember++]!, visitId: null });
+    // Each check-in is a different member (so every one is a new visit); a fast server uses thousands.
+    const memberCode = site.memberCodes[nextMember++];
+    if (!memberCode) throw new Error('the test ran out of members: raise prepareSite({members})');
+    checkins.set(key, { memberCode, visitId: null });
     return key;
   };
   const createBooking = (title: string) => {
