@@ -18,12 +18,11 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { sql, type Kysely } from 'kysely';
-import { buildApp } from '../../server/app.ts';
-import { loadConfig } from '../../server/config.ts';
 import type { DB } from '../../server/db/schema.ts';
 import { createScratchDatabase, storageLabel, type BenchStorage, type ScratchDatabase } from './databases.ts';
 import { createVenueWithRooms, signInAdmin } from './fixture.ts';
 import type { Row } from './report.ts';
+import { buildBenchApp } from './served-app.ts';
 import { percentile, repeat, spread, type RepeatOptions } from './stats.ts';
 
 export interface BookingTableSizes {
@@ -95,8 +94,7 @@ async function openStage(options: BookingLatencyOptions, size: number): Promise<
   const scratch = await createScratchDatabase(options.storage, options.adminUrl);
   let app: FastifyInstance | null = null;
   try {
-    const config = loadConfig({ LOG_LEVEL: 'silent' }, { port: 0, host: '127.0.0.1', staticDir: null, seedDemoOnFirstStart: false });
-    app = await buildApp(config, { database: scratch.database, logger: false, backgroundJobs: false });
+    app = await buildBenchApp(scratch.database);
     const cookie = await signInAdmin(app);
     const { venueId, roomIds } = await createVenueWithRooms(app.database.db, ROOMS);
     const started = performance.now();

@@ -13,13 +13,12 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { sql, type Kysely } from 'kysely';
-import { buildApp } from '../../server/app.ts';
-import { loadConfig } from '../../server/config.ts';
 import type { DB } from '../../server/db/schema.ts';
 import { listBookings } from '../../server/modules/bookings/queries.ts';
 import { createScratchDatabase, storageLabel, type BenchStorage } from './databases.ts';
 import { createVenueWithRooms, signInAdmin } from './fixture.ts';
 import type { Row } from './report.ts';
+import { buildBenchApp } from './served-app.ts';
 import { median, percentile, repeat, spread, type RepeatOptions } from './stats.ts';
 
 export interface CalendarLoadOptions {
@@ -149,8 +148,7 @@ export async function benchCalendarLoad(options: CalendarLoadOptions): Promise<R
   const scratch = await createScratchDatabase(options.storage, options.adminUrl);
   let app: FastifyInstance | null = null;
   try {
-    const config = loadConfig({ LOG_LEVEL: 'silent' }, { port: 0, host: '127.0.0.1', staticDir: null, seedDemoOnFirstStart: false });
-    app = await buildApp(config, { database: scratch.database, logger: false, backgroundJobs: false });
+    app = await buildBenchApp(scratch.database);
     const cookie = await signInAdmin(app);
     const { venueId } = await createVenueWithRooms(app.database.db, ROOMS);
     const total = await fillYear(app.database.db, venueId);

@@ -9,13 +9,11 @@
  */
 import Fastify, { type FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
-import { buildApp } from '../../server/app.ts';
-import { loadConfig } from '../../server/config.ts';
 import type { LoadJob, LoadResult } from './children/load-generator.ts';
 import { spawnChild } from './children/spawn.ts';
 import { createScratchDatabase, storageLabel, type BenchStorage } from './databases.ts';
-import { createMembers, createVenueWithRooms, pairKiosk, signInAdmin } from './fixture.ts';
 import type { Row } from './report.ts';
+import { serveApp } from './served-app.ts';
 import { repeat, spread, type RepeatOptions } from './stats.ts';
 
 export interface CheckinThroughputOptions {
@@ -65,16 +63,9 @@ export async function benchCheckinThroughput(options: CheckinThroughputOptions):
   let app: FastifyInstance | undefined;
   let bare: Awaited<ReturnType<typeof bareServer>> | undefined;
   try {
-    const config = loadConfig({ LOG_LEVEL: 'silent' }, { port: 0, host: '127.0.0.1', staticDir: null, seedDemoOnFirstStart: false });
-    app = await buildApp(config, { database: scratch.database, logger: false });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const address = app.server.address();
-    if (typeof address !== 'object' || !address) throw new Error('the app is not listening on a TCP port');
-    const appUrl = `http://127.0.0.1:${address.port}`;
-    const cookie = await signInAdmin(app);
-    const { venueId, roomIds } = await createVenueWithRooms(app.database.db, ROOMS);
-    const codes = await createMembers(app.database.db, MEMBERS);
-    const token = await pairKiosk(app, cookie, venueId);
+    const served = await serveApp(scratch.database, { rooms: ROOMS, members: MEMBERS });
+    app = served.app;
+    const { url: appUrl, venueId, roomIds, memberCodes: codes, kioskToken: token } = served;
     bare = await bareServer(app);
     // Member i goes to room i mod ROOMS, then (next pass) to the next room: every later check-in is a move.
     const bodies = codes.map((memberCode, i) => JSON.stringify({ venueId, memberCode, roomId: roomIds[(i + Math.floor(i / MEMBERS)) % ROOMS] }));

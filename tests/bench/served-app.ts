@@ -20,9 +20,14 @@ export interface ServedApp {
   kioskToken: string;
 }
 
-export async function serveApp(database: Database, site: { rooms: number; members: number }): Promise<ServedApp> {
+/** The app as every benchmark builds it: no log, no static pages, no demo data, no background jobs. */
+export function buildBenchApp(database: Database): Promise<FastifyInstance> {
   const config = loadConfig({ LOG_LEVEL: 'silent' }, { port: 0, host: '127.0.0.1', staticDir: null, seedDemoOnFirstStart: false });
-  const app = await buildApp(config, { database, logger: false, backgroundJobs: false });
+  return buildApp(config, { database, logger: false, backgroundJobs: false });
+}
+
+export async function serveApp(database: Database, site: { rooms: number; members: number }): Promise<ServedApp> {
+  const app = await buildBenchApp(database);
   try {
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.server.address();
