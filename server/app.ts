@@ -1,6 +1,6 @@
 /**
  * buildApp: the one place that makes the Fastify instance. main.ts and every test call it, so what tests
- * check is what runs. Plugins first (cookies, errors, authentication), then routes under /api, then pages.
+ * check is what runs. Plugins first (security headers, cookies, errors, authentication), then routes under /api, then pages.
  * The socket server and the outbox dispatcher live and die with the app.
  */
 import { randomUUID } from 'node:crypto';
@@ -11,6 +11,7 @@ import type { Config } from './config.ts';
 import type { Database } from './db/connect.ts';
 import { authenticate } from './http/authenticate.ts';
 import { registerErrorHandling } from './http/error-handler.ts';
+import { securityHeaders } from './http/security-headers.ts';
 import { healthRoutes } from './http/health.ts';
 import { serveApps } from './http/static.ts';
 import { authRoutes } from './modules/auth/routes.ts';
@@ -77,6 +78,7 @@ export async function buildApp(config: Config, options: BuildOptions): Promise<F
     reply.header('x-request-id', request.id);
   });
 
+  await securityHeaders(app);
   await app.register(fastifyCookie);
   registerErrorHandling(app);
   await app.register(authenticate, { db: options.database.db });
