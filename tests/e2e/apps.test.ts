@@ -30,6 +30,20 @@ describe.runIf(chromiumPath)('the three apps in a browser', () => {
   });
   afterAll(async () => stop?.());
 
+  it('serves pages with no inline script, under the Content-Security-Policy', async () => {
+    for (const page of ['/', '/kiosk/', '/display/']) {
+      const response = await fetch(`${server.url}${page}`);
+      expect(response.headers.get('content-security-policy'), page).toContain("script-src 'self'");
+      const html = await response.text();
+      const scripts = html.match(/<script\b[^>]*>/gi) ?? [];
+      expect(scripts.length, page).toBeGreaterThan(0);
+      // Every script is a file of this origin; none carries code in the page or an event-handler attribute.
+      for (const tag of scripts) expect(tag, page).toMatch(/\ssrc="\/assets\/[^"]+\.js"/);
+      expect(html, page).not.toMatch(/<script\b[^>]*>[^<\s]/i);
+      expect(html, page).not.toMatch(/\son[a-z]+=/i);
+    }
+  });
+
   it('signs in, pairs a kiosk and a display, and shows live changes on both', async () => {
     const coordinator = await openPage(`${server.url}/`, 'coordinator');
     await coordinator.getByLabel(/用户名/).fill('admin');

@@ -11,11 +11,21 @@ import { startServerProcess, type ServerProcess } from '../support/processes.ts'
 
 export const chromiumPath = inject('chromium');
 
-export function launchBrowser(): Promise<Browser> {
+/** `extraArgs`: more Chromium flags, e.g. a fake camera (fake-camera.ts). */
+export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   if (!chromiumPath) throw new Error('no Chromium');
   return chromium.launch({
     executablePath: chromiumPath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      ...extraArgs,
+    ],
   });
 }
 
@@ -35,10 +45,13 @@ export function collectErrors(page: Page, label: string): string[] {
 }
 
 /** A server process on a new temporary embedded database (demo data included) and a browser, for one test file. */
-export async function openSuite(env: Record<string, string>): Promise<{ server: ServerProcess; browser: Browser; stop: () => Promise<void> }> {
+export async function openSuite(
+  env: Record<string, string>,
+  browserArgs: string[] = [],
+): Promise<{ server: ServerProcess; browser: Browser; stop: () => Promise<void> }> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'centre-ops-e2e-'));
   const server = await startServerProcess({ DATA_DIR: dataDir, ...env });
-  const browser = await launchBrowser();
+  const browser = await launchBrowser(browserArgs);
   return {
     server,
     browser,
