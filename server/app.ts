@@ -43,6 +43,17 @@ declare module 'fastify' {
 /** JSON bodies are small; the CSV member import raises its own limit. */
 export const BODY_LIMIT_BYTES = 256 * 1024;
 
+/**
+ * Secrets never reach the log: credentials in headers, and the secret fields of any body or object that
+ * a handler might log (Fastify itself logs no bodies).
+ */
+export const LOG_REDACT = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'res.headers["set-cookie"]',
+  ...['password', 'currentPassword', 'newPassword', 'token', 'pairingCode'].flatMap((field) => [`req.body.${field}`, `body.${field}`, field]),
+];
+
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 export interface BuildOptions {
@@ -50,6 +61,8 @@ export interface BuildOptions {
   database: Database;
   /** Pino options override (tests pass `false` to keep output quiet). */
   logger?: boolean | object;
+  /** Where the default logger writes (stdout unless given); tests read it to check what gets logged. */
+  logStream?: { write(line: string): void };
   /** Timed housekeeping (outbox pruning, closing time); tests run those steps themselves. Default true. */
   backgroundJobs?: boolean;
 }
@@ -58,7 +71,8 @@ export async function buildApp(config: Config, options: BuildOptions): Promise<F
   const app = Fastify({
     logger: options.logger ?? {
       level: config.logLevel,
-      redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+      redact: LOG_REDACT,
+      ...(options.logStream ? { stream: options.logStream } : {}),
     },
     bodyLimit: BODY_LIMIT_BYTES,
     // Keep a proxy's request id when it sends a sane one, so log lines join up across hops. Fastify's own

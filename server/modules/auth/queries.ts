@@ -46,6 +46,25 @@ export function revokeSession(db: Executor, sessionId: string) {
   return db.updateTable('sessions').set({ revokedAt: sql`now()` }).where('id', '=', sessionId).where('revokedAt', 'is', null).execute();
 }
 
+export function findPasswordHash(db: Executor, userId: string) {
+  return db.selectFrom('users').select('passwordHash').where('id', '=', userId).executeTakeFirst().then((r) => r?.passwordHash);
+}
+
+export function updatePasswordHash(db: Executor, userId: string, passwordHash: string) {
+  return db.updateTable('users').set({ passwordHash }).where('id', '=', userId).execute();
+}
+
+/** Revokes the user's live sessions, all but `keepSessionId` if given; returns the ids it revoked. */
+export function revokeUserSessions(db: Executor, userId: string, keepSessionId?: string) {
+  let query = db
+    .updateTable('sessions')
+    .set({ revokedAt: sql`now()` })
+    .where('userId', '=', userId)
+    .where('revokedAt', 'is', null);
+  if (keepSessionId !== undefined) query = query.where('id', '<>', keepSessionId);
+  return query.returning('id').execute().then((rows) => rows.map((r) => r.id));
+}
+
 /** Sessions past expiry are useless; delete them now and then so the table stays small. */
 export function deleteExpiredSessions(db: Executor) {
   return db.deleteFrom('sessions').where('expiresAt', '<', sql<Date>`now() - interval '1 day'`).execute();

@@ -3,8 +3,8 @@ import { Type } from 'typebox';
 import { RateLimiter } from '../../http/rate-limiter.ts';
 import { SESSION_COOKIE } from '../../http/authenticate.ts';
 import { errorResponses, wrap } from '../../http/schemas.ts';
-import { requirePrincipal } from './principal.ts';
-import { LoginBody, MeResponse, UserSchema } from './schemas.ts';
+import { requirePrincipal, requireUser } from './principal.ts';
+import { ChangePasswordBody, LoginBody, MeResponse, UserSchema } from './schemas.ts';
 import * as service from './service.ts';
 import { getVenue } from '../venues/service.ts';
 
@@ -38,6 +38,25 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const principal = request.principal;
     if (principal?.kind === 'user') await service.logout(db, principal.sessionId);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.status(204).send(null);
+  });
+
+  app.post(
+    '/auth/password',
+    { schema: { body: ChangePasswordBody, response: { 204: Type.Null(), ...errorResponses } } },
+    async (request, reply) => {
+      const user = requireUser(request.principal);
+      await service.changePassword(db, limits, user, request.body);
+      request.log.info({ userId: user.userId }, 'password changed; other sessions revoked');
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post('/auth/logout-all', { schema: { response: { 204: Type.Null(), ...errorResponses } } }, async (request, reply) => {
+    const user = requireUser(request.principal);
+    await service.logoutEverywhere(db, user.userId);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    request.log.info({ userId: user.userId }, 'signed out everywhere');
     return reply.status(204).send(null);
   });
 

@@ -18,6 +18,18 @@ export const LoginBody = Type.Object(
 );
 export type LoginInput = Static<typeof LoginBody>;
 
+/** The same minimum as ADMIN_PASSWORD and POST /api/users. */
+export const PASSWORD_MIN_LENGTH = 8;
+
+export const ChangePasswordBody = Type.Object(
+  {
+    currentPassword: Type.String({ minLength: 1, maxLength: 256 }),
+    newPassword: Type.String({ minLength: PASSWORD_MIN_LENGTH, maxLength: 256 }),
+  },
+  { additionalProperties: false },
+);
+export type ChangePasswordInput = Static<typeof ChangePasswordBody>;
+
 export const MeDevice = Type.Object({
   id: Id,
   kind: OneOf(['kiosk', 'display']),

@@ -5,14 +5,15 @@
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { AppError } from '../../errors.ts';
+import { AppError, validationFailed } from '../../errors.ts';
 import { writeTransaction } from '../../realtime/outbox.ts';
 import { SYSTEM_TOPIC } from '../../realtime/system-events.ts';
 import type { RateLimiter } from '../../http/rate-limiter.ts';
-import { dummyPasswordHash, verifyPassword } from './password.ts';
+import { dummyPasswordHash, hashPassword, verifyPassword } from './password.ts';
 import * as q from './queries.ts';
 import { hashSecret, newSessionToken } from './tokens.ts';
-import type { LoginInput, UserDto } from './schemas.ts';
+import type { ChangePasswordInput, LoginInput, UserDto } from './schemas.ts';
+import type { UserPrincipal } from './principal.ts';
 
 export const SESSION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -60,5 +61,38 @@ export async function logout(db: Kysely<DB>, sessionId: string): Promise<void> {
   await writeTransaction(db, async (trx, emit) => {
     await q.revokeSession(trx, sessionId);
     emit({ topic: SYSTEM_TOPIC, type: 'session.revoked', data: { sessionId } });
+  });
+}
+
+/**
+ * Changes the signed-in user's password after checking the current one (rate-limited like login, per user),
+ * and signs out every other session of the user; the current one stays.
+ */
+export async function changePassword(db: Kysely<DB>, limits: LoginLimits, user: UserPrincipal, input: ChangePasswordInput): Promise<void> {
+  const key = `password:${user.userId}`;
+  const wait = limits.byUsername.blockedFor(key);
+  if (wait) throw new AppError('rate_limited', `Too many wrong passwords; please wait ${wait} seconds and try again.`, { retryAfter: wait });
+  const stored = await q.findPasswordHash(db, user.userId);
+  if (!stored || !(await verifyPassword(input.currentPassword, stored))) {
+    const keyWait = limits.byUsername.hit(key);
+    if (keyWait) throw new AppError('rate_limited', `Too many wrong passwords; please wait ${keyWait} seconds and try again.`, { retryAfter: keyWait });
+    throw validationFailed('currentPassword', 'The current password is not right.');
+  }
+  limits.byUsername.reset(key);
+  const passwordHash = await hashPassword(input.newPassword);
+  await writeTransaction(db, async (trx, emit) => {
+    await q.updatePasswordHash(trx, user.userId, passwordHash);
+    for (const sessionId of await q.revokeUserSessions(trx, user.userId, user.sessionId)) {
+      emit({ topic: SYSTEM_TOPIC, type: 'session.revoked', data: { sessionId } });
+    }
+  });
+}
+
+/** Ends every session of the user, the current one included; their sockets close on every process. */
+export async function logoutEverywhere(db: Kysely<DB>, userId: string): Promise<void> {
+  await writeTransaction(db, async (trx, emit) => {
+    for (const sessionId of await q.revokeUserSessions(trx, userId)) {
+      emit({ topic: SYSTEM_TOPIC, type: 'session.revoked', data: { sessionId } });
+    }
   });
 }
