@@ -101,6 +101,35 @@ export function updateMember(db: Executor, id: string, patch: Partial<MemberValu
     .executeTakeFirst();
 }
 
+/** What a removed member keeps: a placeholder name and the category (reports group visits by it). */
+export const REMOVED_MEMBER_NAME = '已删除会员';
+
+/**
+ * Anonymises a current member in place: the row stays (visits reference it and still count in reports), every
+ * personal field is cleared and `removed_at` set. Undefined when there is no such current member.
+ */
+export function anonymiseMember(db: Executor, id: string) {
+  return db
+    .updateTable('members')
+    .set({
+      name: REMOVED_MEMBER_NAME,
+      memberNo: null,
+      gender: null,
+      birthMonth: null,
+      formerUnit: null,
+      formerPosition: null,
+      phone: null,
+      cardCode: null,
+      notes: null,
+      removedAt: sql`now()`,
+      updatedAt: sql`now()`,
+    })
+    .where('id', '=', id)
+    .where('removedAt', 'is', null)
+    .returning(['id'])
+    .executeTakeFirst();
+}
+
 /** Which of these card codes (upper-cased) already belong to someone, and to whom. */
 export function cardCodeOwners(db: Executor, cardCodes: readonly string[]) {
   if (cardCodes.length === 0) return Promise.resolve([]);

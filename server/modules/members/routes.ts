@@ -66,4 +66,12 @@ export const memberRoutes: FastifyPluginAsyncTypebox = async (app) => {
     { schema: { params: IdParams('memberId'), body: UpdateMemberBody, response: { 200: wrap('member', MemberSchema), ...errorResponses } } },
     async (request) => ({ member: await service.updateMember(db, request.principal, request.params.memberId, request.body) }),
   );
+  app.delete(
+    '/members/:memberId',
+    { schema: { params: IdParams('memberId'), response: { 204: Type.Null(), ...errorResponses } } },
+    async (request, reply) => {
+      await service.removeMember(db, request.principal, request.params.memberId);
+      return reply.status(204).send(null);
+    },
+  );
 };

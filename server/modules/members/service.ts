@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { AppError, notFound } from '../../errors.ts';
-import { requirePrincipal, requireUser, type Principal } from '../auth/principal.ts';
+import { requireAdmin, requirePrincipal, requireUser, type Principal } from '../auth/principal.ts';
 import { forViewer } from './privacy.ts';
 import * as q from './queries.ts';
 import type { CreateMemberInput, ListMembersInput, MemberDto, UpdateMemberInput } from './schemas.ts';
@@ -103,4 +103,17 @@ export async function updateMember(db: Kysely<DB>, principal: Principal | null, 
   } catch (error) {
     throw duplicateOf(error) ?? error;
   }
+}
+
+/**
+ * Removes a member (admin only): one UPDATE, so one statement and one transaction, anonymises the row and sets
+ * `removed_at`. Their visits stay (they still count in reports, under the placeholder name and their category).
+ * The member is then gone from search, lookups and check-in (the card code is cleared). A second removal, or an
+ * unknown id, is 404 not_found. No live event: the members module emits none (check-in events sent earlier
+ * carried the name; they are not rewritten).
+ */
+export async function removeMember(db: Kysely<DB>, principal: Principal | null, memberId: string): Promise<void> {
+  requireAdmin(principal);
+  const row = await q.anonymiseMember(db, memberId);
+  if (!row) throw notFound('The member');
 }
