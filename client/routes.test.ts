@@ -7,6 +7,7 @@ describe('hash routes', () => {
     expect(parseHash('#/')).toBe('home');
     expect(parseHash('#/admin')).toBe('admin');
     expect(parseHash('#/admin/')).toBe('admin');
+    expect(parseHash('#/account')).toBe('account');
     expect(parseHash('#/nowhere')).toBe('home');
   });
 

@@ -1,14 +1,15 @@
 /** The coordinator app's routes and how they map to `location.hash`. */
 
-export type RouteName = 'home' | 'admin' | 'members' | 'tournaments' | 'referee';
+export type RouteName = 'home' | 'admin' | 'members' | 'account' | 'tournaments' | 'referee';
 
 /**
- * `#/admin` (and `#/admin/`) is administration, `#/members` the members, `#/tournaments…` and `#/referee…` the
+ * `#/admin` (and `#/admin/`) is administration, `#/members` the members, `#/account` the user's own account, `#/tournaments…` and `#/referee…` the
  * tournament pages (which read the rest of the hash themselves: tournaments/paths.ts); anything else is home.
  */
 export function parseHash(hash: string): RouteName {
   const path = hash.replace(/^#/, '').replace(/\/+$/, '') || '/';
   if (path === '/members') return 'members';
+  if (path === '/account') return 'account';
   if (/^\/tournaments(?:[/?]|$)/.test(path)) return 'tournaments';
   if (/^\/referee(?:[/?]|$)/.test(path)) return 'referee';
   return path === '/admin' ? 'admin' : 'home';

@@ -59,6 +59,25 @@ export class Session {
     this.#signedOut();
   }
 
+  /** `POST /api/auth/password`: throws the server's ApiError; other sessions end, this one stays. */
+  async changePassword(currentPassword: string, newPassword: string): Promise<void> {
+    await api.post('/api/auth/password', { currentPassword, newPassword });
+  }
+
+  /** Ends every session of this user, this one included (`POST /api/auth/logout-all`). */
+  async logoutEverywhere(): Promise<void> {
+    this.live?.close();
+    this.live = null;
+    try {
+      await api.post('/api/auth/logout-all');
+    } catch (error) {
+      // Still signed in (network trouble, say): reconnect as before and let the page show the error.
+      await this.check();
+      throw error;
+    }
+    this.#signedOut();
+  }
+
   #signedIn(user: User): void {
     setSessionHint(true);
     this.user = user;

@@ -3,6 +3,7 @@ import type { MessageKey } from './zh-CN.ts';
 import { kioskEn } from './kiosk.en.ts';
 import { displayTournamentEn } from './display-tournament.en.ts';
 import { membersEn } from './members.en.ts';
+import { accountEn } from './account.en.ts';
 import { tournamentsEn } from './tournaments.en.ts';
 import { tournamentEntriesEn } from './tournament-entries.en.ts';
 
@@ -10,6 +11,7 @@ export const en: Record<MessageKey, string> = {
   ...kioskEn,
   ...displayTournamentEn,
   ...membersEn,
+  ...accountEn,
   ...tournamentsEn,
   ...tournamentEntriesEn,
   'app.coordinator.title': 'Centre operations',

@@ -2,6 +2,7 @@
 import { kioskZhCN } from './kiosk.zh-CN.ts';
 import { displayTournamentZhCN } from './display-tournament.zh-CN.ts';
 import { membersZhCN } from './members.zh-CN.ts';
+import { accountZhCN } from './account.zh-CN.ts';
 import { tournamentsZhCN } from './tournaments.zh-CN.ts';
 import { tournamentEntriesZhCN } from './tournament-entries.zh-CN.ts';
 
@@ -9,6 +10,7 @@ export const zhCN = {
   ...kioskZhCN,
   ...displayTournamentZhCN,
   ...membersZhCN,
+  ...accountZhCN,
   ...tournamentsZhCN,
   ...tournamentEntriesZhCN,
   'app.coordinator.title': '活动中心运营',
