@@ -18,6 +18,11 @@ export const createMember = async (body: CreateMemberBody): Promise<Member> =>
 export const updateMember = async (id: string, body: UpdateMemberBody): Promise<Member> =>
   (await api.patch<{ member: Member }>(`/api/members/${seg(id)}`, body)).member;
 
+/** `DELETE /api/members/:id` (admins only): anonymises the member; their visits are kept. */
+export const removeMember = async (id: string): Promise<void> => {
+  await api.delete(`/api/members/${seg(id)}`);
+};
+
 /**
  * `POST /api/members/import` with the file's bytes as they are: the server finds the encoding (UTF-8 with or
  * without BOM, GB18030/GBK, UTF-16), so the browser must not decode or re-encode anything.

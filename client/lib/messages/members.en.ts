@@ -108,4 +108,11 @@ export const membersEn: Record<MembersMessageKey, string> = {
   'members.cards.cardTitle': 'Member card',
   'members.cards.qrLabel': 'Member card QR code: {code}',
   'members.cards.page': 'Page {n}',
+
+  'members.remove': 'Remove member (anonymise)',
+  'members.remove.confirmTitle': 'Remove member “{name}”?',
+  'members.remove.confirmText':
+    'The name becomes “已删除会员” and the phone, card code, member number and other personal details are cleared for good; the old card will no longer check in. Their past visits are kept and still count in the statistics.',
+  'members.remove.yes': 'Remove',
+  'members.removed': 'Removed “{name}” (anonymised; visits kept).',
 };

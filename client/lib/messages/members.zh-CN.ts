@@ -106,6 +106,13 @@ export const membersZhCN = {
   'members.cards.cardTitle': '会员卡',
   'members.cards.qrLabel': '会员卡二维码：{code}',
   'members.cards.page': '第 {n} 页',
+
+  'members.remove': '删除会员（匿名化）',
+  'members.remove.confirmTitle': '删除会员“{name}”？',
+  'members.remove.confirmText':
+    '姓名将改为“已删除会员”，电话、卡号、会员编号等个人信息全部清除，无法恢复；原会员卡不能再签到。以往的签到记录保留，仍计入统计。',
+  'members.remove.yes': '确认删除',
+  'members.removed': '已删除会员“{name}”（已匿名化，签到记录保留）。',
 } as const;
 
 export type MembersMessageKey = keyof typeof membersZhCN;
