@@ -2,14 +2,12 @@
  * What every request shares (CONTRACT.md "Conventions" and "Running"): health, the error shape for unknown
  * routes, bad JSON and oversized bodies, request ids, and the built pages with their caching rules.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BODY_LIMIT_BYTES } from '../../server/app.ts';
 import { createTestDatabase, storageAvailable } from '../support/database.ts';
 import { signIn, startApp, startTestApp, type TestApp } from '../support/app.ts';
 import { expectError } from '../support/expect-error.ts';
+import { fakePage, makeFakeDist } from '../support/fake-dist.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -110,16 +108,10 @@ describe.runIf(storageAvailable)('http basics', () => {
     let empty: string;
     let built: TestApp;
     let unbuilt: TestApp;
-    const page = (name: string) => `<!doctype html><html><head><title>${name}</title></head><body>${name}</body></html>`;
+    let removeDist: () => void = () => {};
 
     beforeAll(async () => {
-      dist = mkdtempSync(path.join(tmpdir(), 'centre-ops-dist-'));
-      empty = mkdtempSync(path.join(tmpdir(), 'centre-ops-empty-'));
-      for (const dir of ['client/display', 'kiosk', 'assets']) mkdirSync(path.join(dist, dir), { recursive: true });
-      writeFileSync(path.join(dist, 'client/index.html'), page('coordinator'));
-      writeFileSync(path.join(dist, 'client/display/index.html'), page('display'));
-      writeFileSync(path.join(dist, 'kiosk/index.html'), page('kiosk'));
-      writeFileSync(path.join(dist, 'assets/app-abc123.js'), 'console.log("app");\n');
+      ({ dist, empty, remove: removeDist } = makeFakeDist());
       const a = await createTestDatabase();
       built = await startApp(a.database, a.url, { staticDir: dist });
       const b = await createTestDatabase();
@@ -128,8 +120,7 @@ describe.runIf(storageAvailable)('http basics', () => {
     afterAll(async () => {
       await built?.close();
       await unbuilt?.close();
-      rmSync(dist, { recursive: true, force: true });
-      rmSync(empty, { recursive: true, force: true });
+      removeDist();
     });
 
     it('serves each app’s page at its public path, revalidated on every load', async () => {
@@ -144,7 +135,7 @@ describe.runIf(storageAvailable)('http basics', () => {
         expect(response.statusCode, url).toBe(200);
         expect(response.headers['content-type'], url).toMatch(/^text\/html/);
         expect(response.headers['cache-control'], url).toBe('no-cache');
-        expect(response.body, url).toBe(page(name));
+        expect(response.body, url).toBe(fakePage(name));
         expect(response.headers['x-request-id'], url).toBeDefined();
       }
     });

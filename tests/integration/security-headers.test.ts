@@ -3,14 +3,12 @@
  * three pages, a hashed asset, an /api answer and error answers. The browser tests prove the apps work under
  * this policy; this file pins the policy itself, so loosening it is a visible change.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EMPTY_STYLE_HASH, HSTS_VALUE } from '../../server/http/security-headers.ts';
 import { createTestDatabase, storageAvailable } from '../support/database.ts';
 import { startApp, type TestApp } from '../support/app.ts';
 import { expectError } from '../support/expect-error.ts';
+import { makeFakeDist } from '../support/fake-dist.ts';
 
 type Headers = Record<string, string | string[] | number | undefined>;
 
@@ -72,16 +70,10 @@ describe.runIf(storageAvailable)('security headers', () => {
   let t: TestApp;
   let unbuilt: TestApp;
   let proxied: TestApp;
-  const page = (name: string) => `<!doctype html><html><head><title>${name}</title></head><body>${name}</body></html>`;
+  let removeDist: () => void = () => {};
 
   beforeAll(async () => {
-    dist = mkdtempSync(path.join(tmpdir(), 'centre-ops-dist-'));
-    empty = mkdtempSync(path.join(tmpdir(), 'centre-ops-empty-'));
-    for (const dir of ['client/display', 'kiosk', 'assets']) mkdirSync(path.join(dist, dir), { recursive: true });
-    writeFileSync(path.join(dist, 'client/index.html'), page('coordinator'));
-    writeFileSync(path.join(dist, 'client/display/index.html'), page('display'));
-    writeFileSync(path.join(dist, 'kiosk/index.html'), page('kiosk'));
-    writeFileSync(path.join(dist, 'assets/app-abc123.js'), 'console.log("app");\n');
+    ({ dist, empty, remove: removeDist } = makeFakeDist());
     const a = await createTestDatabase();
     t = await startApp(a.database, a.url, { staticDir: dist });
     const b = await createTestDatabase();
@@ -93,8 +85,7 @@ describe.runIf(storageAvailable)('security headers', () => {
     await t?.close();
     await unbuilt?.close();
     await proxied?.close();
-    rmSync(dist, { recursive: true, force: true });
-    rmSync(empty, { recursive: true, force: true });
+    removeDist();
   });
 
   it('sends them with each app’s page', async () => {
