@@ -1,6 +1,6 @@
 /**
  * Write throughput with the outbox: N transactions, each updating one room's capacity AND recording its
- * `room.updated` event through writeTransaction (outbox row, advisory append lock, pg_notify), against the
+ * `room.updated` event through writeTransaction (an unnumbered outbox row and pg_notify, no lock), against the
  * baseline of the very same UPDATE in a plain transaction with no event. Same database, same run.
  *
  * PostgreSQL runs the transactions from `concurrency` workers on a pool of as many connections; PGlite runs

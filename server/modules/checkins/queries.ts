@@ -24,15 +24,6 @@ export function lockVisit(trx: Transaction<DB>, id: string) {
   return trx.selectFrom('visits').select([...visitColumns]).where('visits.id', '=', id).forUpdate().executeTakeFirst();
 }
 
-export function findVisitByKey(db: Executor, key: string) {
-  return db
-    .selectFrom('checkinKeys')
-    .innerJoin('visits', 'visits.id', 'checkinKeys.visitId')
-    .select([...visitColumns])
-    .where('checkinKeys.idempotencyKey', '=', key)
-    .executeTakeFirst();
-}
-
 export function endVisit(trx: Transaction<DB>, id: string, reason: VisitEndReason, at?: Date) {
   return trx
     .updateTable('visits')

@@ -77,15 +77,6 @@ export function findMember(db: Executor, id: string) {
   return db.selectFrom('members').select([...memberColumns]).where('id', '=', id).where('removedAt', 'is', null).executeTakeFirst();
 }
 
-export function findMemberByCard(db: Executor, cardCode: string) {
-  return db
-    .selectFrom('members')
-    .select([...memberColumns])
-    .where(sql`upper(card_code)`, '=', cardCode.trim().toUpperCase())
-    .where('removedAt', 'is', null)
-    .executeTakeFirst();
-}
-
 export function insertMembers(db: Executor, members: readonly MemberValues[]) {
   if (members.length === 0) return Promise.resolve([]);
   return db.insertInto('members').values([...members]).returning([...memberColumns]).execute();
