@@ -4,6 +4,7 @@
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type ErrorCode } from '../errors.ts';
+import { PATTERN_HINTS } from './schemas.ts';
 
 interface ValidationIssue {
   instancePath?: string;
@@ -29,8 +30,17 @@ function validationMessage(error: FastifyError, field: string): string {
   const issue = (error.validation?.[0] ?? {}) as ValidationIssue;
   if (issue.keyword === 'required') return `The field "${field}" is required.`;
   if (issue.keyword === 'additionalProperties') return `The field "${String(issue.params?.additionalProperty)}" is not allowed here.`;
+  if (issue.keyword === 'pattern') {
+    const hint = PATTERN_HINTS[String(issue.params?.pattern)];
+    return `The field "${field}" ${hint ?? 'does not have the expected form'}.`;
+  }
   return `The field "${field}" ${issue.message ?? 'is not valid'}.`;
 }
+
+/** PostgreSQL: text that cannot be stored (NUL in text or jsonb, a character the encoding lacks). */
+const UNSTORABLE_TEXT_CODES = new Set(['22021', '22P05']);
+
+const sentence = (text: string): string => (/[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);
 
 const DB_DOWN_CODES = new Set([
   // the network to the database
@@ -49,7 +59,8 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   );
 }
 
-function toBody(error: FastifyError | Error): { status: number; code: ErrorCode; message: string; fields: Record<string, unknown> } {
+/** The status and body an error leaves as (exported for its unit tests). */
+export function toBody(error: FastifyError | Error): { status: number; code: ErrorCode; message: string; fields: Record<string, unknown> } {
   if (error instanceof AppError) return { status: error.statusCode, code: error.code, message: error.message, fields: error.fields };
   const fastifyError = error as FastifyError;
   if (fastifyError.validation) {
@@ -57,6 +68,10 @@ function toBody(error: FastifyError | Error): { status: number; code: ErrorCode;
     return { status: 400, code: 'validation_failed', message: validationMessage(fastifyError, field), fields: { field } };
   }
   switch (fastifyError.code) {
+    case 'FST_ERR_BAD_URL':
+      return { status: 400, code: 'validation_failed', message: 'The address has a malformed %-escape; check the link.', fields: { field: 'url' } };
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return { status: 400, code: 'validation_failed', message: 'A part of the address is too long to be an id; check the link.', fields: { field: 'params' } };
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return { status: 413, code: 'payload_too_large', message: 'The request is too large.', fields: {} };
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
@@ -65,16 +80,27 @@ function toBody(error: FastifyError | Error): { status: number; code: ErrorCode;
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return { status: 400, code: 'validation_failed', message: 'The request body is not valid JSON.', fields: { field: 'body' } };
   }
-  if (fastifyError instanceof SyntaxError || fastifyError.statusCode === 400) {
+  if (fastifyError instanceof SyntaxError) {
     return { status: 400, code: 'validation_failed', message: 'The request body is not valid JSON.', fields: { field: 'body' } };
   }
   if (isDatabaseUnavailable(error)) {
     return { status: 503, code: 'service_unavailable', message: 'The database is not reachable right now; please try again shortly.', fields: {} };
   }
+  const pgCode = (error as { code?: unknown }).code;
+  if (typeof pgCode === 'string' && UNSTORABLE_TEXT_CODES.has(pgCode)) {
+    // A safety net behind the schemas (http/schemas.ts refuses NUL in every string field): the statement failed,
+    // so its transaction rolled back and nothing changed.
+    return { status: 400, code: 'validation_failed', message: 'The request contains a character that cannot be stored (a NUL character); remove it and try again.', fields: {} };
+  }
   const status = fastifyError.statusCode && fastifyError.statusCode >= 400 ? fastifyError.statusCode : 500;
   if (status === 429) return { status, code: 'rate_limited', message: 'Too many requests; please wait a moment.', fields: {} };
   if (status === 404) return { status, code: 'not_found', message: 'Nothing was found here.', fields: {} };
-  if (status < 500) return { status, code: 'validation_failed', message: fastifyError.message, fields: {} };
+  if (status === 401) return { status, code: 'unauthenticated', message: sentence(fastifyError.message || 'Sign in first'), fields: {} };
+  if (status === 403) return { status, code: 'forbidden', message: sentence(fastifyError.message || 'You are not allowed to do this'), fields: {} };
+  if (status === 413) return { status, code: 'payload_too_large', message: 'The request is too large.', fields: {} };
+  if (status === 415) return { status, code: 'unsupported_media_type', message: 'Send the body as application/json.', fields: {} };
+  // Any other refusal of the request itself: CONTRACT.md's codes have no other 4xx, so it is a 400.
+  if (status < 500) return { status: 400, code: 'validation_failed', message: sentence(fastifyError.message || 'The request is not valid'), fields: {} };
   return { status: 500, code: 'internal_error', message: 'Something went wrong on the server; it has been logged.', fields: {} };
 }
 
@@ -88,6 +114,14 @@ export function sendError(reply: FastifyReply, error: FastifyError | Error): Fas
   else if (status >= 500) reply.request.log.warn({ code }, message);
   if (code === 'rate_limited' && typeof fields.retryAfter === 'number') reply.header('retry-after', String(fields.retryAfter));
   return reply.status(status).type('application/json; charset=utf-8').send({ ...fields, statusCode: status, code, message });
+}
+
+/**
+ * For Fastify's `frameworkErrors` option: errors of the router itself (a malformed %-escape, a path part over
+ * the length limit) leave in the same shape as every other error instead of Fastify's own body.
+ */
+export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  return sendError(reply, error);
 }
 
 export function registerErrorHandling(app: FastifyInstance): void {

@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { ROLES } from '../../db/schema.ts';
-import { Id, OneOf } from '../../http/schemas.ts';
+import { Id, Line, OneOf } from '../../http/schemas.ts';
 
 export const RoleSchema = OneOf(ROLES);
 
@@ -13,7 +13,7 @@ export const UserSchema = Type.Object({
 export type UserDto = Static<typeof UserSchema>;
 
 export const LoginBody = Type.Object(
-  { username: Type.String({ minLength: 1, maxLength: 64 }), password: Type.String({ minLength: 1, maxLength: 256 }) },
+  { username: Line({ minLength: 1, maxLength: 64 }), password: Type.String({ minLength: 1, maxLength: 256 }) },
   { additionalProperties: false },
 );
 export type LoginInput = Static<typeof LoginBody>;

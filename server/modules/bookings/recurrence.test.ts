@@ -201,6 +201,24 @@ describe('expandSeries', () => {
     expect(expandSeries({ ...base, rrule: rule('FREQ=DAILY;COUNT=500') })).toMatchObject({ ok: true });
   });
 
+  it('refuses a series that runs more than two years from its first date, naming the date', () => {
+    const base = { startDate: '2026-03-03', startTime: '09:00', durationMinutes: 60, timeZone: 'Asia/Shanghai', maxOccurrences: 400 };
+    // Few occurrences, far apart: the count is fine, the span is not.
+    const sparse = expandSeries({ ...base, rrule: rule('FREQ=MONTHLY;INTERVAL=52;COUNT=400') });
+    expect(sparse).toMatchObject({ ok: false, code: 'too_far' });
+    if (!sparse.ok) expect(sparse.message).toMatch(/reaches 2030-07-03, more than 731 days .* after the first date 2026-03-03/);
+    const untilFar = expandSeries({ ...base, rrule: rule('FREQ=MONTHLY;UNTIL=20400101') });
+    expect(untilFar).toMatchObject({ ok: false, code: 'too_far' });
+    // Two years to the day is still allowed (731 days covers a leap day); one week more is not.
+    expect(expandSeries({ ...base, rrule: rule('FREQ=WEEKLY;UNTIL=20280303') })).toMatchObject({ ok: true });
+    expect(expandSeries({ ...base, rrule: rule('FREQ=WEEKLY;UNTIL=20280310') })).toMatchObject({ ok: false, code: 'too_far' });
+    // An excluded date past the span does not count; the limit can be set per call.
+    expect(expandSeries({ ...base, rrule: rule('FREQ=MONTHLY;COUNT=3'), maxSpanDays: 40 })).toMatchObject({ ok: false, code: 'too_far' });
+    expect(expandSeries({ ...base, rrule: rule('FREQ=MONTHLY;COUNT=3'), maxSpanDays: 40, exdates: ['2026-05-03'] })).toMatchObject({ ok: true });
+    // Too many stays the message when both apply: it is the one that says how many.
+    expect(expandSeries({ ...base, rrule: rule('FREQ=DAILY;COUNT=999999999') })).toMatchObject({ ok: false, code: 'too_many' });
+  });
+
   it('stops on a rule that can never match instead of looping', () => {
     // Every 12 months from April, on the 31st: April never has one.
     expect(expand('FREQ=MONTHLY;INTERVAL=12;BYMONTHDAY=31;COUNT=3', { startDate: '2026-04-01' })).toEqual([]);

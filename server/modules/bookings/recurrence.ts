@@ -52,6 +52,8 @@ export interface ExpandSeriesInput {
   timeZone: string;
   exdates?: string[]; // local dates to skip (holidays, cancelled occurrences)
   maxOccurrences: number;
+  /** How far after the start date the last occurrence may fall, in days; default MAX_SERIES_SPAN_DAYS. */
+  maxSpanDays?: number;
 }
 
 export interface Occurrence {
@@ -62,7 +64,14 @@ export interface Occurrence {
 
 export type ExpandSeriesResult =
   | { ok: true; occurrences: Occurrence[] }
-  | { ok: false; code: 'unbounded' | 'too_many'; message: string };
+  | { ok: false; code: 'unbounded' | 'too_many' | 'too_far'; message: string };
+
+/**
+ * A series runs at most two years from its first date (731 days: two years, a leap day included). Bookings
+ * further ahead are guesses, and a long rule with a small COUNT (MONTHLY;INTERVAL=52;COUNT=400) would
+ * otherwise reach centuries ahead. Renew a series for the next term or year instead.
+ */
+export const MAX_SERIES_SPAN_DAYS = 731;
 
 const DAY_CODES = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
 const PARTS = ['FREQ', 'INTERVAL', 'COUNT', 'UNTIL', 'BYDAY', 'BYMONTHDAY', 'WKST'];
@@ -271,6 +280,7 @@ function* candidateDates(rule: RRule, startDate: string, lastDay: number): Gener
  */
 export function expandSeries(input: ExpandSeriesInput): ExpandSeriesResult {
   const { startDate, startTime, durationMinutes, rrule, timeZone, maxOccurrences } = input;
+  const maxSpanDays = input.maxSpanDays ?? MAX_SERIES_SPAN_DAYS;
   const start = parseLocalDate(startDate);
   if (!start) throw new RangeError(`Not a date (YYYY-MM-DD): "${startDate}"`);
   if (!parseLocalTime(startTime)) throw new RangeError(`Not a time (HH:MM): "${startTime}"`);
@@ -293,6 +303,8 @@ export function expandSeries(input: ExpandSeriesInput): ExpandSeriesResult {
   }
 
   const countLimit = Math.max(EXACT_COUNT_LIMIT, maxOccurrences);
+  const lastAllowedDay = dayNumber(startDate) + maxSpanDays;
+  let tooFar: string | null = null; // the first occurrence past the span, if any
   const occurrences: Occurrence[] = [];
   let counted = 0; // occurrences of the rule, EXDATEs included (what COUNT counts)
   let made = 0; // occurrences left after EXDATEs
@@ -304,6 +316,7 @@ export function expandSeries(input: ExpandSeriesInput): ExpandSeriesResult {
     counted += 1;
     if (!exdates.has(date)) {
       made += 1;
+      if (tooFar === null && dayNumber(date) > lastAllowedDay) tooFar = date;
       if (made <= maxOccurrences && startsAt) {
         occurrences.push({ occurrenceDate: date, start: startsAt, end: new Date(startsAt.getTime() + durationMinutes * 60_000) });
       }
@@ -317,6 +330,14 @@ export function expandSeries(input: ExpandSeriesInput): ExpandSeriesResult {
       ok: false,
       code: 'too_many',
       message: `The repeat rule makes ${how} bookings; at most ${maxOccurrences} can be made at once. Use an earlier UNTIL or a smaller COUNT`,
+    };
+  }
+  if (tooFar !== null) {
+    return {
+      ok: false,
+      code: 'too_far',
+      message: `The repeat rule reaches ${tooFar}, more than ${maxSpanDays} days (about two years) after the first date ${startDate}; ` +
+        'a series may run at most that far. Use an earlier UNTIL or a smaller COUNT, and repeat the series for the next period later',
     };
   }
   return { ok: true, occurrences };

@@ -3,16 +3,19 @@
  */
 import { Type, type Static } from 'typebox';
 import { BOOKING_KINDS } from '../../db/schema.ts';
-import { Id, Instant, OneOf } from '../../http/schemas.ts';
+import { Id, Instant, Line, NAME_MAX_LENGTH, OneOf, Text, TEXT_MAX_LENGTH } from '../../http/schemas.ts';
 
 export const BookingKindSchema = OneOf(BOOKING_KINDS);
 export const SeriesScopeSchema = OneOf(['this', 'following', 'all'] as const, 'which occurrences of a series a change applies to');
 export type SeriesScope = Static<typeof SeriesScopeSchema>;
 
-const Title = Type.String({ minLength: 1, maxLength: 200 });
-const Notes = Type.String({ maxLength: 2000 });
+const Title = Line({ minLength: 1, maxLength: NAME_MAX_LENGTH, notBlank: true });
+/** Free text, kept exactly as sent (trimmed at the ends). */
+const Notes = Text({ maxLength: TEXT_MAX_LENGTH });
 const ExpectedCount = Type.Integer({ minimum: 0, maximum: 100_000 });
-const LocalDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD in the venue zone' });
+/** A row's version (PostgreSQL integer): bounded so a huge number is refused here, not by the database. */
+const Version = Type.Integer({ minimum: 1, maximum: 2_147_483_647 });
+const LocalDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', maxLength: 10, description: 'YYYY-MM-DD in the venue zone' });
 
 export const BookingSchema = Type.Object({
   id: Id,
@@ -54,7 +57,7 @@ export type ClosureDto = Static<typeof ClosureSchema>;
 
 export const RecurrenceSchema = Type.Object(
   {
-    rrule: Type.String({ minLength: 1, maxLength: 500, description: 'RFC 5545 RRULE, e.g. FREQ=WEEKLY;BYDAY=TU,TH;UNTIL=20270630' }),
+    rrule: Line({ minLength: 1, maxLength: 500, description: 'RFC 5545 RRULE, e.g. FREQ=WEEKLY;BYDAY=TU,TH;UNTIL=20270630' }),
     exdates: Type.Optional(Type.Array(LocalDate, { maxItems: 400 })),
   },
   { additionalProperties: false },
@@ -103,7 +106,7 @@ export type CheckBookingInput = Static<typeof CheckBookingBody>;
 
 export const UpdateBookingBody = Type.Object(
   {
-    version: Type.Integer({ minimum: 1 }),
+    version: Version,
     start: Type.Optional(Instant),
     end: Type.Optional(Instant),
     roomId: Type.Optional(Id),
@@ -118,7 +121,7 @@ export const UpdateBookingBody = Type.Object(
 export type UpdateBookingInput = Static<typeof UpdateBookingBody>;
 
 export const CancelBookingQuery = Type.Object(
-  { scope: Type.Optional(SeriesScopeSchema), version: Type.Optional(Type.Integer({ minimum: 1 })) },
+  { scope: Type.Optional(SeriesScopeSchema), version: Type.Optional(Version) },
   { additionalProperties: false },
 );
 
@@ -149,7 +152,7 @@ export const CreateClosureBody = Type.Object(
   {
     start: Instant,
     end: Instant,
-    reason: Type.String({ minLength: 1, maxLength: 200 }),
+    reason: Line({ minLength: 1, maxLength: NAME_MAX_LENGTH, notBlank: true }),
     roomId: Type.Optional(Id),
     /** Cancel the bookings that fall inside; without it they are listed as a 409. */
     cancelBookings: Type.Optional(Type.Boolean()),

@@ -1,11 +1,11 @@
 import { Type, type Static } from 'typebox';
-import { Id } from '../../http/schemas.ts';
+import { Id, Line } from '../../http/schemas.ts';
 
 export const CheckInBody = Type.Object(
   {
     venueId: Id,
     /** What the card's QR code or barcode says (a USB scanner types it). */
-    memberCode: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    memberCode: Type.Optional(Line({ minLength: 1, maxLength: 64 })),
     memberId: Type.Optional(Id),
     roomId: Type.Optional(Id),
     bookingId: Type.Optional(Id),

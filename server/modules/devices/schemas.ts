@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { DEVICE_KINDS } from '../../db/schema.ts';
-import { Id, Name, NullableInstant, OneOf } from '../../http/schemas.ts';
+import { Id, Line, Name, NullableInstant, OneOf } from '../../http/schemas.ts';
 
 export const DeviceKindSchema = OneOf(DEVICE_KINDS);
 export const DeviceStatusSchema = OneOf(['awaiting_pairing', 'pairing_expired', 'paired', 'revoked']);
@@ -26,7 +26,7 @@ export const CreateDeviceBody = Type.Object(
 export type CreateDeviceInput = Static<typeof CreateDeviceBody>;
 
 export const PairBody = Type.Object(
-  { pairingCode: Type.String({ minLength: 1, maxLength: 32 }) },
+  { pairingCode: Line({ minLength: 1, maxLength: 32 }) },
   { additionalProperties: false },
 );
 

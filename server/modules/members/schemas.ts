@@ -1,14 +1,19 @@
 import { Type, type Static } from 'typebox';
 import { MEMBER_CATEGORIES } from '../../db/schema.ts';
-import { Id, OneOf } from '../../http/schemas.ts';
+import { Id, Line, OneOf, Text } from '../../http/schemas.ts';
 
 export const MemberCategorySchema = OneOf(MEMBER_CATEGORIES, 'veteran 离休, retired 退休, leader 原市级领导, other');
 
 const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()]);
 const CardCode = Type.String({ minLength: 1, maxLength: 32, pattern: '^[A-Za-z0-9_-]+$' });
-const MemberNo = Type.String({ minLength: 1, maxLength: 32 });
+const MemberNo = Line({ minLength: 1, maxLength: 32 });
+const MemberName = Line({ minLength: 1, maxLength: 60, notBlank: true });
+const FormerUnit = Line({ maxLength: 200 });
+const FormerPosition = Line({ maxLength: 100 });
+/** The member ledger's remarks column; the form and the CSV import keep to the same 500. */
+const MemberNotes = Text({ maxLength: 500 });
 const Phone = Type.String({ minLength: 5, maxLength: 20, pattern: '^[0-9+ -]+$' });
-const BirthMonth = Type.String({ pattern: '^[12][0-9]{3}-(0[1-9]|1[0-2])$', description: 'YYYY-MM' });
+const BirthMonth = Type.String({ pattern: '^[12][0-9]{3}-(0[1-9]|1[0-2])$', maxLength: 7, description: 'YYYY-MM' });
 
 export const MemberSchema = Type.Object({
   id: Id,
@@ -28,16 +33,16 @@ export type MemberDto = Static<typeof MemberSchema>;
 
 export const CreateMemberBody = Type.Object(
   {
-    name: Type.String({ minLength: 1, maxLength: 60, pattern: '\\S' }),
+    name: MemberName,
     cardCode: Type.Optional(CardCode),
     memberNo: Type.Optional(MemberNo),
     phone: Type.Optional(Phone),
     category: Type.Optional(MemberCategorySchema),
     gender: Type.Optional(OneOf(['male', 'female'] as const)),
     birthMonth: Type.Optional(BirthMonth),
-    formerUnit: Type.Optional(Type.String({ maxLength: 200 })),
-    formerPosition: Type.Optional(Type.String({ maxLength: 100 })),
-    notes: Type.Optional(Type.String({ maxLength: 500 })),
+    formerUnit: Type.Optional(FormerUnit),
+    formerPosition: Type.Optional(FormerPosition),
+    notes: Type.Optional(MemberNotes),
   },
   { additionalProperties: false },
 );
@@ -45,16 +50,16 @@ export type CreateMemberInput = Static<typeof CreateMemberBody>;
 
 export const UpdateMemberBody = Type.Object(
   {
-    name: Type.Optional(Type.String({ minLength: 1, maxLength: 60, pattern: '\\S' })),
+    name: Type.Optional(MemberName),
     cardCode: Type.Optional(Nullable(CardCode)),
     memberNo: Type.Optional(Nullable(MemberNo)),
     phone: Type.Optional(Nullable(Phone)),
     category: Type.Optional(MemberCategorySchema),
     gender: Type.Optional(Type.Union([OneOf(['male', 'female'] as const), Type.Null()])),
     birthMonth: Type.Optional(Nullable(BirthMonth)),
-    formerUnit: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
-    formerPosition: Type.Optional(Nullable(Type.String({ maxLength: 100 }))),
-    notes: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
+    formerUnit: Type.Optional(Nullable(FormerUnit)),
+    formerPosition: Type.Optional(Nullable(FormerPosition)),
+    notes: Type.Optional(Nullable(MemberNotes)),
   },
   { additionalProperties: false, minProperties: 1 },
 );
@@ -62,7 +67,7 @@ export type UpdateMemberInput = Static<typeof UpdateMemberBody>;
 
 export const ListMembersQuery = Type.Object(
   {
-    q: Type.Optional(Type.String({ maxLength: 60 })),
+    q: Type.Optional(Line({ maxLength: 60 })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
     offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000 })),
   },

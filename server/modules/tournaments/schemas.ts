@@ -1,6 +1,9 @@
 /** The tournaments interface (CONTRACT.md "Tournaments"), plus scheduling and live scores. */
 import { Type, type Static } from 'typebox';
-import { Id, Instant, OneOf } from '../../http/schemas.ts';
+import { Id, Instant, Line, OneOf } from '../../http/schemas.ts';
+
+const TournamentName = Line({ minLength: 1, maxLength: 120, notBlank: true });
+const EntryName = Line({ minLength: 1, maxLength: 80, notBlank: true });
 
 export const SportSchema = OneOf(['table_tennis', 'gateball'] as const);
 export const FormatSchema = OneOf(['single_elimination', 'double_elimination', 'round_robin', 'groups_then_knockout'] as const);
@@ -12,7 +15,7 @@ export const TiebreakSchema = Type.Object(
       Type.Array(OneOf(['head_to_head', 'score_difference', 'points_for', 'lot'] as const), { maxItems: 4, uniqueItems: true }),
     ),
     /** Lot numbers drawn by the referee where the rules leave players equal (lower places higher). */
-    lots: Type.Optional(Type.Record(Type.String({ format: 'uuid' }), Type.Integer({ minimum: 1, maximum: 1000 }))),
+    lots: Type.Optional(Type.Record(Type.String({ format: 'uuid' }), Type.Integer({ minimum: 1, maximum: 1000 }), { maxProperties: 256 })),
   },
   { additionalProperties: false },
 );
@@ -20,7 +23,7 @@ export const TiebreakSchema = Type.Object(
 export const CreateTournamentBody = Type.Object(
   {
     venueId: Id,
-    name: Type.String({ minLength: 1, maxLength: 120, pattern: '\\S' }),
+    name: TournamentName,
     sport: SportSchema,
     format: FormatSchema,
     bestOf: Type.Optional(Type.Union([Type.Literal(1), Type.Literal(3), Type.Literal(5), Type.Literal(7)])),
@@ -40,7 +43,7 @@ export type CreateTournamentInput = Static<typeof CreateTournamentBody>;
 
 export const UpdateTournamentBody = Type.Object(
   {
-    name: Type.Optional(Type.String({ minLength: 1, maxLength: 120, pattern: '\\S' })),
+    name: Type.Optional(TournamentName),
     tiebreak: Type.Optional(TiebreakSchema),
     roomIds: Type.Optional(Type.Array(Id, { maxItems: 64, uniqueItems: true })),
     startsAt: Type.Optional(Type.Union([Instant, Type.Null()])),
@@ -54,7 +57,7 @@ export type UpdateTournamentInput = Static<typeof UpdateTournamentBody>;
 export const PlayerBody = Type.Object(
   {
     memberId: Type.Optional(Id),
-    name: Type.Optional(Type.String({ minLength: 1, maxLength: 80, pattern: '\\S' })),
+    name: Type.Optional(EntryName),
     /** Gateball: the player's place in the team's order (ball number). Table tennis teams: order A, B, C… */
     ballNumber: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: 10 }), Type.Null()])),
   },
@@ -65,7 +68,7 @@ const Players = Type.Array(PlayerBody, { maxItems: 10 });
 
 export const UpdateParticipantBody = Type.Object(
   {
-    name: Type.Optional(Type.String({ minLength: 1, maxLength: 80, pattern: '\\S' })),
+    name: Type.Optional(EntryName),
     seed: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: 256 }), Type.Null()])),
     players: Type.Optional(Players),
   },
@@ -75,7 +78,7 @@ export type UpdateParticipantInput = Static<typeof UpdateParticipantBody>;
 
 export const AddParticipantBody = Type.Object(
   {
-    name: Type.String({ minLength: 1, maxLength: 80, pattern: '\\S' }),
+    name: EntryName,
     seed: Type.Optional(Type.Integer({ minimum: 1, maximum: 256 })),
     memberIds: Type.Optional(Type.Array(Id, { maxItems: 10, uniqueItems: true })),
     /** Gateball: the ball number each member plays, in memberIds order. */
@@ -87,8 +90,24 @@ export const AddParticipantBody = Type.Object(
 );
 export type AddParticipantInput = Static<typeof AddParticipantBody>;
 
-/** A result as the sport defines it (games, balls, score or walkover); the sport's rules check it. */
-export const ResultBody = Type.Object({}, { additionalProperties: true, maxProperties: 4 });
+/**
+ * A result or live score as the sport defines it: `games` (+ `current` live), `rubbers`, `balls`, `score` or
+ * `walkover`. Only these fields; the sport's rules (sports/result.ts) check their values and answer
+ * `invalid_score` with the rule broken, so their shapes are left to them here.
+ */
+export const ResultBody = Type.Object(
+  {
+    games: Type.Optional(Type.Unknown()),
+    current: Type.Optional(Type.Unknown()),
+    rubbers: Type.Optional(Type.Unknown()),
+    balls: Type.Optional(Type.Unknown()),
+    score: Type.Optional(Type.Unknown()),
+    walkover: Type.Optional(Type.Unknown()),
+    /** Live table tennis score: the side serving now (1 or 2), shown on the hall screens. */
+    server: Type.Optional(Type.Union([Type.Literal(1), Type.Literal(2), Type.Null()])),
+  },
+  { additionalProperties: false },
+);
 
 export const ParticipantSchema = Type.Object({
   id: Id,

@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { ROOM_KINDS } from '../../db/schema.ts';
-import { Id, LocalTime, Name, OneOf } from '../../http/schemas.ts';
+import { Id, Line, LocalTime, Name, OneOf } from '../../http/schemas.ts';
 
 export const VenueSchema = Type.Object({
   id: Id,
@@ -22,7 +22,7 @@ export const RoomSchema = Type.Object({
 });
 export type RoomDto = Static<typeof RoomSchema>;
 
-const Timezone = Type.String({ minLength: 1, maxLength: 64, description: 'IANA zone, e.g. Asia/Shanghai' });
+const Timezone = Line({ minLength: 1, maxLength: 64, description: 'IANA zone, e.g. Asia/Shanghai' });
 const Capacity = Type.Integer({ minimum: 1, maximum: 100_000 });
 
 export const CreateVenueBody = Type.Object(
