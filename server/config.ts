@@ -26,6 +26,12 @@ export interface Config {
   readonly staticDir: string | null;
   /** Load demo data when the database is new (npm start does; tests don't). */
   readonly seedDemoOnFirstStart: boolean;
+  /**
+   * Flood guard on check-ins, per minute and per server process: for one kiosk or staff account, and for one
+   * client address (several kiosks behind one router share it). 0 turns a limit off (benchmarks).
+   */
+  readonly checkinLimitPerMinute: number;
+  readonly checkinLimitPerAddressPerMinute: number;
 }
 
 export class ConfigError extends Error {
@@ -57,6 +63,12 @@ function parseTrustProxy(raw: string | undefined): boolean | string {
     throw new ConfigError(`TRUST_PROXY must be true, false, or a comma-separated list of proxy addresses (e.g. 127.0.0.1,10.0.0.0/8), got "${value}"`);
   }
   return value;
+}
+
+function parseLimit(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw.trim() === '') return fallback;
+  if (!/^\d{1,7}$/.test(raw.trim())) throw new ConfigError(`${name} must be a whole number of requests per minute (0 turns it off), got "${raw}"`);
+  return Number(raw.trim());
 }
 
 function parseDatabaseUrl(raw: string | undefined): string | null {
@@ -97,6 +109,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     logLevel,
     staticDir: resolve('dist'),
     seedDemoOnFirstStart: true,
+    checkinLimitPerMinute: parseLimit('CHECKIN_LIMIT_PER_MINUTE', env.CHECKIN_LIMIT_PER_MINUTE, 120),
+    checkinLimitPerAddressPerMinute: parseLimit('CHECKIN_LIMIT_PER_ADDRESS_PER_MINUTE', env.CHECKIN_LIMIT_PER_ADDRESS_PER_MINUTE, 600),
     ...overrides,
   };
   return Object.freeze(config);

@@ -10,15 +10,15 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import type { Principal } from '../modules/auth/principal.ts';
-import { findSessionPrincipal } from '../modules/auth/queries.ts';
+import { SESSION_IDLE_MS, SESSION_TOUCH_MS } from '../modules/auth/expiry.ts';
+import { findSessionPrincipal, touchSession } from '../modules/auth/queries.ts';
 import { hashSecret } from '../modules/auth/tokens.ts';
 import { findDeviceByToken, touchDevice } from '../modules/devices/queries.ts';
+import { accessFor } from './access.ts';
 import { DeviceCache } from './device-cache.ts';
 
 export const SESSION_COOKIE = 'centre_ops_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-/** Routes anyone may call: a stale token sent along with them must not get in the way. */
-const PUBLIC_PATHS = new Set(['/api/health', '/api/auth/login', '/api/devices/pair']);
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -73,8 +73,12 @@ export async function resolvePrincipal(
     return principal;
   }
   if (credentials.sessionToken) {
-    const row = await findSessionPrincipal(db, hashSecret(credentials.sessionToken));
-    if (row) return { kind: 'user', ...row };
+    const row = await findSessionPrincipal(db, hashSecret(credentials.sessionToken), SESSION_IDLE_MS);
+    if (row) {
+      const { lastUsedAt, ...principal } = row;
+      if (Date.now() - lastUsedAt.getTime() > SESSION_TOUCH_MS) void touchSession(db, row.sessionId, SESSION_TOUCH_MS).catch(() => undefined);
+      return { kind: 'user', ...principal };
+    }
   }
   return null;
 }
@@ -100,18 +104,20 @@ export const authenticate = fp(
     app.decorate('deviceCache', new DeviceCache());
     app.addHook('onRequest', async (request) => {
       if (!request.url.startsWith('/api/')) return;
-      const isPublic = PUBLIC_PATHS.has(request.url.split('?')[0]!);
       const sessionToken = request.cookies[SESSION_COOKIE] ?? null;
       // Signing in from another site is refused too (login CSRF would sign a victim into the attacker's account).
       const cookieBound = sessionToken !== null || request.url === '/api/auth/login';
       if (cookieBound && !SAFE_METHODS.has(request.method) && isForeignOrigin(request.headers.origin, request.headers.host)) {
         throw new AppError('forbidden', 'This request came from another web site and was refused.');
       }
-      if (isPublic) return;
-      request.principal = await resolvePrincipal(options.db, {
-        token: bearerToken(request.headers.authorization),
-        sessionToken,
-      }, app.deviceCache);
+      const credentials = { token: bearerToken(request.headers.authorization), sessionToken };
+      // Routes anyone may call (access.ts): a stale or revoked token sent along must not get in the way.
+      const url = request.routeOptions.url;
+      if (url && accessFor(request.method, url)?.allow === 'anyone') {
+        request.principal = await resolvePrincipal(options.db, credentials, app.deviceCache).catch(() => null);
+        return;
+      }
+      request.principal = await resolvePrincipal(options.db, credentials, app.deviceCache);
     });
   },
   { name: 'authenticate', dependencies: ['@fastify/cookie'] },

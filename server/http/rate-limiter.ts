@@ -1,7 +1,8 @@
 /**
- * A fixed-window counter per key (address, username, device), kept in this process's memory.
- * Good enough to stop guessing at one process; with several processes each keeps its own window, so the
- * effective limit is per process. Old windows are swept so memory stays bounded.
+ * A fixed-window counter per key (a device, a user, an address), kept in this process's memory: the
+ * check-in flood guard, where a database statement per request would cost the hot path. With several
+ * processes each keeps its own window, so the limit is per process; limits that must hold for the whole site
+ * (sign-in, pairing) use shared-rate-limiter.ts. Old windows are swept so memory stays bounded.
  */
 export class RateLimiter {
   private windows = new Map<string, { count: number; resetAt: number }>();

@@ -2,19 +2,21 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { deleteExpiredSessions } from '../modules/auth/queries.ts';
+import { sweepRateLimits } from '../http/shared-rate-limiter.ts';
 import { pruneOutbox } from './outbox.ts';
 
 const EVERY_MS = 60 * 60 * 1000;
 
 /**
  * Hourly housekeeping in every process: drop outbox events past retention (raising the replay horizon) and
- * long-expired sessions. Running it in several processes at once is harmless: the deletes are idempotent.
+ * long-expired sessions and attempt counters. Running it in several processes at once is harmless: the deletes are idempotent.
  */
 export function startOutboxPruning(db: Kysely<DB>, log: FastifyBaseLogger): () => void {
   const run = async () => {
     try {
       const pruned = await pruneOutbox(db);
       await deleteExpiredSessions(db);
+      await sweepRateLimits(db);
       if (pruned > 0) log.info({ pruned }, 'pruned old outbox events');
     } catch (error) {
       log.warn({ err: error }, 'housekeeping failed; will try again in an hour');

@@ -20,6 +20,7 @@ import {
   type ServerToClientEvents,
   type SubscribeAck,
 } from './protocol.ts';
+import { deviceRoom, forDevices, framesForDevices } from './device-view.ts';
 import { privateRoom, roomToClose, SYSTEM_TOPIC } from './system-events.ts';
 import type { TopicRegistry } from './topics.ts';
 
@@ -50,7 +51,11 @@ export function socketSink(io: LiveServer, devices?: DeviceCache): DispatchSink 
       // Consecutive events of one topic go to its batch subscribers as one frame (one write per socket).
       let run: LiveEvent[] = [];
       const flushRun = () => {
-        if (run.length > 0) io.to(batchRoom(run[0]!.topic)).emit('events', run);
+        if (run.length > 0) {
+          const room = batchRoom(run[0]!.topic);
+          io.to(room).emit('events', run);
+          io.to(deviceRoom(room)).emit('events', [...framesForDevices(run)]);
+        }
         run = [];
       };
       for (const event of events) {
@@ -61,6 +66,7 @@ export function socketSink(io: LiveServer, devices?: DeviceCache): DispatchSink 
           continue;
         }
         io.to(event.topic).emit('event', event);
+        io.to(deviceRoom(event.topic)).emit('event', forDevices(event));
         if (run.length > 0 && run[0]!.topic !== event.topic) flushRun();
         run.push(event);
       }
@@ -93,15 +99,22 @@ export function wireSocketServer(app: FastifyInstance, io: LiveServer, dispatche
     if (principal.kind === 'device') void socket.join(privateRoom.device(principal.deviceId));
     else void socket.join([privateRoom.session(principal.sessionId), privateRoom.user(principal.userId)]);
 
-    // One per subscription: a batch subscription joins the topic's batch room instead of the topic's own.
+    // One per subscription: a batch subscription joins the topic's batch room instead of the topic's own, and
+    // a kiosk or screen the device variant of either, which gets events as devices may see them.
+    const isDevice = principal.kind === 'device';
+    const roomsOf = (topic: string) => {
+      const rooms = [topic, batchRoom(topic)];
+      return isDevice ? rooms.map(deviceRoom) : rooms;
+    };
     const subscriberFor = (batch: boolean): Subscriber => ({
       get connected() {
         return socket.connected;
       },
-      send: (event) => socket.emit('event', event),
+      send: (event) => socket.emit('event', isDevice ? forDevices(event) : event),
       join: (topic) => {
-        void socket.leave(batch ? topic : batchRoom(topic));
-        void socket.join(batch ? batchRoom(topic) : topic);
+        const [single, batched] = roomsOf(topic) as [string, string];
+        void socket.leave(batch ? single : batched);
+        void socket.join(batch ? batched : single);
       },
     });
 
@@ -128,8 +141,7 @@ export function wireSocketServer(app: FastifyInstance, io: LiveServer, dispatche
         if (typeof ack === 'function') ack({ ok: false, code: 'validation_failed', message: 'unsubscribe needs {topic}.' });
         return;
       }
-      void socket.leave(request.topic);
-      void socket.leave(batchRoom(request.topic));
+      for (const room of roomsOf(request.topic)) void socket.leave(room);
       if (typeof ack === 'function') ack({ ok: true });
     });
   });

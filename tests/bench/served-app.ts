@@ -9,6 +9,9 @@ import type { Database } from '../../server/db/connect.ts';
 import { venueTopic } from '../../server/modules/venues/service.ts';
 import { createMembers, createVenueWithRooms, pairKiosk, signInAdmin } from './fixture.ts';
 
+/** Environment that turns the per-process check-in flood guard off (bench and burst tests). */
+export const BENCH_LIMITS_OFF = { CHECKIN_LIMIT_PER_MINUTE: '0', CHECKIN_LIMIT_PER_ADDRESS_PER_MINUTE: '0' };
+
 export interface ServedApp {
   app: FastifyInstance;
   url: string;
@@ -20,9 +23,15 @@ export interface ServedApp {
   kioskToken: string;
 }
 
-/** The app as every benchmark builds it: no log, no static pages, no demo data, no background jobs. */
+/**
+ * The app as every benchmark builds it: no log, no static pages, no demo data, no background jobs, and no
+ * check-in flood guard (one load generator plays hundreds of kiosks from one address).
+ */
 export function buildBenchApp(database: Database): Promise<FastifyInstance> {
-  const config = loadConfig({ LOG_LEVEL: 'silent' }, { port: 0, host: '127.0.0.1', staticDir: null, seedDemoOnFirstStart: false });
+  const config = loadConfig(
+    { LOG_LEVEL: 'silent', ...BENCH_LIMITS_OFF },
+    { port: 0, host: '127.0.0.1', staticDir: null, seedDemoOnFirstStart: false },
+  );
   return buildApp(config, { database, logger: false, backgroundJobs: false });
 }
 

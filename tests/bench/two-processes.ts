@@ -23,6 +23,7 @@ import { venueTopic } from '../../server/modules/venues/service.ts';
 import { httpSignIn, request, startServerProcess, type ServerProcess } from '../support/processes.ts';
 import { createScratchDatabase, storageLabel } from './databases.ts';
 import { createMembers, createVenueWithRooms } from './fixture.ts';
+import { BENCH_LIMITS_OFF } from './served-app.ts';
 import { addLatencies, checkClock, clock, RemoteFleet, sleep } from './fleet.ts';
 import type { Row } from './report.ts';
 import { median, percentile, repeat, spread, type RepeatOptions } from './stats.ts';
@@ -109,7 +110,7 @@ export async function benchTwoProcesses(options: TwoProcessesOptions): Promise<R
     const places = [await createVenueWithRooms(db, ROOMS), await createVenueWithRooms(db, ROOMS)];
     await scratch.database.close();
 
-    const env = { DATABASE_URL: scratch.url!, LOG_LEVEL: 'warn' };
+    const env = { DATABASE_URL: scratch.url!, LOG_LEVEL: 'warn', ...BENCH_LIMITS_OFF };
     servers.push(...(await Promise.all([startServerProcess(env), startServerProcess(env)])));
     const [a, b] = servers as [ServerProcess, ServerProcess];
     const cookie = await httpSignIn(a.url, username, PASSWORD);

@@ -24,8 +24,15 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/**
+ * Tests fire hundreds of check-ins from one address in a second, so the check-in flood guard is off unless a
+ * test turns it on (tests/integration/abuse-limits.test.ts does).
+ */
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return loadConfig({ LOG_LEVEL: 'silent' }, { port: 0, host: '127.0.0.1', staticDir: null, seedDemoOnFirstStart: false, ...overrides });
+  return loadConfig(
+    { LOG_LEVEL: 'silent' },
+    { port: 0, host: '127.0.0.1', staticDir: null, seedDemoOnFirstStart: false, checkinLimitPerMinute: 0, checkinLimitPerAddressPerMinute: 0, ...overrides },
+  );
 }
 
 export async function startApp(database: Database, databaseUrl: string | null, overrides: Partial<Config> = {}): Promise<TestApp> {

@@ -25,15 +25,30 @@ export interface DevicePrincipal {
 
 export type Principal = UserPrincipal | DevicePrincipal;
 
-export function canReadVenue(principal: Principal, venueId: string): boolean {
+/**
+ * Whether a venue is one of the caller's: every venue for admins; the venues assigned to a coordinator or
+ * referee (a referee assigned to none referees city-wide); a device's own venue.
+ */
+export function belongsTo(principal: Principal, venueId: string): boolean {
   if (principal.kind === 'device') return principal.venueId === venueId;
-  return principal.role === 'admin' || principal.venueIds.includes(venueId);
+  if (principal.role === 'admin') return true;
+  if (principal.role === 'referee' && principal.venueIds.length === 0) return true;
+  return principal.venueIds.includes(venueId);
 }
 
-/** Change rooms, devices and (later) bookings and members of a venue. */
+export function canReadVenue(principal: Principal, venueId: string): boolean {
+  return belongsTo(principal, venueId);
+}
+
+/** Change rooms, devices, bookings, check-ins and tournaments of a venue. */
 export function canManageVenue(principal: Principal, venueId: string): boolean {
   if (principal.kind === 'device') return false;
-  return principal.role === 'admin' || (principal.role === 'coordinator' && principal.venueIds.includes(venueId));
+  return (principal.role === 'admin' || principal.role === 'coordinator') && belongsTo(principal, venueId);
+}
+
+/** The name the access table (server/http/access.ts) knows a caller by: a user's role or a device's kind. */
+export function callerOf(principal: Principal): Role | DeviceKind {
+  return principal.kind === 'user' ? principal.role : principal.deviceKind;
 }
 
 export function requirePrincipal(principal: Principal | null): Principal {

@@ -22,24 +22,62 @@ export function insertSession(db: Executor, session: { userId: string; tokenHash
 
 export interface SessionPrincipalRow {
   sessionId: string;
+  lastUsedAt: Date;
   userId: string;
   username: string;
   role: Role;
   venueIds: string[];
 }
 
-/** The live session behind a cookie: not revoked, not expired, its user not disabled. */
-export function findSessionPrincipal(db: Executor, tokenHash: string): Promise<SessionPrincipalRow | undefined> {
+/** The live session behind a cookie: not revoked, not expired, used within `idleMs`, its user not disabled. */
+export function findSessionPrincipal(db: Executor, tokenHash: string, idleMs: number): Promise<SessionPrincipalRow | undefined> {
   return db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.userId')
-    .select(['sessions.id as sessionId', 'users.id as userId', 'users.username', 'users.role'])
+    .select(['sessions.id as sessionId', 'sessions.lastUsedAt', 'users.id as userId', 'users.username', 'users.role'])
     .select(venueIdsOf('users.id').as('venueIds'))
     .where('sessions.tokenHash', '=', tokenHash)
     .where('sessions.revokedAt', 'is', null)
     .where('sessions.expiresAt', '>', sql<Date>`now()`)
+    .where('sessions.lastUsedAt', '>', sql<Date>`now() - make_interval(secs => ${idleMs / 1000})`)
     .where('users.disabledAt', 'is', null)
     .executeTakeFirst();
+}
+
+/** Records that the session was used, unless that was recorded less than `touchMs` ago. */
+export function touchSession(db: Executor, sessionId: string, touchMs: number) {
+  return db
+    .updateTable('sessions')
+    .set({ lastUsedAt: sql`now()` })
+    .where('id', '=', sessionId)
+    .where('lastUsedAt', '<', sql<Date>`now() - make_interval(secs => ${touchMs / 1000})`)
+    .execute();
+}
+
+/** Revokes the live session whose cookie token hashes to `tokenHash`; returns its id if there was one. */
+export function revokeSessionByToken(db: Executor, tokenHash: string) {
+  return db
+    .updateTable('sessions')
+    .set({ revokedAt: sql`now()` })
+    .where('tokenHash', '=', tokenHash)
+    .where('revokedAt', 'is', null)
+    .returning('id')
+    .execute()
+    .then((rows) => rows.map((r) => r.id));
+}
+
+/** Revokes sessions past their expiry or unused for `idleMs`; returns their ids. */
+export function revokeLapsedSessions(db: Executor, idleMs: number) {
+  return db
+    .updateTable('sessions')
+    .set({ revokedAt: sql`now()` })
+    .where('revokedAt', 'is', null)
+    .where((eb) =>
+      eb.or([eb('expiresAt', '<=', sql<Date>`now()`), eb('lastUsedAt', '<=', sql<Date>`now() - make_interval(secs => ${idleMs / 1000})`)]),
+    )
+    .returning('id')
+    .execute()
+    .then((rows) => rows.map((r) => r.id));
 }
 
 export function revokeSession(db: Executor, sessionId: string) {

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { RateLimiter } from '../../http/rate-limiter.ts';
+import { SharedRateLimiter } from '../../http/shared-rate-limiter.ts';
 import { SESSION_COOKIE } from '../../http/authenticate.ts';
 import { errorResponses, wrap } from '../../http/schemas.ts';
 import { requirePrincipal, requireUser } from './principal.ts';
@@ -13,15 +13,15 @@ const TEN_MINUTES = 10 * 60 * 1000;
 export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const db = app.database.db;
   const limits: service.LoginLimits = {
-    byAddress: new RateLimiter(30, TEN_MINUTES),
-    byUsername: new RateLimiter(10, TEN_MINUTES),
+    byAddress: new SharedRateLimiter(db, 'login-address', 30, TEN_MINUTES),
+    byUsername: new SharedRateLimiter(db, 'login-user', 10, TEN_MINUTES),
   };
 
   app.post(
     '/auth/login',
     { schema: { body: LoginBody, response: { 200: wrap('user', UserSchema), ...errorResponses } } },
     async (request, reply) => {
-      const { user, token, expiresAt } = await service.login(db, limits, request.body, request.ip);
+      const { user, token, expiresAt } = await service.login(db, limits, request.body, request.ip, request.cookies[SESSION_COOKIE]);
       reply.setCookie(SESSION_COOKIE, token, {
         path: '/',
         httpOnly: true,

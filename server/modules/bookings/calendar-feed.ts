@@ -1,13 +1,13 @@
 /**
  * iCalendar feeds of a room or a venue. Calendar programs (Outlook, Apple Calendar, Google Calendar) fetch a
  * subscribed URL without cookies, so a feed URL carries a key: an HMAC of the feed's name under a secret kept
- * in the database. Anyone who may read the venue can get the URL; the key opens only that one feed.
+ * in the database. Any user who may read the venue can get the URL (devices cannot); the key opens only that one feed.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { AppError, notFound } from '../../errors.ts';
-import { canReadVenue, requirePrincipal, type Principal } from '../auth/principal.ts';
+import { canReadVenue, requirePrincipal, requireUser, type Principal } from '../auth/principal.ts';
 import { findRoom, findVenue, listRooms } from '../venues/queries.ts';
 import { buildCalendar, type CalendarEvent } from './ics.ts';
 import * as q from './queries.ts';
@@ -41,7 +41,8 @@ async function venueOf(db: Kysely<DB>, target: FeedTarget) {
 }
 
 export async function feedUrl(db: Kysely<DB>, principal: Principal | null, target: FeedTarget): Promise<string> {
-  const p = requirePrincipal(principal);
+  // Not for devices: the key outlives a device's token, and a kiosk or screen may be stolen.
+  const p = requireUser(principal);
   const venue = await venueOf(db, target);
   if (!canReadVenue(p, venue.id)) throw new AppError('forbidden', 'You may not see this venue.');
   const base = target.kind === 'room' ? `/api/rooms/${target.id}` : `/api/venues/${target.id}`;

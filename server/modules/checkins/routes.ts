@@ -1,16 +1,34 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import type { FastifyRequest } from 'fastify';
+import { AppError } from '../../errors.ts';
+import { RateLimiter } from '../../http/rate-limiter.ts';
 import { errorResponses, IdParams } from '../../http/schemas.ts';
 import { getHeadcount } from './headcount.ts';
 import { CheckInBody, CheckInResponse, HeadcountSchema, IdempotencyHeaders, VisitSchema } from './schemas.ts';
 import * as service from './service.ts';
 
+const MINUTE = 60_000;
+
 export const checkinRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const db = app.database.db;
+  // A flood guard, not a security boundary: a kiosk gone wrong (or a stolen token in a loop) must not crowd
+  // out the other kiosks. Kept in memory, per process: a statement per check-in would cost the hot path.
+  const { checkinLimitPerMinute, checkinLimitPerAddressPerMinute } = app.config;
+  const byCaller = checkinLimitPerMinute > 0 ? new RateLimiter(checkinLimitPerMinute, MINUTE) : null;
+  const byAddress = checkinLimitPerAddressPerMinute > 0 ? new RateLimiter(checkinLimitPerAddressPerMinute, MINUTE) : null;
+  const guard = async (request: FastifyRequest) => {
+    const p = request.principal;
+    const caller = p ? (p.kind === 'device' ? `device:${p.deviceId}` : `user:${p.userId}`) : null;
+    const wait = Math.max(caller && byCaller ? byCaller.hit(caller) : 0, byAddress ? byAddress.hit(request.ip) : 0);
+    if (wait) {
+      throw new AppError('rate_limited', `Too many check-ins from this device or address; please wait ${wait} seconds. Nothing was recorded.`, { retryAfter: wait });
+    }
+  };
 
   app.post(
     '/checkins',
-    { schema: { headers: IdempotencyHeaders, body: CheckInBody, response: { 200: CheckInResponse, 201: CheckInResponse, ...errorResponses } } },
+    { preHandler: guard, schema: { headers: IdempotencyHeaders, body: CheckInBody, response: { 200: CheckInResponse, 201: CheckInResponse, ...errorResponses } } },
     async (request, reply) => {
       const result = await service.checkIn(db, request.principal, request.headers['idempotency-key'], request.body);
       // A replay answers exactly as the first time did, so a retrying kiosk cannot tell them apart.

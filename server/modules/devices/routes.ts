@@ -1,15 +1,15 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { AppError } from '../../errors.ts';
-import { RateLimiter } from '../../http/rate-limiter.ts';
+import { SharedRateLimiter } from '../../http/shared-rate-limiter.ts';
 import { errorResponses, IdParams, wrap } from '../../http/schemas.ts';
 import { CreateDeviceBody, DeviceSchema, ListDevicesQuery, PairBody } from './schemas.ts';
 import * as service from './service.ts';
 
 export const deviceRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const db = app.database.db;
-  // Eight digits are guessable only by brute force: cap attempts per address.
-  const pairingLimit = new RateLimiter(20, 10 * 60 * 1000);
+  // Eight digits are guessable only by brute force: cap attempts per address, across every process.
+  const pairingLimit = new SharedRateLimiter(db, 'pairing-address', 20, 10 * 60 * 1000);
 
   app.get(
     '/devices',
@@ -32,7 +32,7 @@ export const deviceRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/devices/pair',
     { schema: { body: PairBody, response: { 200: Type.Object({ token: Type.String(), device: DeviceSchema }), ...errorResponses } } },
     async (request) => {
-      const wait = pairingLimit.hit(request.ip);
+      const wait = await pairingLimit.hit(request.ip);
       if (wait) throw new AppError('rate_limited', `Too many pairing attempts; please wait ${wait} seconds.`, { retryAfter: wait });
       const paired = await service.pairDevice(db, request.body.pairingCode);
       request.log.info({ deviceId: paired.device.id }, 'device paired');

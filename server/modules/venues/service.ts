@@ -37,7 +37,7 @@ const duplicateName = (what: string, name: string) => new AppError('duplicate', 
 
 export async function listVenues(db: Kysely<DB>, principal: Principal | null): Promise<VenueDto[]> {
   const p = requirePrincipal(principal);
-  const ids = p.kind === 'device' ? [p.venueId] : p.role === 'admin' ? 'all' : p.venueIds;
+  const ids = p.kind === 'device' ? [p.venueId] : p.role === 'admin' || (p.role === 'referee' && p.venueIds.length === 0) ? 'all' : p.venueIds;
   return (await q.listVenues(db, ids)).map(toVenue);
 }
 
@@ -132,10 +132,7 @@ export async function updateRoom(db: Kysely<DB>, principal: Principal | null, ro
   }
 }
 
-/** Who may follow `venue:ID`: anyone who may read the venue (its staff, its kiosks and displays, admins). */
-export function venueTopicAuthorizer(db: Kysely<DB>) {
-  return async (principal: Principal, venueId: string) => {
-    if (!(await q.findVenue(db, venueId))) return 'not_found' as const;
-    return canReadVenue(principal, venueId) ? ('ok' as const) : ('forbidden' as const);
-  };
+/** `venue:ID` belongs to that venue, when it exists (the topic's access check: server/realtime/topics.ts). */
+export function venueTopicVenue(db: Kysely<DB>) {
+  return async (venueId: string) => ((await q.findVenue(db, venueId)) ? venueId : null);
 }

@@ -1,0 +1,142 @@
+/**
+ * The authorization matrix: for every /api route and every socket topic, who may use it and for which venues.
+ * It is enforced for every request (access-check.ts, before the body is validated, so a caller who may not
+ * call a route learns nothing from its validation errors) and for every `subscribe`; the services check the
+ * same again where they load the rows. tests/integration/authorization-matrix.test.ts calls every route and
+ * subscribes to every topic as every kind of caller and checks the answer against this table.
+ *
+ * A route without an entry here stops the server from starting (access-check.ts), so a new route cannot
+ * ship unguarded by accident.
+ */
+import type { DeviceKind, Role } from '../db/schema.ts';
+
+/** A signed-in user by role, or a paired device by kind. */
+export type Caller = Role | DeviceKind;
+
+export const USERS: readonly Caller[] = ['admin', 'coordinator', 'referee'];
+export const STAFF: readonly Caller[] = ['admin', 'coordinator'];
+export const EVERY_CALLER: readonly Caller[] = ['admin', 'coordinator', 'referee', 'kiosk', 'display'];
+
+/** Rows whose venue decides access; access-check.ts looks the venue up by the id in the request. */
+export type ResourceKind = 'room' | 'booking' | 'closure' | 'device' | 'visit' | 'tournament' | 'match';
+
+/**
+ * Where the venue a request acts on comes from. Callers other than admins must belong to it
+ * (principal.ts `belongsTo`). `null`: the route is not about one venue (it filters by the caller itself,
+ * or concerns the city-wide member list, or the caller's own account).
+ */
+export type VenueSource =
+  | null
+  | { in: 'params' | 'query' | 'body'; field: string; optional?: true }
+  | { resource: ResourceKind; in: 'params' | 'body'; field: string };
+
+export interface RouteAccess {
+  /** 'anyone': no credentials needed. Otherwise the callers allowed (admins are always listed explicitly). */
+  allow: 'anyone' | readonly Caller[];
+  venue: VenueSource;
+  /** A calendar feed also opens with the `?key=` of its subscription link, for calendar programs. */
+  feedKey?: true;
+  /** Why this is the rule: the reader of this table should not need to read the services. */
+  why: string;
+}
+
+const venueParam: VenueSource = { in: 'params', field: 'venueId' };
+const resource = (kind: ResourceKind, field: string, where: 'params' | 'body' = 'params'): VenueSource => ({ resource: kind, in: where, field });
+
+export const ACCESS = {
+  'GET /api/health': { allow: 'anyone', venue: null, why: 'Load balancers and monitors probe it; it tells nothing private.' },
+
+  // Sessions and accounts
+  'POST /api/auth/login': { allow: 'anyone', venue: null, why: 'Signing in; rate-limited by address and by user name.' },
+  'POST /api/auth/logout': { allow: 'anyone', venue: null, why: 'Ends the session of the cookie sent, if any; harmless without one.' },
+  'GET /api/auth/me': { allow: EVERY_CALLER, venue: null, why: 'Who am I: every signed-in user and paired device.' },
+  'POST /api/auth/password': { allow: USERS, venue: null, why: 'A user changes their own password; devices have none.' },
+  'POST /api/auth/logout-all': { allow: USERS, venue: null, why: 'A user ends all their own sessions.' },
+  'GET /api/users': { allow: ['admin'], venue: null, why: 'Accounts are managed by admins only.' },
+  'POST /api/users': { allow: ['admin'], venue: null, why: 'Accounts are managed by admins only.' },
+  'PATCH /api/users/:userId': { allow: ['admin'], venue: null, why: 'Accounts are managed by admins only (role, venues, disabling, password resets).' },
+  'GET /api/audit': { allow: ['admin'], venue: null, why: 'Who changed what, across every venue and account: admins only.' },
+
+  // Venues and rooms
+  'GET /api/venues': { allow: EVERY_CALLER, venue: null, why: 'Lists only the venues the caller belongs to.' },
+  'POST /api/venues': { allow: ['admin'], venue: null, why: 'Opening a centre is the bureau’s decision.' },
+  'GET /api/venues/:venueId': { allow: EVERY_CALLER, venue: venueParam, why: 'Staff, kiosks and displays of the venue read its name, zone and hours.' },
+  'PATCH /api/venues/:venueId': { allow: ['admin'], venue: venueParam, why: 'A centre’s name, time zone and opening hours are set by the bureau.' },
+  'GET /api/venues/:venueId/rooms': { allow: EVERY_CALLER, venue: venueParam, why: 'Rooms are shown on every screen of the venue.' },
+  'POST /api/venues/:venueId/rooms': { allow: STAFF, venue: venueParam, why: 'The venue’s coordinators set up its rooms.' },
+  'PATCH /api/rooms/:roomId': { allow: STAFF, venue: resource('room', 'roomId'), why: 'The venue’s coordinators set up its rooms.' },
+  'GET /api/venues/:venueId/headcount': { allow: EVERY_CALLER, venue: venueParam, why: 'Who is in the building: staff, kiosks and hall screens of the venue (counts only).' },
+
+  // Calendar feeds: the subscription link (with its key) is for people; the key alone then opens the feed.
+  'GET /api/venues/:venueId/calendar-link': { allow: USERS, venue: venueParam, why: 'The link outlives any device token, so a kiosk or screen (possibly stolen) may not make one.' },
+  'GET /api/rooms/:roomId/calendar-link': { allow: USERS, venue: resource('room', 'roomId'), why: 'The link outlives any device token, so a kiosk or screen (possibly stolen) may not make one.' },
+  'GET /api/venues/:venueId/calendar.ics': { allow: EVERY_CALLER, venue: venueParam, feedKey: true, why: 'Calendar programs fetch it with the key of its link; callers of the venue without.' },
+  'GET /api/rooms/:roomId/calendar.ics': { allow: EVERY_CALLER, venue: resource('room', 'roomId'), feedKey: true, why: 'Calendar programs fetch it with the key of its link; callers of the venue without.' },
+
+  // Closures
+  'GET /api/venues/:venueId/closures': { allow: EVERY_CALLER, venue: venueParam, why: 'Shown on the venue’s calendar and screens.' },
+  'POST /api/venues/:venueId/closures': { allow: STAFF, venue: venueParam, why: 'The venue’s coordinators close rooms or days.' },
+  'DELETE /api/closures/:closureId': { allow: STAFF, venue: resource('closure', 'closureId'), why: 'The venue’s coordinators close rooms or days.' },
+
+  // Devices
+  'GET /api/devices': { allow: STAFF, venue: { in: 'query', field: 'venueId', optional: true }, why: 'Coordinators see their venues’ devices; without venueId, those of all their venues.' },
+  'POST /api/devices': { allow: STAFF, venue: { in: 'body', field: 'venueId' }, why: 'A coordinator pairs kiosks and screens for their venue.' },
+  'POST /api/devices/pair': { allow: 'anyone', venue: null, why: 'A new device has no credentials yet; the single-use code is the credential (rate-limited).' },
+  'DELETE /api/devices/:deviceId': { allow: STAFF, venue: resource('device', 'deviceId'), why: 'A coordinator unpairs a lost or stolen device of their venue.' },
+
+  // Bookings
+  'GET /api/bookings': { allow: EVERY_CALLER, venue: { in: 'query', field: 'venueId' }, why: 'The venue’s calendar: staff, referees, kiosks and displays of the venue.' },
+  'POST /api/bookings': { allow: STAFF, venue: resource('room', 'roomId', 'body'), why: 'The venue’s coordinators book its rooms.' },
+  'POST /api/bookings/check': { allow: STAFF, venue: resource('room', 'roomId', 'body'), why: 'The booking form asks before booking; same right as booking.' },
+  'PATCH /api/bookings/:bookingId': { allow: STAFF, venue: resource('booking', 'bookingId'), why: 'The venue’s coordinators move and edit its bookings.' },
+  'DELETE /api/bookings/:bookingId': { allow: STAFF, venue: resource('booking', 'bookingId'), why: 'The venue’s coordinators cancel its bookings.' },
+
+  // Members (one city-wide ledger: a member may visit any centre)
+  'GET /api/members': { allow: ['admin', 'coordinator', 'kiosk'], venue: null, why: 'Staff search the ledger; a kiosk finds a member by name (short list, personal fields masked).' },
+  'GET /api/members/:memberId': { allow: ['admin', 'coordinator', 'kiosk'], venue: null, why: 'Staff open a member; a kiosk only sees the masked card.' },
+  'POST /api/members': { allow: STAFF, venue: null, why: 'Coordinators of any centre enrol members in the city’s ledger.' },
+  'POST /api/members/import': { allow: STAFF, venue: null, why: 'Coordinators import the ledger from Excel.' },
+  'PATCH /api/members/:memberId': { allow: STAFF, venue: null, why: 'Coordinators correct members’ details.' },
+  'DELETE /api/members/:memberId': { allow: ['admin'], venue: null, why: 'Removing a person (anonymising them) is an admin’s decision.' },
+
+  // Check-in
+  'POST /api/checkins': { allow: ['admin', 'coordinator', 'kiosk'], venue: { in: 'body', field: 'venueId' }, why: 'The venue’s kiosks and staff check people in.' },
+  'POST /api/checkins/:visitId/checkout': { allow: ['admin', 'coordinator', 'kiosk'], venue: resource('visit', 'visitId'), why: 'The venue’s kiosks and staff check people out.' },
+
+  // Tournaments
+  'GET /api/tournaments': { allow: EVERY_CALLER, venue: { in: 'query', field: 'venueId' }, why: 'Tournaments of the venue, for its staff, referees and screens.' },
+  'POST /api/tournaments': { allow: STAFF, venue: { in: 'body', field: 'venueId' }, why: 'The venue’s coordinators run its tournaments.' },
+  'GET /api/tournaments/:tournamentId': { allow: EVERY_CALLER, venue: resource('tournament', 'tournamentId'), why: 'Brackets and standings are public in the hall; only callers of the venue fetch them.' },
+  'PATCH /api/tournaments/:tournamentId': { allow: STAFF, venue: resource('tournament', 'tournamentId'), why: 'The venue’s coordinators run its tournaments.' },
+  'DELETE /api/tournaments/:tournamentId': { allow: STAFF, venue: resource('tournament', 'tournamentId'), why: 'The venue’s coordinators run its tournaments.' },
+  'POST /api/tournaments/:tournamentId/participants': { allow: STAFF, venue: resource('tournament', 'tournamentId'), why: 'Entries are taken by the venue’s coordinators.' },
+  'PATCH /api/tournaments/:tournamentId/participants/:participantId': { allow: STAFF, venue: resource('tournament', 'tournamentId'), why: 'Entries are taken by the venue’s coordinators.' },
+  'DELETE /api/tournaments/:tournamentId/participants/:participantId': { allow: STAFF, venue: resource('tournament', 'tournamentId'), why: 'Entries are taken by the venue’s coordinators.' },
+  'POST /api/tournaments/:tournamentId/start': { allow: STAFF, venue: resource('tournament', 'tournamentId'), why: 'The draw is made by the venue’s coordinators.' },
+  'PUT /api/matches/:matchId/result': { allow: USERS, venue: resource('match', 'matchId'), why: 'Referees of the venue (or city-wide) score; its coordinators correct.' },
+  'PUT /api/matches/:matchId/live': { allow: USERS, venue: resource('match', 'matchId'), why: 'The running score, from the referee’s tablet.' },
+  // Reports (issue 8): figures of one venue the caller looks after, or (venueId omitted) of all of them.
+  'GET /api/reports/visits': { allow: STAFF, venue: { in: 'query', field: 'venueId', optional: true }, why: 'Visit figures are for the bureau and the venues’ coordinators; without venueId, the caller’s own venues (all for an admin).' },
+  'GET /api/reports/tournaments': { allow: STAFF, venue: { in: 'query', field: 'venueId', optional: true }, why: 'Competition figures, for the bureau and the venues’ coordinators; without venueId, the caller’s own venues.' },
+  'GET /api/reports/yearly': { allow: STAFF, venue: { in: 'query', field: 'venueId', optional: true }, why: 'The bureau’s yearly summary of a venue (or of the caller’s venues): staff only.' },
+  'GET /api/reports/absent-members': { allow: STAFF, venue: { in: 'query', field: 'venueId', optional: true }, why: 'Names and phones of members not seen lately, for home visits: staff of the venues they came to.' },
+} as const satisfies Record<string, RouteAccess>;
+
+export type RouteKey = keyof typeof ACCESS;
+
+/** Socket topics (`kind:ID`): who may subscribe, by the venue the topic belongs to. */
+export const TOPIC_ACCESS = {
+  venue: { allow: EVERY_CALLER, venue: 'the venue itself', why: 'Bookings, check-ins and headcounts of one venue: its staff, referees, kiosks and screens.' },
+  tournament: { allow: EVERY_CALLER, venue: 'the tournament’s venue', why: 'Matches and standings: the venue’s staff, referees and hall screens.' },
+} as const satisfies Record<string, { allow: readonly Caller[]; venue: string; why: string }>;
+
+export type TopicKind = keyof typeof TOPIC_ACCESS;
+
+/** The table's key for a Fastify route: HEAD is answered by the GET route. */
+export function routeKey(method: string, url: string): string {
+  return `${method === 'HEAD' ? 'GET' : method} ${url}`;
+}
+
+export function accessFor(method: string, url: string): RouteAccess | undefined {
+  return (ACCESS as Record<string, RouteAccess>)[routeKey(method, url)];
+}
