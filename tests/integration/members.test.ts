@@ -98,4 +98,17 @@ describe.runIf(storageAvailable)('members', () => {
     const display = (await pairDevice(t, cookie, venueId, 'display')).token;
     expectError(await t.app.inject({ method: 'GET', url: '/api/members?q=杜', headers: { authorization: `Bearer ${display}` } }), 403, 'forbidden');
   });
+
+  // Last: it fills the member list the tests above count.
+  it('imports a whole city ledger of 8,000 members in one file (more rows than one statement may bind)', async () => {
+    const before = await memberCount();
+    const lines = ['姓名,会员卡号,类别', ...Array.from({ length: 8_000 }, (_, i) => `会员${i},BIG${String(i).padStart(5, '0')},退休`)];
+    const response = await t.app.inject({ method: 'POST', url: '/api/members/import', headers: { cookie, 'content-type': 'text/csv' }, payload: lines.join('\r\n') });
+    expect(response.statusCode, response.body.slice(0, 300)).toBe(200);
+    const report = response.json() as Report;
+    expect(report.created).toHaveLength(8_000);
+    expect(report.refused).toEqual([]);
+    expect(report.created[7_999]).toMatchObject({ line: 8_001, name: '会员7999' });
+    expect(await memberCount()).toBe(before + 8_000);
+  }, 60_000);
 });

@@ -7,6 +7,8 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { writeTransaction } from '../../realtime/outbox.ts';
+import { bookingsCancelled } from '../audit/entries.ts';
+import { recordAudit } from '../audit/record.ts';
 import { canReadVenue, requirePrincipal, requireVenueManager, type Principal } from '../auth/principal.ts';
 import { findRoom, findVenue } from '../venues/queries.ts';
 import { venueTopic } from '../venues/service.ts';
@@ -53,6 +55,7 @@ export async function createClosure(db: Kysely<DB>, principal: Principal | null,
       await cq.insertClosure(trx, { venueId, roomId: input.roomId ?? null, start, end, reason: input.reason.trim(), createdBy: user.userId }),
     );
     if (cancelled.length > 0) emit({ topic: venueTopic(venueId), type: 'booking.cancelled', data: { bookings: cancelled } });
+    if (cancelled.length > 0) await recordAudit(trx, user, bookingsCancelled(cancelled[0]!, cancelled, { closureId: closure.id, reason: closure.reason }));
     emit({ topic: venueTopic(venueId), type: 'closure.created', data: { closure } });
     return { closure, cancelled };
   });

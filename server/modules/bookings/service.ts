@@ -9,6 +9,8 @@ import { pgErrorCode, PG } from '../../db/errors.ts';
 import { AppError, notFound, validationFailed } from '../../errors.ts';
 import { instantToZoned, parseLocalDate } from '../../lib/zoned-time.ts';
 import { writeTransaction } from '../../realtime/outbox.ts';
+import { bookingsCancelled, bookingsCreated } from '../audit/entries.ts';
+import { recordAudit } from '../audit/record.ts';
 import { canReadVenue, requirePrincipal, requireVenueManager, type Principal } from '../auth/principal.ts';
 import { findRoom, findVenue } from '../venues/queries.ts';
 import { venueTopic } from '../venues/service.ts';
@@ -27,7 +29,8 @@ export async function listBookings(db: Kysely<DB>, principal: Principal | null, 
   if (!(await findVenue(db, input.venueId))) throw notFound('The venue');
   if (!canReadVenue(p, input.venueId)) throw new AppError('forbidden', 'You may not see this venue.');
   const rows = await q.listBookings(db, { ...input, from, to });
-  return rows.map(toBooking);
+  // Kiosks and hall screens show no notes, so they are not sent them (realtime/device-view.ts).
+  return p.kind === 'device' ? rows.map((row) => ({ ...toBooking(row), notes: null })) : rows.map(toBooking);
 }
 
 /** The room and its venue, checked for the caller's right to book it. */
@@ -148,6 +151,7 @@ export async function createBookings(db: Kysely<DB>, principal: Principal | null
         );
         const bookings = rows.map(toBooking);
         emit({ topic: venueTopic(venue.id), type: 'booking.created', data: { bookings, seriesId } });
+        await recordAudit(trx, user, bookingsCreated(bookings, { seriesId, ...(plan.series ? { rrule: plan.series.rrule } : {}) }));
         const skipped = plan.slots.flatMap((slot, i) =>
           closedSlots.has(i) || clashingSlots.has(i)
             ? [
@@ -191,7 +195,7 @@ export async function cancelBooking(
 ): Promise<BookingDto[]> {
   const existing = await q.findBooking(db, bookingId);
   if (!existing) throw notFound('The booking');
-  requireVenueManager(principal, existing.venueId);
+  const user = requireVenueManager(principal, existing.venueId);
   return writeTransaction(db, async (trx, emit) => {
     const target = (await q.lockBooking(trx, bookingId))!;
     if (options.version !== undefined && options.version !== target.version) {
@@ -203,6 +207,7 @@ export async function cancelBooking(
     const inScope = await occurrencesInScope(trx, target, options.scope ?? 'this');
     const cancelled = (await q.cancelBookings(trx, inScope.filter((b) => b.status === 'confirmed').map((b) => b.id))).map(toBooking);
     if (cancelled.length > 0) emit({ topic: venueTopic(target.venueId), type: 'booking.cancelled', data: { bookings: cancelled } });
+    if (cancelled.length > 0) await recordAudit(trx, user, bookingsCancelled(toBooking(target), cancelled, target.seriesId ? { scope: options.scope ?? 'this' } : {}));
     return cancelled;
   });
 }

@@ -10,6 +10,8 @@ import { pgErrorCode, PG } from '../../db/errors.ts';
 import { AppError, notFound, validationFailed } from '../../errors.ts';
 import { addDays, dayNumber, instantToZoned, zonedToInstant } from '../../lib/zoned-time.ts';
 import { writeTransaction } from '../../realtime/outbox.ts';
+import { bookingUpdated } from '../audit/entries.ts';
+import { recordAudit } from '../audit/record.ts';
 import { requireVenueManager, type Principal } from '../auth/principal.ts';
 import { findRoom, findVenue } from '../venues/queries.ts';
 import { venueTopic } from '../venues/service.ts';
@@ -66,7 +68,7 @@ export async function updateBooking(
 ): Promise<{ booking: BookingDto; bookings: BookingDto[] }> {
   const existing = await q.findBooking(db, bookingId);
   if (!existing) throw notFound('The booking');
-  requireVenueManager(principal, existing.venueId);
+  const user = requireVenueManager(principal, existing.venueId);
   const venue = (await findVenue(db, existing.venueId))!;
   const roomId = input.roomId ?? existing.roomId;
   if (input.roomId && input.roomId !== existing.roomId) {
@@ -95,7 +97,9 @@ export async function updateBooking(
       const updated: BookingDto[] = [];
       for (const p of planned) updated.push(toBooking(await q.updateBooking(trx, p.row.id, p.change)));
       emit({ topic: venueTopic(venue.id), type: 'booking.updated', data: { bookings: updated } });
-      return { booking: updated.find((b) => b.id === bookingId)!, bookings: updated };
+      const booking = updated.find((b) => b.id === bookingId)!;
+      await recordAudit(trx, user, bookingUpdated(toBooking(target), booking, updated, input.scope));
+      return { booking, bookings: updated };
     });
   } catch (error) {
     if (pgErrorCode(error) !== PG.EXCLUSION_VIOLATION) throw error;

@@ -9,6 +9,8 @@ import { isUniqueViolation } from '../../db/errors.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { writeTransaction } from '../../realtime/outbox.ts';
 import { SYSTEM_TOPIC } from '../../realtime/system-events.ts';
+import { deviceCreated, devicePaired, deviceRevoked } from '../audit/entries.ts';
+import { recordAudit } from '../audit/record.ts';
 import { requireUser, requireVenueManager, type Principal } from '../auth/principal.ts';
 import { hashSecret, newDeviceToken, newPairingCode, normalisePairingCode } from '../auth/tokens.ts';
 import { findVenue } from '../venues/queries.ts';
@@ -56,15 +58,21 @@ export async function createDevice(db: Kysely<DB>, principal: Principal | null, 
   for (let attempt = 0; ; attempt += 1) {
     const pairingCode = newPairingCode();
     try {
-      const device = await q.insertDevice(db, {
-        kind: input.kind,
-        venueId: input.venueId,
-        name: input.name.trim(),
-        pairingCodeHash: hashSecret(pairingCode),
-        pairingExpiresAt: new Date(Date.now() + PAIRING_TTL_MS),
-        createdBy: user.userId,
+      const device = await db.transaction().execute(async (trx) => {
+        const row = toDevice(
+          await q.insertDevice(trx, {
+            kind: input.kind,
+            venueId: input.venueId,
+            name: input.name.trim(),
+            pairingCodeHash: hashSecret(pairingCode),
+            pairingExpiresAt: new Date(Date.now() + PAIRING_TTL_MS),
+            createdBy: user.userId,
+          }),
+        );
+        await recordAudit(trx, user, deviceCreated(row));
+        return row;
       });
-      return { device: toDevice(device), pairingCode };
+      return { device, pairingCode };
     } catch (error) {
       if (!isUniqueViolation(error) || attempt >= 5) throw error;
     }
@@ -74,7 +82,14 @@ export async function createDevice(db: Kysely<DB>, principal: Principal | null, 
 export async function pairDevice(db: Kysely<DB>, pairingCode: string) {
   const code = normalisePairingCode(pairingCode);
   const token = newDeviceToken();
-  const device = /^\d{8}$/.test(code) ? await q.claimPairingCode(db, hashSecret(code), hashSecret(token)) : undefined;
+  // The device itself is the actor: pairing is the tablet's act, with the code staff gave it.
+  const device = /^\d{8}$/.test(code)
+    ? await db.transaction().execute(async (trx) => {
+        const claimed = await q.claimPairingCode(trx, hashSecret(code), hashSecret(token));
+        if (claimed) await recordAudit(trx, { kind: 'device', id: claimed.id, name: claimed.name }, devicePaired(toDevice(claimed)));
+        return claimed;
+      })
+    : undefined;
   if (!device) {
     throw new AppError('not_found', 'This pairing code is not valid: it may be mistyped, used already, or older than 10 minutes. Ask staff for a new one.', {
       field: 'pairingCode',
@@ -86,9 +101,10 @@ export async function pairDevice(db: Kysely<DB>, pairingCode: string) {
 export async function revokeDevice(db: Kysely<DB>, principal: Principal | null, deviceId: string): Promise<void> {
   const existing = await q.findDevice(db, deviceId);
   if (!existing) throw notFound('The device');
-  requireVenueManager(principal, existing.venueId);
+  const user = requireVenueManager(principal, existing.venueId);
   await writeTransaction(db, async (trx, emit) => {
     const revoked = await q.revokeDevice(trx, deviceId);
     if (revoked) emit({ topic: SYSTEM_TOPIC, type: 'device.revoked', data: { deviceId } });
+    if (revoked) await recordAudit(trx, user, deviceRevoked(existing, statusOf(existing)));
   });
 }

@@ -77,9 +77,23 @@ export function findMember(db: Executor, id: string) {
   return db.selectFrom('members').select([...memberColumns]).where('id', '=', id).where('removedAt', 'is', null).executeTakeFirst();
 }
 
-export function insertMembers(db: Executor, members: readonly MemberValues[]) {
-  if (members.length === 0) return Promise.resolve([]);
-  return db.insertInto('members').values([...members]).returning([...memberColumns]).execute();
+/** A current member, locked until the transaction ends (the audit log records the values before a change). */
+export function lockMember(trx: Transaction<DB>, id: string) {
+  return trx.selectFrom('members').select([...memberColumns]).where('id', '=', id).where('removedAt', 'is', null).forUpdate().executeTakeFirst();
+}
+
+/**
+ * PostgreSQL takes at most 65,535 parameters in one statement and a member row binds about ten, so a big
+ * ledger goes in chunks (inside the caller's transaction: still all or nothing).
+ */
+const INSERT_CHUNK = 1_000;
+
+export async function insertMembers(db: Executor, members: readonly MemberValues[]) {
+  const inserted = [];
+  for (let i = 0; i < members.length; i += INSERT_CHUNK) {
+    inserted.push(...(await db.insertInto('members').values(members.slice(i, i + INSERT_CHUNK)).returning([...memberColumns]).execute()));
+  }
+  return inserted;
 }
 
 export function updateMember(db: Executor, id: string, patch: Partial<MemberValues>) {

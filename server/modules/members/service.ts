@@ -6,6 +6,8 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { AppError, notFound } from '../../errors.ts';
+import { memberCreated, memberRemoved, memberUpdated } from '../audit/entries.ts';
+import { eraseMemberFromLog, recordAudit } from '../audit/record.ts';
 import { requireAdmin, requirePrincipal, requireUser, type Principal } from '../auth/principal.ts';
 import { forViewer } from './privacy.ts';
 import * as q from './queries.ts';
@@ -61,30 +63,33 @@ export async function getMember(db: Kysely<DB>, principal: Principal | null, mem
 }
 
 export async function createMember(db: Kysely<DB>, principal: Principal | null, input: CreateMemberInput): Promise<MemberDto> {
-  requireUser(principal, STAFF);
+  const user = requireUser(principal, STAFF);
   try {
-    const [row] = await q.insertMembers(db, [
-      {
-        name: input.name.trim(),
-        memberNo: clean(input.memberNo),
-        gender: input.gender ?? null,
-        birthMonth: input.birthMonth ?? null,
-        formerUnit: clean(input.formerUnit),
-        formerPosition: clean(input.formerPosition),
-        category: input.category ?? 'other',
-        phone: cleanPhone(input.phone),
-        cardCode: cleanCode(input.cardCode),
-        notes: clean(input.notes),
-      },
-    ]);
-    return toMember(row!);
+    return await db.transaction().execute(async (trx) => {
+      const [row] = await q.insertMembers(trx, [
+        {
+          name: input.name.trim(),
+          memberNo: clean(input.memberNo),
+          gender: input.gender ?? null,
+          birthMonth: input.birthMonth ?? null,
+          formerUnit: clean(input.formerUnit),
+          formerPosition: clean(input.formerPosition),
+          category: input.category ?? 'other',
+          phone: cleanPhone(input.phone),
+          cardCode: cleanCode(input.cardCode),
+          notes: clean(input.notes),
+        },
+      ]);
+      await recordAudit(trx, user, memberCreated(toMember(row!)));
+      return toMember(row!);
+    });
   } catch (error) {
     throw duplicateOf(error) ?? error;
   }
 }
 
 export async function updateMember(db: Kysely<DB>, principal: Principal | null, memberId: string, input: UpdateMemberInput): Promise<MemberDto> {
-  requireUser(principal, STAFF);
+  const user = requireUser(principal, STAFF);
   const patch: Partial<q.MemberValues> = {};
   if (input.name !== undefined) patch.name = input.name.trim();
   if (input.memberNo !== undefined) patch.memberNo = clean(input.memberNo);
@@ -97,23 +102,32 @@ export async function updateMember(db: Kysely<DB>, principal: Principal | null, 
   if (input.formerPosition !== undefined) patch.formerPosition = clean(input.formerPosition);
   if (input.notes !== undefined) patch.notes = clean(input.notes);
   try {
-    const row = await q.updateMember(db, memberId, patch);
-    if (!row) throw notFound('The member');
-    return toMember(row);
+    return await db.transaction().execute(async (trx) => {
+      const before = await q.lockMember(trx, memberId);
+      const row = before && (await q.updateMember(trx, memberId, patch));
+      if (!before || !row) throw notFound('The member');
+      await recordAudit(trx, user, memberUpdated(toMember(before), toMember(row)));
+      return toMember(row);
+    });
   } catch (error) {
     throw duplicateOf(error) ?? error;
   }
 }
 
 /**
- * Removes a member (admin only): one UPDATE, so one statement and one transaction, anonymises the row and sets
- * `removed_at`. Their visits stay (they still count in reports, under the placeholder name and their category).
+ * Removes a member (admin only): one UPDATE anonymises the row and sets `removed_at`; in the same transaction the
+ * audit log forgets the person's earlier values and records the removal (by id only). Their visits stay (they still count in reports, under the placeholder name and their category).
  * The member is then gone from search, lookups and check-in (the card code is cleared). A second removal, or an
  * unknown id, is 404 not_found. No live event: the members module emits none (check-in events sent earlier
  * carried the name; they are not rewritten).
  */
 export async function removeMember(db: Kysely<DB>, principal: Principal | null, memberId: string): Promise<void> {
-  requireAdmin(principal);
-  const row = await q.anonymiseMember(db, memberId);
-  if (!row) throw notFound('The member');
+  const admin = requireAdmin(principal);
+  await db.transaction().execute(async (trx) => {
+    const row = await q.anonymiseMember(trx, memberId);
+    if (!row) throw notFound('The member');
+    // The log forgets the person too (their earlier entries keep only which fields changed, and when).
+    await eraseMemberFromLog(trx, memberId);
+    await recordAudit(trx, admin, memberRemoved(memberId));
+  });
 }

@@ -9,6 +9,9 @@ import { findClosuresFor } from '../bookings/closure-queries.ts';
 import { bookingConflict, toBooking, toClosure, toConflict, venueClosed } from '../bookings/dto.ts';
 import { findClashes, insertBookings, shareLockVenue } from '../bookings/queries.ts';
 import { venueTopic } from '../venues/service.ts';
+import { bookingsCreated } from '../audit/entries.ts';
+import { recordAudit } from '../audit/record.ts';
+import type { UserPrincipal } from '../auth/principal.ts';
 import type { Bracket, BracketState } from './engine/index.ts';
 import type { TournamentRow } from './queries.ts';
 import { planSchedule, type SchedulePlan } from './schedule.ts';
@@ -19,7 +22,7 @@ export async function bookCourts(
   t: TournamentRow,
   bracket: Bracket,
   state: BracketState,
-  userId: string,
+  user: UserPrincipal,
 ): Promise<SchedulePlan['slots']> {
   if (t.roomIds.length === 0 || !t.startsAt) return {};
   const plan = planSchedule(bracket, state, { roomIds: t.roomIds, startsAt: t.startsAt, matchMinutes: t.matchMinutes });
@@ -49,9 +52,10 @@ export async function bookCourts(
       notes: null,
       seriesId: null,
       occurrenceDate: null,
-      createdBy: userId,
+      createdBy: user.userId,
     })),
   );
   if (rows.length > 0) emit({ topic: venueTopic(t.venueId), type: 'booking.created', data: { bookings: rows.map(toBooking), seriesId: null } });
+  if (rows.length > 0) await recordAudit(trx, user, bookingsCreated(rows.map(toBooking), { tournamentId: t.id }));
   return plan.slots;
 }

@@ -8,6 +8,8 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { AppError, notFound, validationFailed } from '../../errors.ts';
 import { writeTransaction, type Emit } from '../../realtime/outbox.ts';
+import { matchResult } from '../audit/entries.ts';
+import { recordAudit } from '../audit/record.ts';
 import { canReadVenue, requirePrincipal, requireUser, requireVenueManager, type Principal } from '../auth/principal.ts';
 import { findRoom, findVenue } from '../venues/queries.ts';
 import {
@@ -99,7 +101,7 @@ export async function startTournament(db: Kysely<DB>, principal: Principal | nul
       throw error;
     }
     const state = applyResults(bracket, {});
-    const slots = await bookCourts(trx, emit, t, bracket, state, user.userId);
+    const slots = await bookCourts(trx, emit, t, bracket, state, user);
     if (bracket.matches.length > 0) {
       await trx
         .insertInto('matches')
@@ -137,7 +139,7 @@ export async function getTournament(db: Kysely<DB>, principal: Principal | null,
   const p = requirePrincipal(principal);
   const t = await q.findTournament(db, tournamentId);
   if (!t) throw notFound('The tournament');
-  if (!canReadVenue(p, t.venueId) && !(p.kind === 'user' && p.role === 'referee' && p.venueIds.length === 0)) {
+  if (!canReadVenue(p, t.venueId)) {
     throw new AppError('forbidden', 'You may not see this tournament.');
   }
   const [participants, matches] = await Promise.all([q.listParticipants(db, t.id), q.listMatches(db, t.id)]);
@@ -164,7 +166,7 @@ export async function getTournament(db: Kysely<DB>, principal: Principal | null,
 export async function listTournaments(db: Kysely<DB>, principal: Principal | null, venueId: string) {
   const p = requirePrincipal(principal);
   if (!(await findVenue(db, venueId))) throw notFound('The venue');
-  if (!canReadVenue(p, venueId) && !(p.kind === 'user' && p.role === 'referee' && p.venueIds.length === 0)) {
+  if (!canReadVenue(p, venueId)) {
     throw new AppError('forbidden', 'You may not see this venue.');
   }
   return (await q.listTournaments(db, venueId)).map(toTournament);
@@ -220,6 +222,7 @@ export async function putResult(db: Kysely<DB>, principal: Principal | null, mat
     }
     await publish(emit, t.id, changed, derived.standings, derived.placings);
     const current = (await q.findMatchRow(trx, matchId))!;
+    await recordAudit(trx, user, matchResult(match, current, payload, t));
     return { match: toMatch(current), flags: derived.state.flags };
   });
 }
@@ -246,12 +249,7 @@ export async function putLiveScore(db: Kysely<DB>, principal: Principal | null, 
   });
 }
 
-/** Who may follow `tournament:ID`: whoever may read its venue, and city-wide referees. */
-export function tournamentTopicAuthorizer(db: Kysely<DB>) {
-  return async (principal: Principal, tournamentId: string) => {
-    const t = await q.findTournament(db, tournamentId);
-    if (!t) return 'not_found' as const;
-    if (canReadVenue(principal, t.venueId)) return 'ok' as const;
-    return principal.kind === 'user' && principal.role === 'referee' && principal.venueIds.length === 0 ? ('ok' as const) : ('forbidden' as const);
-  };
+/** The venue of `tournament:ID`, for the topic's access check (server/realtime/topics.ts). */
+export function tournamentTopicVenue(db: Kysely<DB>) {
+  return async (tournamentId: string) => (await q.findTournament(db, tournamentId))?.venueId ?? null;
 }

@@ -49,3 +49,45 @@ export function countExistingVenues(db: Executor, venueIds: readonly string[]) {
 export function countUsers(db: Executor) {
   return db.selectFrom('users').select(db.fn.countAll<number>().as('n')).executeTakeFirstOrThrow().then((r) => Number(r.n));
 }
+
+/**
+ * Locks the user and every active admin, in id order (one statement, so two admins changing each other at
+ * once queue instead of deadlocking); returns the locked rows as they are after any wait. The caller can
+ * then count the other active admins safely: none can be demoted or disabled until it commits.
+ */
+export function lockUserAndActiveAdmins(trx: Transaction<DB>, userId: string) {
+  return trx
+    .selectFrom('users')
+    .select(['users.id', 'users.username', 'users.role', 'users.disabledAt', 'users.createdAt'])
+    .where((eb) => eb.or([eb('users.id', '=', userId), eb.and([eb('users.role', '=', 'admin'), eb('users.disabledAt', 'is', null)])]))
+    .orderBy('users.id')
+    .forUpdate()
+    .execute();
+}
+
+export function venueIdsOfUser(db: Executor, userId: string) {
+  return db
+    .selectFrom('userVenues')
+    .select('venueId')
+    .where('userId', '=', userId)
+    .orderBy('venueId')
+    .execute()
+    .then((rows) => rows.map((r) => r.venueId));
+}
+
+export function updateUserRow(trx: Transaction<DB>, userId: string, patch: { role?: Role; disabled?: boolean; passwordHash?: string }) {
+  return trx
+    .updateTable('users')
+    .set({
+      ...(patch.role !== undefined ? { role: patch.role } : {}),
+      ...(patch.disabled !== undefined ? { disabledAt: patch.disabled ? sql<Date>`now()` : null } : {}),
+      ...(patch.passwordHash !== undefined ? { passwordHash: patch.passwordHash } : {}),
+    })
+    .where('id', '=', userId)
+    .execute();
+}
+
+export async function replaceVenues(trx: Transaction<DB>, userId: string, venueIds: readonly string[]): Promise<void> {
+  await trx.deleteFrom('userVenues').where('userId', '=', userId).execute();
+  await assignVenues(trx, userId, venueIds);
+}

@@ -21,3 +21,16 @@ export const UserListItem = Type.Object({
   disabled: Type.Boolean(),
   createdAt: Type.String({ format: 'date-time' }),
 });
+
+export const UpdateUserBody = Type.Object(
+  {
+    role: Type.Optional(RoleSchema),
+    venueIds: Type.Optional(Type.Array(Id, { maxItems: 500, uniqueItems: true })),
+    disabled: Type.Optional(Type.Boolean()),
+    /** A new password set by an admin (a reset): every session of the user ends. */
+    password: Type.Optional(Type.String({ minLength: 8, maxLength: 256 })),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type UpdateUserInput = Static<typeof UpdateUserBody>;
+export type UserListItemDto = Static<typeof UserListItem>;

@@ -1,0 +1,117 @@
+/**
+ * Audit entries as words a person reads: the action, what it was about, and each changed field as
+ * "field: before → after". Pure (the translator and the name lookups are passed in), so it is tested in node.
+ * Everything returned is plain text; the page renders it as text, never as HTML.
+ */
+import type { AuditEntry, FieldChange } from './types.ts';
+
+/** A translation, or null when the dictionary has no such key (then the raw value is shown). */
+export type Lookup = (key: string, params?: Record<string, string | number>) => string | null;
+
+export interface AuditNames {
+  lookup: Lookup;
+  /** An instant in the venue's (or the browser's) zone. */
+  instant: (iso: string) => string;
+  venue: (id: string) => string;
+  room: (id: string) => string;
+}
+
+export interface ChangeLine {
+  field: string;
+  label: string;
+  from: string;
+  to: string;
+  erased: boolean;
+}
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+export const actionLabel = (action: string, names: Pick<AuditNames, 'lookup'>): string => names.lookup(`audit.action.${action}`) ?? action;
+
+/** "预约 · 太极拳"; a removed member's entries say only that (their name is erased). */
+export function entityText(entry: AuditEntry, names: Pick<AuditNames, 'lookup'>): string {
+  const kind = names.lookup(`audit.entity.${entry.entity.kind}`) ?? entry.entity.kind;
+  if (entry.entity.label) return `${kind} · ${entry.entity.label}`;
+  if (entry.entity.kind === 'member') return names.lookup('audit.removedMember') ?? kind;
+  return kind;
+}
+
+function resultText(value: unknown, names: AuditNames): string | null {
+  if (!value || typeof value !== 'object') return null;
+  const r = value as Record<string, unknown>;
+  const pairs = (list: unknown) => (Array.isArray(list) ? list.map((g) => (Array.isArray(g) ? g.join(':') : String(g))).join(', ') : '');
+  if (Array.isArray(r.games)) return pairs(r.games);
+  if (Array.isArray(r.score)) return r.score.join(':');
+  if (Array.isArray(r.balls)) return r.balls.map((side) => (Array.isArray(side) ? side.reduce((a: number, b: unknown) => a + Number(b), 0) : 0)).join(':');
+  if (Array.isArray(r.rubbers)) return r.rubbers.map((rubber) => pairs((rubber as { games?: unknown }).games)).join(' / ');
+  if (typeof r.walkover === 'string') return names.lookup('audit.walkover', { id: r.walkover.slice(0, 8) }) ?? `W/O ${r.walkover}`;
+  return null;
+}
+
+/** One value of a field, in words. */
+export function valueText(field: string, value: unknown, names: AuditNames): string {
+  if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) {
+    return names.lookup('audit.value.empty') ?? '—';
+  }
+  switch (field) {
+    case 'roomId':
+      return typeof value === 'string' ? names.room(value) : String(value);
+    case 'venueId':
+      return typeof value === 'string' ? names.venue(value) : String(value);
+    case 'venueIds':
+      return Array.isArray(value) ? value.map((id) => names.venue(String(id))).join('、') : String(value);
+    case 'disabled':
+      return (value ? names.lookup('audit.value.yes') : names.lookup('audit.value.no')) ?? String(value);
+    case 'role':
+      return names.lookup(`role.${String(value)}`) ?? String(value);
+    case 'status':
+      return names.lookup(`audit.status.${String(value)}`) ?? String(value);
+    case 'category':
+      return names.lookup(`members.category.${String(value)}`) ?? String(value);
+    case 'gender':
+      return names.lookup(`members.gender.${String(value)}`) ?? String(value);
+    case 'result':
+      return resultText(value, names) ?? JSON.stringify(value);
+    case 'winnerId':
+      return String(value).slice(0, 8);
+  }
+  if (field === 'kind' && typeof value === 'string') return names.lookup(`booking.kind.${value}`) ?? names.lookup(`device.kind.${value}`) ?? value;
+  if (typeof value === 'string') return ISO_INSTANT.test(value) ? names.instant(value) : value;
+  return JSON.stringify(value);
+}
+
+/**
+ * The order fields are shown in (the database keeps JSON keys in its own order): what a person looks for
+ * first. Fields not listed follow in alphabetical order.
+ */
+export const FIELD_ORDER = [
+  'title', 'name', 'username', 'start', 'end', 'roomId', 'kind', 'expectedCount', 'notes', 'rrule', 'status',
+  'memberNo', 'cardCode', 'phone', 'category', 'gender', 'birthMonth', 'formerUnit', 'formerPosition',
+  'role', 'venueIds', 'disabled', 'result', 'winnerId', 'venueId',
+];
+
+const rank = (field: string) => {
+  const i = FIELD_ORDER.indexOf(field);
+  return i === -1 ? FIELD_ORDER.length : i;
+};
+
+export const byFieldOrder = (a: string, b: string): number => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);
+
+export function changeLines(entry: AuditEntry, names: AuditNames): ChangeLine[] {
+  return Object.entries(entry.changes).sort(([a], [b]) => byFieldOrder(a, b)).map(([field, change]: [string, FieldChange]) => ({
+    field,
+    label: names.lookup(`audit.field.${field}`) ?? field,
+    from: valueText(field, change.from, names),
+    to: valueText(field, change.to, names),
+    erased: change.erased === true,
+  }));
+}
+
+/** Context worth a short note: how many bookings a series change touched, the line of an import. */
+export function detailText(entry: AuditEntry, names: Pick<AuditNames, 'lookup'>): string {
+  const d = entry.details;
+  const notes: string[] = [];
+  if (d.via === 'import' && typeof d.line === 'number') notes.push(names.lookup('audit.viaImport', { line: d.line }) ?? `import ${d.line}`);
+  if (typeof d.count === 'number' && d.count > 1) notes.push(names.lookup('audit.more', { count: d.count }) ?? String(d.count));
+  return notes.join(' · ');
+}
