@@ -6,9 +6,14 @@
  *
  * A member at the screen waits for their own check-in at most `SUBMIT_WAIT_MS`; after that it is shown as
  * stored ("已记录") and goes on in the background with the same key.
+ *
+ * Unpaired by staff (the server answers 401 `revoked: true`, or the socket is shut for good): nothing queued can
+ * ever be accepted with this token, so it all goes to the failed list with that reason (none of it was
+ * recorded), no more tries are made, and `submit` refuses at once, until `resume` after a new pairing.
+ * The outbox belongs to the app, not to one pairing: the queue in IndexedDB outlives the token.
  */
 import { api, ApiError, seg } from '../client/lib/api.ts';
-import { CheckInQueue, retryDelay, type FailedItem, type OutboxItem } from '../client/lib/checkin-queue.ts';
+import { CheckInQueue, isRevoked, retryDelay, type FailedItem, type OutboxItem } from '../client/lib/checkin-queue.ts';
 import type { CheckInAnswer, CheckInRequest } from '../client/lib/checkin-types.ts';
 
 const DB_NAME = 'centre-ops-kiosk-outbox';
@@ -23,6 +28,15 @@ export type SubmitResult =
 
 const isNetworkTrouble = (error: unknown) => !(error instanceof ApiError);
 
+/** What the queue records when the news of the unpairing came from elsewhere (the socket, `GET /api/auth/me`). */
+export const revokedError = (): ApiError =>
+  new ApiError({ statusCode: 401, code: 'unauthenticated', revoked: true, message: 'This device was unpaired by staff; ask them for a new pairing code.' });
+
+export interface KioskOutboxOptions {
+  /** Called once when a send finds the device unpaired (the app then shows the unpaired screen). */
+  onRevoked?: () => void;
+}
+
 export class KioskOutbox {
   /** Check-ins (and undos) stored and not yet accepted by the server. */
   pending = $state(0);
@@ -34,14 +48,18 @@ export class KioskOutbox {
   browserOnline = $state(typeof navigator === 'undefined' ? true : navigator.onLine);
   /** False when IndexedDB could not be opened: the queue then lives only as long as the page. */
   durable = $state(true);
+  /** Staff unpaired this kiosk: nothing is sent and no check-in is taken until it is paired again. */
+  revoked = $state(false);
 
   readonly #token: () => string | null;
+  readonly #onRevoked: (() => void) | undefined;
   readonly #queue: Promise<CheckInQueue>;
   #failures = 0;
   #retryTimer: ReturnType<typeof setTimeout> | null = null;
 
-  constructor(token: () => string | null) {
+  constructor(token: () => string | null, options: KioskOutboxOptions = {}) {
     this.#token = token;
+    this.#onRevoked = options.onRevoked;
     this.#queue = CheckInQueue.open(DB_NAME, (item) => this.#send(item));
   }
 
@@ -86,8 +104,30 @@ export class KioskOutbox {
     this.reachable = reachable;
   }
 
+  /**
+   * This kiosk was unpaired: everything waiting goes to the failed list with that reason, and sending stops.
+   * Runs between passes of the queue, so nothing is in flight while it moves them.
+   */
+  async revoke(): Promise<void> {
+    this.revoked = true;
+    this.#clearRetry();
+    const queue = await this.#queue;
+    await queue.refuseAll(revokedError());
+    await this.#refresh(queue);
+  }
+
+  /** Paired again (a new token): take check-ins and send again. */
+  resume(): void {
+    if (!this.revoked) return;
+    this.revoked = false;
+    this.#failures = 0;
+    this.nudge();
+  }
+
   /** Store the check-in with a new key, then try to send it (and anything queued before it). */
   async submit(request: CheckInRequest, note: string): Promise<SubmitResult> {
+    // Unpaired: not even stored, it could never be sent.
+    if (this.revoked) return { status: 'refused', key: '', error: revokedError() };
     const queue = await this.#queue;
     const item = await queue.checkIn(request, note);
     this.pending += 1;
@@ -95,8 +135,9 @@ export class KioskOutbox {
     const outcome = await Promise.race([flushed, new Promise<undefined>((r) => setTimeout(r, SUBMIT_WAIT_MS))]);
     if (outcome?.status === 'sent') return { status: 'sent', key: item.key, answer: outcome.answer as CheckInAnswer };
     if (outcome?.status === 'refused') {
-      // The member is told at the screen; the staff list is for refusals nobody saw.
-      await queue.forgetFailed(item.key);
+      // The member is told at the screen; the staff list is for refusals nobody saw. An unpairing stays
+      // listed: the screen changes to the unpaired notice at once, and staff should see every check-in it cost.
+      if (!isRevoked(outcome.error)) await queue.forgetFailed(item.key);
       await this.#refresh(queue);
       return { status: 'refused', key: item.key, error: outcome.error };
     }
@@ -137,7 +178,19 @@ export class KioskOutbox {
 
   async #flush(): Promise<void> {
     const queue = await this.#queue;
+    // No token (not paired yet) or unpaired: keep what waits, send nothing.
+    if (this.revoked || !this.#token()) return;
     const report = await queue.flush();
+    if (report.revoked) {
+      this.reachable = true;
+      this.#clearRetry();
+      await this.#refresh(queue);
+      if (!this.revoked) {
+        this.revoked = true;
+        this.#onRevoked?.();
+      }
+      return;
+    }
     if (report.stoppedBy) {
       if (isNetworkTrouble(report.stoppedBy)) this.reachable = false;
       this.#failures += 1;

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError, NetworkError } from './api.ts';
-import { CheckInQueue, classify, retryDelay, type OutboxItem, type Sender } from './checkin-queue.ts';
+import { CheckInQueue, classify, isRevoked, retryDelay, REVOKED_CODE, type OutboxItem, type Sender } from './checkin-queue.ts';
 import { IndexedDbOutboxStore } from './outbox-store.ts';
 import { uuidV4 } from './uuid.ts';
 
@@ -14,10 +14,11 @@ const opened: CheckInQueue[] = [];
 function fakeServer() {
   const calls: Array<{ key: string; item: OutboxItem }> = [];
   const visits = new Map<string, string>();
-  const state = { down: false, refuse: new Set<string>() };
+  const state = { down: false, revoked: false, refuse: new Set<string>() };
   const send: Sender = async (item) => {
     calls.push({ key: item.key, item });
     if (state.down) throw new NetworkError('network unreachable');
+    if (state.revoked) throw revokedAnswer();
     if (item.op.kind === 'checkin' && state.refuse.has(item.op.body.memberCode ?? '')) {
       throw new ApiError({ statusCode: 404, code: 'member_not_found', message: 'No member has this card.' });
     }
@@ -35,6 +36,10 @@ async function open(name: string, send: Sender): Promise<CheckInQueue> {
 }
 
 const card = (code: string) => ({ venueId: 'v1', memberCode: code });
+
+/** What server/http/authenticate.ts answers to a device staff unpaired. */
+const revokedAnswer = () =>
+  new ApiError({ statusCode: 401, code: 'unauthenticated', revoked: true, message: 'This device was unpaired by staff; ask them for a new pairing code.' });
 
 afterEach(() => {
   for (const queue of opened.splice(0)) queue.close();
@@ -117,6 +122,60 @@ describe('the check-in outbox', () => {
     expect(classify(error(403))).toBe('refuse');
     expect(classify(error(404))).toBe('refuse');
     expect(classify(error(409))).toBe('refuse');
+  });
+
+  it('refuses everything waiting, once, when the server says this device was unpaired', async () => {
+    const server = fakeServer();
+    server.state.down = true;
+    const queue = await open(`q${++dbCount}`, server.send);
+    const items = [await queue.checkIn(card('A'), '甲'), await queue.checkIn(card('B'), '乙'), await queue.enqueue({ kind: 'checkout', visitId: 'v9' }, '丙')];
+    await queue.flush();
+
+    // Back online, but staff unpaired the kiosk meanwhile: one try, and all three go to the failed list.
+    server.state.down = false;
+    server.state.revoked = true;
+    const report = await queue.flush();
+    expect(report).toMatchObject({ sent: 0, refused: 3, stoppedBy: null });
+    expect(isRevoked(report.revoked)).toBe(true);
+    expect(server.calls.map((c) => c.key)).toEqual([items[0]!.key, items[0]!.key]);
+    expect(await queue.pending()).toEqual([]);
+    const failed = (await queue.failed()).sort((a, b) => a.seq - b.seq);
+    expect(failed.map((f) => [f.key, f.note, f.error.statusCode, f.error.code])).toEqual(
+      items.map((i) => [i.key, i.note, 401, REVOKED_CODE]),
+    );
+    // The one that was tried counts the try; the others were never sent.
+    expect(failed.map((f) => f.attempts)).toEqual([2, 0, 0]);
+    for (const item of items) expect(queue.outcome(item.key)).toMatchObject({ status: 'refused' });
+
+    // Nothing is left to retry: later passes send nothing.
+    expect(await queue.flush()).toEqual({ sent: 0, refused: 0, stoppedBy: null });
+    expect(server.calls).toHaveLength(2);
+  });
+
+  it('refuses everything waiting when told of the unpairing by someone else, between passes', async () => {
+    const server = fakeServer();
+    server.state.down = true;
+    const queue = await open(`q${++dbCount}`, server.send);
+    const a = await queue.checkIn(card('A'));
+    const b = await queue.checkIn(card('B'));
+    await queue.flush();
+    expect(await queue.refuseAll(revokedAnswer())).toBe(2);
+    expect(await queue.pending()).toEqual([]);
+    expect((await queue.failed()).map((f) => f.key).sort()).toEqual([a.key, b.key].sort());
+    expect((await queue.failed()).every((f) => f.error.code === REVOKED_CODE)).toBe(true);
+    expect(await queue.refuseAll(revokedAnswer())).toBe(0);
+    // A new intent after re-pairing goes out as usual; the refused ones stay refused.
+    server.state.down = false;
+    await queue.checkIn(card('C'));
+    expect(await queue.flush()).toEqual({ sent: 1, refused: 0, stoppedBy: null });
+    expect(await queue.failed()).toHaveLength(2);
+  });
+
+  it('tells a revoked device (401 revoked: true) from a token the server does not know yet (401, retried)', () => {
+    expect(classify(revokedAnswer())).toBe('revoked');
+    expect(classify(new ApiError({ statusCode: 401, code: 'unauthenticated', message: 'not paired' }))).toBe('retry');
+    expect(classify(new ApiError({ statusCode: 403, code: 'forbidden', revoked: true, message: 'x' }))).toBe('refuse');
+    expect(isRevoked(new NetworkError('down'))).toBe(false);
   });
 
   it('survives closing and reopening the database, keys and order included', async () => {

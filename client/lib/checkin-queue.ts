@@ -7,6 +7,9 @@
  * - a network failure (no answer, a timeout, a 5xx, 429) keeps the item and stops the pass: later items wait,
  *   so the order is kept; the caller retries later (`retryDelay`);
  * - a 4xx answer (other than 401/408/429) drops the item into the failed list, for staff;
+ * - a 401 that says the device was revoked (`revoked: true`: staff unpaired it) can never succeed with this
+ *   token: that item and every one waiting behind it go to the failed list with that reason, none recorded,
+ *   and the pass stops; the caller stops sending (re-pairing gives a new token, and new check-ins);
  * - passes never overlap, and `withdraw` runs between passes, so an item is never withdrawn while in flight.
  */
 import { ApiError } from './api.ts';
@@ -33,13 +36,24 @@ export interface PassReport {
   refused: number;
   /** The failure that stopped the pass (the line is down); null when the outbox was emptied. */
   stoppedBy: unknown;
+  /** Set when the server said this device was unpaired: everything queued was moved to the failed list. */
+  revoked?: ApiError;
 }
 
-export type Verdict = 'retry' | 'refuse';
+export type Verdict = 'retry' | 'refuse' | 'revoked';
+
+/** The code a failed item carries when it was refused because staff unpaired the device (not the server's). */
+export const REVOKED_CODE = 'device_revoked';
+
+/** The server's answer to a device whose pairing staff removed: 401 with `revoked: true`. */
+export function isRevoked(error: unknown): boolean {
+  return error instanceof ApiError && error.statusCode === 401 && error.body.revoked === true;
+}
 
 /** Whether a failed send is worth another try. Only a definite "no" from the server drops an item. */
 export function classify(error: unknown): Verdict {
   if (!(error instanceof ApiError)) return 'retry';
+  if (isRevoked(error)) return 'revoked';
   const status = error.statusCode;
   // 401: this device's token is not accepted (re-pairing fixes it, the check-in itself is fine).
   if (status === 401 || status === 408 || status === 429) return 'retry';
@@ -142,6 +156,14 @@ export class CheckInQueue {
     return this.#store.removeFailed(key);
   }
 
+  /**
+   * The device was unpaired (told by the socket or by a 401 outside the queue): move every waiting item to
+   * the failed list with that reason, between passes. Resolves with how many were moved.
+   */
+  refuseAll(error: ApiError): Promise<number> {
+    return this.#serial(() => this.#failAll(error));
+  }
+
   close(): void {
     this.#store.close();
   }
@@ -163,17 +185,14 @@ export class CheckInQueue {
         this.#remember(item.key, { status: 'sent', answer });
         report.sent += 1;
       } catch (error) {
-        if (classify(error) === 'refuse' && error instanceof ApiError) {
-          const failed: FailedItem = {
-            ...item,
-            attempts: item.attempts + 1,
-            lastTriedAt: this.#now().toISOString(),
-            lastError: error.message,
-            failedAt: this.#now().toISOString(),
-            error: { statusCode: error.statusCode, code: error.code, message: error.message },
-          };
-          await this.#store.fail(failed);
-          this.#remember(item.key, { status: 'refused', error });
+        const verdict = classify(error);
+        if (verdict === 'revoked' && error instanceof ApiError) {
+          report.refused += await this.#failAll(error, item);
+          report.revoked = error;
+          return report;
+        }
+        if (verdict === 'refuse' && error instanceof ApiError) {
+          await this.#fail(item, error, item.attempts + 1);
           report.refused += 1;
           continue;
         }
@@ -187,6 +206,30 @@ export class CheckInQueue {
         return report;
       }
     }
+  }
+
+  async #fail(item: OutboxItem, error: ApiError, attempts: number): Promise<void> {
+    const at = this.#now().toISOString();
+    const code = isRevoked(error) ? REVOKED_CODE : error.code;
+    await this.#store.fail({
+      ...item,
+      attempts,
+      lastTriedAt: attempts > item.attempts ? at : item.lastTriedAt,
+      lastError: error.message,
+      failedAt: at,
+      error: { statusCode: error.statusCode, code, message: error.message },
+    });
+    this.#remember(item.key, { status: 'refused', error });
+  }
+
+  /** Everything still waiting to the failed list, oldest first; `tried` is the item whose send was refused. */
+  async #failAll(error: ApiError, tried?: OutboxItem): Promise<number> {
+    let moved = 0;
+    for (const item of await this.#store.all()) {
+      await this.#fail(item, error, item.key === tried?.key ? item.attempts + 1 : item.attempts);
+      moved += 1;
+    }
+    return moved;
   }
 
   #remember(key: string, outcome: Outcome): void {

@@ -31,6 +31,11 @@ export class DeviceSession {
   user = $state<User | null>(null);
   live = $state<LiveConnection | null>(null);
   error = $state<unknown>(null);
+  /**
+   * The server stopped accepting this device's token (staff unpaired it): the app may say so instead of
+   * showing the pairing screen as if nothing had happened. Cleared by pairing again or `dismissRevoked`.
+   */
+  revoked = $state(false);
   token: string | null = null;
 
   readonly #app: DeviceApp;
@@ -53,7 +58,7 @@ export class DeviceSession {
       const me = await api.get<MeAnswer>('/api/auth/me', { token: this.token });
       this.#accept(me);
     } catch (error) {
-      if (isUnauthenticated(error)) this.unpair();
+      if (isUnauthenticated(error)) this.markRevoked();
       else this.#failed(error);
     }
   }
@@ -66,6 +71,18 @@ export class DeviceSession {
     if (answer.device.kind !== this.#app) throw new WrongDeviceKindError(answer.device.kind);
     saveDeviceToken(this.#app, answer.token);
     await this.start();
+  }
+
+  /** The server refused the token (told by a request, the socket or `GET /api/auth/me`): unpair, and say why. */
+  markRevoked(): void {
+    const hadToken = this.token !== null;
+    this.unpair();
+    if (hadToken) this.revoked = true;
+  }
+
+  /** Staff saw the notice and want the pairing screen. */
+  dismissRevoked(): void {
+    this.revoked = false;
   }
 
   /** Forget the token (revoked, or a person chose to re-pair) and show pairing. */
@@ -100,12 +117,13 @@ export class DeviceSession {
     this.device = device ?? null;
     this.user = user ?? null;
     this.error = null;
+    this.revoked = false;
     const token = this.token;
     this.live ??= new LiveConnection({
       token,
       verify: () => checkMe(token, (answer) => (token ? !!answer.device : !!answer.user)),
       // Revoked (or the coordinator's session ended): forget the token and pair again.
-      onUnauthorized: () => this.unpair(),
+      onUnauthorized: () => this.markRevoked(),
     });
     this.status = 'ready';
   }
