@@ -8,6 +8,7 @@ describe('hash routes', () => {
     expect(parseHash('#/admin')).toBe('admin');
     expect(parseHash('#/admin/')).toBe('admin');
     expect(parseHash('#/account')).toBe('account');
+    expect(parseHash('#/audit')).toBe('audit');
     expect(parseHash('#/nowhere')).toBe('home');
   });
 

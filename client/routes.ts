@@ -1,15 +1,17 @@
 /** The coordinator app's routes and how they map to `location.hash`. */
 
-export type RouteName = 'home' | 'admin' | 'members' | 'account' | 'tournaments' | 'referee';
+export type RouteName = 'home' | 'admin' | 'members' | 'account' | 'tournaments' | 'referee' | 'audit' | 'reports';
 
 /**
- * `#/admin` (and `#/admin/`) is administration, `#/members` the members, `#/account` the user's own account, `#/tournaments…` and `#/referee…` the
+ * `#/admin` (and `#/admin/`) is administration, `#/members` the members, `#/account` the user's own account, `#/audit` the audit log (admins), `#/reports` the reports (admins, coordinators), `#/tournaments…` and `#/referee…` the
  * tournament pages (which read the rest of the hash themselves: tournaments/paths.ts); anything else is home.
  */
 export function parseHash(hash: string): RouteName {
   const path = hash.replace(/^#/, '').replace(/\/+$/, '') || '/';
   if (path === '/members') return 'members';
   if (path === '/account') return 'account';
+  if (path === '/audit') return 'audit';
+  if (path === '/reports') return 'reports';
   if (/^\/tournaments(?:[/?]|$)/.test(path)) return 'tournaments';
   if (/^\/referee(?:[/?]|$)/.test(path)) return 'referee';
   return path === '/admin' ? 'admin' : 'home';

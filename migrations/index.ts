@@ -11,6 +11,9 @@ import * as createTournaments from './202611291200_create_tournaments.ts';
 import * as addTeamEvents from './202611291300_add_team_events.ts';
 import * as sequenceEventsAfterCommit from './202611291400_sequence_events_after_commit.ts';
 import * as recordCheckinInOneCall from './202611291410_record_checkin_in_one_call.ts';
+import * as sessionIdleExpiryAndSharedLimits from './202611291450_session_idle_expiry_and_shared_limits.ts';
+import * as createAuditLog from './202611291500_create_audit_log.ts';
+import * as rollUpVisitsForReports from './202611291600_roll_up_visits_for_reports.ts';
 
 export const migrations: Record<string, Migration> = {
   '202611290700_create_foundation': createFoundation,
@@ -20,4 +23,7 @@ export const migrations: Record<string, Migration> = {
   '202611291300_add_team_events': addTeamEvents,
   '202611291400_sequence_events_after_commit': sequenceEventsAfterCommit,
   '202611291410_record_checkin_in_one_call': recordCheckinInOneCall,
+  '202611291450_session_idle_expiry_and_shared_limits': sessionIdleExpiryAndSharedLimits,
+  '202611291500_create_audit_log': createAuditLog,
+  '202611291600_roll_up_visits_for_reports': rollUpVisitsForReports,
 };

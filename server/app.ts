@@ -9,22 +9,27 @@ import fastifyCookie from '@fastify/cookie';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Config } from './config.ts';
 import type { Database } from './db/connect.ts';
+import { enforceAccess, requireAccessEntries } from './http/access-check.ts';
 import { authenticate } from './http/authenticate.ts';
-import { registerErrorHandling } from './http/error-handler.ts';
+import { frameworkErrors, registerErrorHandling } from './http/error-handler.ts';
+import { refuseNonFiniteNumbers } from './http/finite-numbers.ts';
+import { strictJsonBodies } from './http/json-body.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { healthRoutes } from './http/health.ts';
 import { serveApps } from './http/static.ts';
 import { authRoutes } from './modules/auth/routes.ts';
+import { startSessionExpiryJob } from './modules/auth/expiry.ts';
 import { bookingRoutes } from './modules/bookings/routes.ts';
 import { checkinRoutes } from './modules/checkins/routes.ts';
 import { startClosingTimeJob } from './modules/checkins/closing.ts';
 import { memberRoutes } from './modules/members/routes.ts';
 import { tournamentRoutes } from './modules/tournaments/routes.ts';
-import { tournamentTopicAuthorizer } from './modules/tournaments/service.ts';
+import { reportRoutes } from './modules/reports/routes.ts';
+import { tournamentTopicVenue } from './modules/tournaments/service.ts';
 import { deviceRoutes } from './modules/devices/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
 import { venueRoutes } from './modules/venues/routes.ts';
-import { venueTopicAuthorizer } from './modules/venues/service.ts';
+import { venueTopicVenue } from './modules/venues/service.ts';
 import { Dispatcher } from './realtime/dispatcher.ts';
 import { startOutboxPruning } from './realtime/pruning.ts';
 import { createSocketServer, socketSink, wireSocketServer, type LiveServer } from './realtime/socket-server.ts';
@@ -75,6 +80,8 @@ export async function buildApp(config: Config, options: BuildOptions): Promise<F
       ...(options.logStream ? { stream: options.logStream } : {}),
     },
     bodyLimit: BODY_LIMIT_BYTES,
+    // A malformed %-escape or an overlong path part: CONTRACT.md's error shape, not Fastify's own body.
+    frameworkErrors,
     // Keep a proxy's request id when it sends a sane one, so log lines join up across hops. Fastify's own
     // requestIdHeader would take any incoming value as it is, so genReqId reads the header itself.
     requestIdHeader: false,
@@ -95,11 +102,16 @@ export async function buildApp(config: Config, options: BuildOptions): Promise<F
   await securityHeaders(app);
   await app.register(fastifyCookie);
   registerErrorHandling(app);
+  strictJsonBodies(app);
+  refuseNonFiniteNumbers(app);
   await app.register(authenticate, { db: options.database.db });
+  // The authorization matrix (http/access.ts): every route below must have its row, and every call is checked.
+  requireAccessEntries(app);
+  enforceAccess(app, options.database.db);
 
   const topics = new TopicRegistry();
-  topics.register('venue', venueTopicAuthorizer(options.database.db));
-  topics.register('tournament', tournamentTopicAuthorizer(options.database.db));
+  topics.register('venue', venueTopicVenue(options.database.db));
+  topics.register('tournament', tournamentTopicVenue(options.database.db));
   const io = createSocketServer(app);
   const dispatcher = new Dispatcher(options.database, socketSink(io, app.deviceCache), app.log);
   app.decorate('topics', topics);
@@ -118,6 +130,7 @@ export async function buildApp(config: Config, options: BuildOptions): Promise<F
       await api.register(memberRoutes);
       await api.register(checkinRoutes);
       await api.register(tournamentRoutes);
+      await api.register(reportRoutes);
     },
     { prefix: '/api' },
   );
@@ -127,7 +140,11 @@ export async function buildApp(config: Config, options: BuildOptions): Promise<F
   app.addHook('onReady', async () => {
     await dispatcher.start();
     if (options.backgroundJobs !== false) {
-      stopJobs.push(startOutboxPruning(options.database.db, app.log), startClosingTimeJob(options.database.db, app.log));
+      stopJobs.push(
+        startOutboxPruning(options.database.db, app.log),
+        startClosingTimeJob(options.database.db, app.log),
+        startSessionExpiryJob(options.database.db, app.log),
+      );
     }
   });
   // Sockets first, closed at the transport so that clients reconnect (to another process, or to this one

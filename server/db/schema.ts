@@ -58,6 +58,15 @@ export interface SessionsTable {
   createdAt: CreatedAt;
   expiresAt: Instant;
   revokedAt: NullableInstant;
+  /** Last request made with it (written at most every few minutes); an idle session lapses (auth/expiry.ts). */
+  lastUsedAt: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+/** Attempt counters shared by every process (server/http/shared-rate-limiter.ts). */
+export interface RateLimitsTable {
+  key: string;
+  windowStart: ColumnType<Date, Date | string, Date | string>;
+  count: number;
 }
 
 export interface DevicesTable {
@@ -258,12 +267,56 @@ export interface AppMetaTable {
   value: ColumnType<unknown, string, string>;
 }
 
+export const AUDIT_ACTOR_KINDS = ['user', 'device', 'system'] as const;
+export type AuditActorKind = (typeof AUDIT_ACTOR_KINDS)[number];
+export const AUDIT_ENTITY_KINDS = ['booking', 'member', 'match', 'user', 'device'] as const;
+export type AuditEntityKind = (typeof AUDIT_ENTITY_KINDS)[number];
+
+/** Who changed what and when (server/modules/audit). Written in the change's own transaction; never secrets. */
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: CreatedAt;
+  actorKind: AuditActorKind;
+  actorId: string | null;
+  /** The actor's name when the entry was written. */
+  actorName: string;
+  /** `entity.verb`, e.g. 'booking.created'. */
+  action: string;
+  entityKind: AuditEntityKind;
+  entityId: string | null;
+  entityLabel: string | null;
+  venueId: string | null;
+  /** {field: {from, to}} for the changed fields. */
+  changes: ColumnType<Record<string, { from: unknown; to: unknown }>, string | undefined, string>;
+  details: ColumnType<Record<string, unknown>, string | undefined, string>;
+}
+
+/** A venue's local month rolled up into report_member_months (migration 202611291600). */
+export interface ReportMonthsTable {
+  venueId: string;
+  /** First day of the month in the venue's zone, 'YYYY-MM-DD'. */
+  month: string;
+  /** The zone the month was rolled up in. */
+  timezone: string;
+  rolledUpAt: CreatedAt;
+}
+
+/** Person-visits and guests per venue, local month and member (null: guests who came without a member). */
+export interface ReportMemberMonthsTable {
+  venueId: string;
+  month: string;
+  memberId: string | null;
+  visits: number;
+  guests: number;
+}
+
 export interface DB {
   venues: VenuesTable;
   rooms: RoomsTable;
   users: UsersTable;
   userVenues: UserVenuesTable;
   sessions: SessionsTable;
+  rateLimits: RateLimitsTable;
   devices: DevicesTable;
   outbox: OutboxTable;
   outboxHorizon: OutboxHorizonTable;
@@ -273,11 +326,14 @@ export interface DB {
   venueClosures: VenueClosuresTable;
   members: MembersTable;
   visits: VisitsTable;
+  reportMonths: ReportMonthsTable;
+  reportMemberMonths: ReportMemberMonthsTable;
   checkinKeys: CheckinKeysTable;
   tournaments: TournamentsTable;
   participants: ParticipantsTable;
   matches: MatchesTable;
   matchResults: MatchResultsTable;
+  auditLog: AuditLogTable;
 }
 
 export type Venue = Selectable<VenuesTable>;

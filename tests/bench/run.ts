@@ -17,6 +17,7 @@ import { benchFanoutLatency } from './fanout-latency.ts';
 import { findings } from './findings.ts';
 import { checkGoals, goalLines, methodNotes, SETTINGS } from './interpretation.ts';
 import { describeMachine, performanceMarkdown, textTable, type Row } from './report.ts';
+import { benchReports, reportsSection } from './reports.ts';
 import { benchSocketMemory } from './socket-memory.ts';
 import type { RepeatOptions } from './stats.ts';
 import { benchTwoProcesses } from './two-processes.ts';
@@ -83,6 +84,11 @@ const BENCHMARKS: Benchmark[] = [
     skippedRows: skipUnlessPostgres(storage, 'Calendar week (GET /api/bookings, app.inject, 50 rooms)', ['p99'], 'ms'),
     run: (repeat: RepeatOptions) => benchCalendarLoad({ storage, adminUrl, requests: SETTINGS.calendarRequests, repeat }),
   })),
+  ...STORAGES.map((storage) => ({
+    id: `reports-${storage}`,
+    skippedRows: skipUnlessPostgres(storage, 'Reports (app.inject, ten years of a city)', ['yearly summary, all centres'], 'ms'),
+    run: (repeat: RepeatOptions) => benchReports({ storage, adminUrl, repeat, years: 10, scale: 1, samples: 5, log }),
+  })),
   {
     id: 'two-processes',
     skippedRows: skipUnlessPostgres('postgres', 'Check-in → headcount.changed, two processes', ['per-client p99'], 'ms'),
@@ -114,7 +120,7 @@ async function main(filters: string[]): Promise<void> {
   process.stdout.write(`${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}; ${seconds.toFixed(0)} s in all.\n`);
   if (filters.length === 0) {
     const file = resolve(import.meta.dirname, '../../docs/performance.md');
-    writeFileSync(file, performanceMarkdown({ machine, rows, method: methodNotes, goals, findings }));
+    writeFileSync(file, performanceMarkdown({ machine, rows, method: methodNotes, goals, findings }) + reportsSection);
     process.stdout.write(`Wrote ${file}.\n`);
   } else {
     process.stdout.write('Only some benchmarks ran: docs/performance.md left as it was.\n');

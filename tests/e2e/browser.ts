@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { startServerProcess, type ServerProcess } from '../support/processes.ts';
 
@@ -61,4 +61,30 @@ export async function openSuite(
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A new browser context (zh-CN) signed in to the coordinator app as `username`. Its console errors, page
+ * errors and any dialog (none is expected: a dialog would mean injected script ran) go to `collectors`.
+ */
+export async function signInPage(
+  browser: Browser,
+  url: string,
+  username: string,
+  password: string,
+  collectors: string[][],
+  context: BrowserContextOptions = {},
+): Promise<Page> {
+  const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', ...context })).newPage();
+  collectors.push(collectErrors(page, username));
+  page.on('dialog', (dialog) => {
+    collectors.push([`${username} dialog: ${dialog.message()}`]);
+    void dialog.dismiss();
+  });
+  await page.goto(`${url}/`);
+  await page.getByLabel(/用户名/).fill(username);
+  await page.getByLabel(/密码/).fill(password);
+  await page.getByRole('button', { name: /登录/ }).click();
+  await page.getByRole('button', { name: /退出/ }).waitFor();
+  return page;
 }

@@ -6,7 +6,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { httpSignIn, postJson, type ServerProcess } from '../support/processes.ts';
-import { chromiumPath, collectErrors, openSuite } from './browser.ts';
+import { chromiumPath, openSuite, signInPage } from './browser.ts';
 
 const ADMIN_PASSWORD = 'browser-admin-pass';
 
@@ -16,17 +16,7 @@ describe.runIf(chromiumPath)('removing a member in the browser', () => {
   let stop: (() => Promise<void>) | undefined;
   const collectors: string[][] = [];
 
-  async function signedIn(username: string, password: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
-    const page = await context.newPage();
-    collectors.push(collectErrors(page, username));
-    await page.goto(`${server.url}/`);
-    await page.getByLabel(/用户名/).fill(username);
-    await page.getByLabel(/密码/).fill(password);
-    await page.getByRole('button', { name: /登录/ }).click();
-    await page.getByRole('button', { name: /退出/ }).waitFor();
-    return page;
-  }
+  const signedIn = (username: string, password: string): Promise<Page> => signInPage(browser, server.url, username, password, collectors, { viewport: { width: 1280, height: 800 } });
 
   async function openMember(page: Page, name: string) {
     await page.goto(`${server.url}/#/members`);

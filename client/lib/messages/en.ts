@@ -6,6 +6,8 @@ import { membersEn } from './members.en.ts';
 import { accountEn } from './account.en.ts';
 import { tournamentsEn } from './tournaments.en.ts';
 import { tournamentEntriesEn } from './tournament-entries.en.ts';
+import { auditEn } from './audit.en.ts';
+import { reportsEn } from './reports.en.ts';
 
 export const en: Record<MessageKey, string> = {
   ...kioskEn,
@@ -14,6 +16,8 @@ export const en: Record<MessageKey, string> = {
   ...accountEn,
   ...tournamentsEn,
   ...tournamentEntriesEn,
+  ...auditEn,
+  ...reportsEn,
   'app.coordinator.title': 'Centre operations',
   'app.kiosk.title': 'Check-in kiosk',
   'app.display.title': 'Display',

@@ -5,6 +5,8 @@ import { membersZhCN } from './members.zh-CN.ts';
 import { accountZhCN } from './account.zh-CN.ts';
 import { tournamentsZhCN } from './tournaments.zh-CN.ts';
 import { tournamentEntriesZhCN } from './tournament-entries.zh-CN.ts';
+import { auditZhCN } from './audit.zh-CN.ts';
+import { reportsZhCN } from './reports.zh-CN.ts';
 
 export const zhCN = {
   ...kioskZhCN,
@@ -13,6 +15,8 @@ export const zhCN = {
   ...accountZhCN,
   ...tournamentsZhCN,
   ...tournamentEntriesZhCN,
+  ...auditZhCN,
+  ...reportsZhCN,
   'app.coordinator.title': '活动中心运营',
   'app.kiosk.title': '签到机',
   'app.display.title': '显示屏',
