@@ -8,8 +8,8 @@
  *   Bearer token, fresh Idempotency-Key) and stops at each client's receipt of the `headcount.changed` that
  *   the check-in's commit publishes. Every check-in is a member's arrival (no earlier visit to end), so the
  *   commit publishes two events, `checkin.created` then `headcount.changed`, and the clients get both;
- * - baseline: the clock starts just before `app.io.to(batchRoom(topic)).emit('events', [payload])` of a copy of the same
- *   `headcount.changed` payload to the same clients;
+ * - baseline: the clock starts just before `app.io.to(deviceRoom(batchRoom(topic))).emit('events', [payload])`
+ *   of a copy of the same `headcount.changed` payload to the same clients (kiosks: the topic's device rooms);
  * - second baseline: the same bare emit of every event the check-in publishes, in its order, the clock
  *   stopping at the `headcount.changed`: what the fan-out of that many events costs without the outbox.
  * Per-client p50/p99 are over all deliveries of a run. The check-in's write (its transaction or single
@@ -19,6 +19,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../server/db/schema.ts';
+import { deviceRoom } from '../../server/realtime/device-view.ts';
 import { batchRoom, type LiveEvent } from '../../server/realtime/protocol.ts';
 import { createScratchDatabase, storageLabel, type BenchStorage } from './databases.ts';
 import { addLatencies, checkClock, clock, RemoteFleet, sleep } from './fleet.ts';
@@ -138,7 +139,8 @@ async function measure(stage: Stage, options: FanoutLatencyOptions, runIndex: nu
       // The fleet subscribes as the apps do (batch: one `events` frame per change), so the bare broadcast is
       // one frame too: the payload alone, or every event the check-in published.
       const frame = (kind === 'bare' ? [stage.payload] : stage.sequence).map((event) => ({ ...event, at }));
-      served.app.io.to(batchRoom(served.topic)).emit('events', frame);
+      // The fleet are kiosks: they follow the topic through its device rooms (realtime/device-view.ts).
+      served.app.io.to(deviceRoom(batchRoom(served.topic))).emit('events', frame);
     }
     addLatencies(samples[kind], await fleet.receipts(), started);
     await sleep(Math.max(1, spacingMs - (clock() - started)));
