@@ -2,25 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { parseHash } from '../routes.ts';
 import { zhCN } from '../lib/messages/zh-CN.ts';
 import { en } from '../lib/messages/en.ts';
+import { busiestCells, heatGrid, heatLegend, HEAT_SHADES, shadeLevel, shadeText } from './heat.ts';
 import { exportPath, visitsPath } from './reports-api.ts';
 import {
   activityAttendance,
   apiRange,
   barList,
-  busiestCells,
   chineseDate,
   defaultDetailRange,
-  heatGrid,
-  heatLegend,
-  HEAT_SHADES,
   monthKeys,
   monthSeries,
   monthsBetween,
   nextDay,
   percent,
   rangeProblem,
-  shadeLevel,
-  shadeText,
   sumSeries,
   tournamentPivot,
   yearChoices,

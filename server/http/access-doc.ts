@@ -35,4 +35,4 @@ export function accessTable(): string {
   return lines.join('\n');
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) console.log(accessTable());
+if (import.meta.url === `file://${process.argv[1]}`) process.stdout.write(`${accessTable()}\n`);
