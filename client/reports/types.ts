@@ -89,3 +89,10 @@ export interface AbsentMembersReport {
   members: AbsentMember[];
   truncated: boolean;
 }
+
+/** What the year at a glance shows: the yearly figures and, when several centres are shown together, each one's months. */
+export interface YearData {
+  year: number;
+  yearly: YearlyReport;
+  perVenue: Array<{ name: string; rows: VisitRow[] }> | null;
+}
