@@ -107,7 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     defaultTimezone: timezone,
     logLevel,
-    staticDir: resolve('dist'),
+    staticDir: resolve(env.STATIC_DIR?.trim() || 'dist'),
     seedDemoOnFirstStart: true,
     checkinLimitPerMinute: parseLimit('CHECKIN_LIMIT_PER_MINUTE', env.CHECKIN_LIMIT_PER_MINUTE, 120),
     checkinLimitPerAddressPerMinute: parseLimit('CHECKIN_LIMIT_PER_ADDRESS_PER_MINUTE', env.CHECKIN_LIMIT_PER_ADDRESS_PER_MINUTE, 600),

@@ -10,6 +10,8 @@ import { inject } from 'vitest';
 import { startServerProcess, type ServerProcess } from '../support/processes.ts';
 
 export const chromiumPath = inject('chromium');
+/** Environment for a server process that serves this run's build of the apps (global-setup.ts). */
+export const builtAppsEnv: Record<string, string> = { STATIC_DIR: inject('e2eDist') ?? 'dist' };
 
 /** `extraArgs`: more Chromium flags, e.g. a fake camera (fake-camera.ts). */
 export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
@@ -50,7 +52,7 @@ export async function openSuite(
   browserArgs: string[] = [],
 ): Promise<{ server: ServerProcess; browser: Browser; stop: () => Promise<void> }> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'centre-ops-e2e-'));
-  const server = await startServerProcess({ DATA_DIR: dataDir, ...env });
+  const server = await startServerProcess({ ...builtAppsEnv, DATA_DIR: dataDir, ...env });
   const browser = await launchBrowser(browserArgs);
   return {
     server,

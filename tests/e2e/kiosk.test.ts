@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LiveEvent } from '../../server/realtime/protocol.ts';
 import { eventually, liveClient, subscribe } from '../support/app.ts';
 import { httpSignIn, postJson, startServerProcess, type ServerProcess } from '../support/processes.ts';
-import { chromiumPath, launchBrowser } from './browser.ts';
+import { builtAppsEnv, chromiumPath, launchBrowser } from './browser.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const ADMIN_PASSWORD = 'kiosk-e2e-pass';
@@ -96,7 +96,7 @@ describe.runIf(chromiumPath)('the check-in kiosk and the occupancy wall', () => 
 
   beforeAll(async () => {
     dataDir = mkdtempSync(path.join(tmpdir(), 'centre-ops-kiosk-e2e-'));
-    server = await startServerProcess({ DATA_DIR: dataDir, ADMIN_PASSWORD });
+    server = await startServerProcess({ ...builtAppsEnv, DATA_DIR: dataDir, ADMIN_PASSWORD });
     cookie = await httpSignIn(server.url, 'admin', ADMIN_PASSWORD);
 
     // The members, imported the way an office does it: the Excel export as it is.
