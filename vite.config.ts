@@ -64,7 +64,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['server/**/*.test.ts', ...browserOnly],
+          include: ['server/**/*.test.ts', 'tests/meta/**/*.test.ts', ...browserOnly],
         },
       },
       {

@@ -6,8 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { writeTransaction } from '../../server/realtime/outbox.ts';
 import { createVenue, eventually, liveClient, signIn, startTestApp, subscribe, type TestApp } from '../support/app.ts';
+import { storageAvailable } from '../support/database.ts';
 
-describe('dispatcher after a lost LISTEN connection', () => {
+describe.runIf(storageAvailable)('dispatcher after a lost LISTEN connection', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp();

@@ -5,11 +5,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
-import { createEmptyPostgresDatabase } from '../support/database.ts';
+import { createEmptyPostgresDatabase, storageAvailable } from '../support/database.ts';
 import { eventually, liveClient, subscribe } from '../support/app.ts';
 import { httpSignIn, postJson, startServerProcess, type ServerProcess } from '../support/processes.ts';
 
-describe('two server processes on one PostgreSQL', () => {
+describe.runIf(storageAvailable)('two server processes on one PostgreSQL', () => {
   let databaseUrl: string;
   let a: ServerProcess;
   let b: ServerProcess;

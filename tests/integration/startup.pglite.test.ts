@@ -13,7 +13,11 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 const oneLine = (stderr: string) => stderr.trim().split('\n');
 
-describe('starting the server process', () => {
+// Each case starts Node with tsx and migrates an embedded database: seconds on an idle machine, but a loaded
+// 2-core machine running the other suites beside it has taken over 30 s, so these have room to be slow.
+const PROCESS_TIMEOUT = 180_000;
+
+describe('starting the server process', { timeout: PROCESS_TIMEOUT }, () => {
   it.each([
     [{ PORT: 'eighty' }, /PORT must be a whole number/],
     [{ PORT: '70000' }, /PORT must be a whole number/],
@@ -23,7 +27,7 @@ describe('starting the server process', () => {
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of/],
     [{ ADMIN_PASSWORD: 'short' }, /ADMIN_PASSWORD must be at least 8 characters/],
   ])('refuses %o with one clear line and exit code 1', async (env, message) => {
-    const result = await runMain({ DATA_DIR: path.join(dataDir, 'unused'), ...env });
+    const result = await runMain({ DATA_DIR: path.join(dataDir, 'unused'), ...env }, PROCESS_TIMEOUT);
     expect(result.code).toBe(1);
     expect(oneLine(result.stderr)).toHaveLength(1);
     expect(result.stderr).toMatch(/^centre-ops: cannot start: /);
@@ -33,14 +37,14 @@ describe('starting the server process', () => {
 
   it('serves, stops cleanly on SIGTERM, and keeps every row when started again', async () => {
     const env = { DATA_DIR: dataDir, ADMIN_PASSWORD: 'first-admin-pass' };
-    const first = await startServerProcess(env);
+    const first = await startServerProcess(env, PROCESS_TIMEOUT);
     expect(first.output()).toMatch(/\/kiosk\//);
     expect(first.output()).toMatch(/\/display\//);
     expect(first.output()).toMatch(/Sign in as "admin" with the password in ADMIN_PASSWORD/);
     expect(first.output()).toMatch(/Demo data: 3 venues/);
 
     // A second process on the same embedded database is refused, and the first keeps running.
-    const second = await runMain({ ...env, PORT: '0' });
+    const second = await runMain({ ...env, PORT: '0' }, PROCESS_TIMEOUT);
     expect(second.code).toBe(1);
     expect(second.stderr).toMatch(/another centre-ops \(pid \d+\) is using the embedded database/);
 
@@ -49,7 +53,7 @@ describe('starting the server process', () => {
     expect(created.status).toBe(201);
     expect(await first.stop('SIGTERM')).toBe(0);
 
-    const again = await startServerProcess(env);
+    const again = await startServerProcess(env, PROCESS_TIMEOUT);
     try {
       expect(again.output()).not.toMatch(/Demo data/);
       const cookieAgain = await httpSignIn(again.url, 'admin', 'first-admin-pass');
