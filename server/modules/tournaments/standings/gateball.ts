@@ -16,6 +16,7 @@
  */
 import type { GateballResult } from '../sports/gateball.ts';
 import type { Side } from '../sports/outcome.ts';
+import { settleLots, type PendingMatch } from './lot-state.ts';
 import { classesBy, type Criterion, orderTable } from './tie-break.ts';
 
 export type GateballStandingsStep = 'head_to_head' | 'score_difference' | 'points_for' | 'lot';
@@ -30,7 +31,8 @@ export interface GateballStandingMatch {
   score: readonly [number, number];
 }
 
-export type GateballDecidedBy = 'match_points' | Exclude<GateballStandingsStep, 'lot'> | 'lot';
+/** `level`: level on wins and draws with games still to play that may separate them (lot-state.ts). */
+export type GateballDecidedBy = 'match_points' | Exclude<GateballStandingsStep, 'lot'> | 'lot' | 'level';
 
 export interface GateballStandingRow {
   participantId: string;
@@ -45,6 +47,8 @@ export interface GateballStandingRow {
   pointsAgainst: number;
   scoreDifference: number;
   byLot: boolean;
+  /** By lot, and the order drawn is recorded. */
+  lotDrawn?: boolean;
   tiedWith?: string[];
   decidedBy: GateballDecidedBy;
 }
@@ -53,6 +57,8 @@ export interface GateballStandingsOptions {
   /** `tiebreak.gateballStandings`; unknown and repeated steps are ignored. */
   order?: readonly GateballStandingsStep[];
   lots?: Readonly<Record<string, number>>;
+  /** The group's games still to be decided: while one can separate level teams, no lot is shown. */
+  pending?: readonly PendingMatch[];
 }
 
 export function gateballStandingMatch(sides: readonly [string, string], result: GateballResult): GateballStandingMatch {
@@ -130,7 +136,9 @@ export function gateballStandings(
   };
   const criteria = normaliseOrder(options.order).map((step) => byStep[step]);
   const primary = overall('match_points', winsFirst);
-  return orderTable(ids, primary, criteria, options.lots).map((place, index) => {
+  const placed = orderTable(ids, primary, criteria, options.lots);
+  const drawn = new Set(placed.filter((p) => p.drawn).map((p) => p.participantId));
+  const rows = placed.map((place, index) => {
     const t = get(place.participantId);
     const row: GateballStandingRow = {
       participantId: place.participantId, rank: index + 1, played: t.played, won: t.won, drawn: t.drawn, lost: t.lost,
@@ -140,4 +148,10 @@ export function gateballStandings(
     if (place.tiedWith) row.tiedWith = place.tiedWith;
     return row;
   });
+  return settleLots(rows, options.pending ?? [], {
+    level: (a, b) => a.won === b.won && a.drawn === b.drawn,
+    // Wins and draws only grow: to come level, a team needs the missing wins and draws in its games left.
+    couldReach: (row, target, games) => row.won <= target.won && row.drawn <= target.drawn
+      && (target.won - row.won) + (target.drawn - row.drawn) <= games && (row.won !== target.won || row.drawn !== target.drawn),
+  }, drawn);
 }

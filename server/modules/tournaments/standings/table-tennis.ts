@@ -16,6 +16,7 @@ import type { Side } from '../sports/outcome.ts';
 import type { TableTennisResult } from '../sports/table-tennis.ts';
 import type { TeamMatchResult } from '../sports/table-tennis-team.ts';
 import { compareRatio, type WonLost } from './ratio.ts';
+import { settleLots, type PendingMatch } from './lot-state.ts';
 import { classesBy, type Criterion, orderTable } from './tie-break.ts';
 
 export interface TableTennisStandingMatch {
@@ -30,7 +31,9 @@ export interface TableTennisStandingMatch {
 }
 
 export type TableTennisDecidedBy =
-  | 'match_points' | 'head_to_head_match_points' | 'rubber_ratio' | 'game_ratio' | 'point_ratio' | 'lot';
+  | 'match_points' | 'head_to_head_match_points' | 'rubber_ratio' | 'game_ratio' | 'point_ratio' | 'lot'
+  /** Level on match points with matches still to play that may separate them (lot-state.ts). */
+  | 'level';
 
 export interface TableTennisStandingRow {
   participantId: string;
@@ -46,8 +49,10 @@ export interface TableTennisStandingRow {
   gamesLost: number;
   pointsWon: number;
   pointsLost: number;
-  /** The place was decided by lot (drawn by the referee through `lots`, or still to be drawn). */
+  /** The place is decided by lot: nothing left to play can separate (lot-state.ts); drawn or still to draw. */
   byLot: boolean;
+  /** By lot, and the order drawn is recorded. */
+  lotDrawn?: boolean;
   /** The other players of the level group this row was separated from. */
   tiedWith?: string[];
   decidedBy: TableTennisDecidedBy;
@@ -58,6 +63,8 @@ export interface TableTennisStandingsOptions {
   team?: boolean;
   /** Lot numbers drawn by the referee, lower placed higher. */
   lots?: Readonly<Record<string, number>>;
+  /** The group's matches still to be decided: while one can separate level players, no lot is shown. */
+  pending?: readonly PendingMatch[];
 }
 
 /** The standings record of a validated result; `sides` are the match's participants, side 1 first. */
@@ -143,7 +150,9 @@ export function tableTennisStandings(
     amongThem('game_ratio', matches, (a, b) => compareRatio(a.games, b.games)),
     amongThem('point_ratio', matches, (a, b) => compareRatio(a.points, b.points)),
   ];
-  return orderTable(ids, primary, criteria, options.lots).map((place, index) => {
+  const placed = orderTable(ids, primary, criteria, options.lots);
+  const drawn = new Set(placed.filter((p) => p.drawn).map((p) => p.participantId));
+  const rows = placed.map((place, index) => {
     const t = everything.get(place.participantId) ?? emptyTally();
     const row: TableTennisStandingRow = {
       participantId: place.participantId, rank: index + 1, played: t.played, won: t.won, lost: t.lost,
@@ -157,4 +166,9 @@ export function tableTennisStandings(
     if (place.tiedWith) row.tiedWith = place.tiedWith;
     return row;
   });
+  return settleLots(rows, options.pending ?? [], {
+    level: (a, b) => a.matchPoints === b.matchPoints,
+    // A match scores 0 (walkover loss) to 2.
+    couldReach: (row, target, games) => row.matchPoints < target.matchPoints && row.matchPoints + 2 * games >= target.matchPoints,
+  }, drawn);
 }

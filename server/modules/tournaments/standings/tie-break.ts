@@ -21,6 +21,8 @@ export interface Placement<N extends string> {
   /** The other players of the group this one was separated from (absent when never tied). */
   tiedWith?: string[];
   byLot: boolean;
+  /** Decided by lot and the draw is recorded: every player of the lot group has a lot number. */
+  drawn?: boolean;
 }
 
 export interface LotOptions {
@@ -59,7 +61,9 @@ export function drawLots<N extends string>(ids: readonly string[], options: LotO
     if (la !== lb) return la < lb ? -1 : 1;
     return index(a) - index(b);
   });
-  return sorted.map((participantId) => ({ participantId, decidedBy: 'lot', tiedWith: others(ids, participantId), byLot: true }));
+  // A draw recorded for some of the players only (say, for another tie before a correction) decides nothing.
+  const drawn = ids.every((id) => lot(id) !== Number.POSITIVE_INFINITY);
+  return sorted.map((participantId) => ({ participantId, decidedBy: 'lot', tiedWith: others(ids, participantId), byLot: true, drawn }));
 }
 
 /** Resolves a group that is level on the primary value (at least two players). */
