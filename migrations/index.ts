@@ -14,6 +14,8 @@ import * as recordCheckinInOneCall from './202611291410_record_checkin_in_one_ca
 import * as sessionIdleExpiryAndSharedLimits from './202611291450_session_idle_expiry_and_shared_limits.ts';
 import * as createAuditLog from './202611291500_create_audit_log.ts';
 import * as rollUpVisitsForReports from './202611291600_roll_up_visits_for_reports.ts';
+import * as addMemberPinyin from './202612071004_add_member_pinyin.ts';
+import * as allowTournamentAuditEntries from './202612071042_allow_tournament_audit_entries.ts';
 
 export const migrations: Record<string, Migration> = {
   '202611290700_create_foundation': createFoundation,
@@ -26,4 +28,6 @@ export const migrations: Record<string, Migration> = {
   '202611291450_session_idle_expiry_and_shared_limits': sessionIdleExpiryAndSharedLimits,
   '202611291500_create_audit_log': createAuditLog,
   '202611291600_roll_up_visits_for_reports': rollUpVisitsForReports,
+  '202612071004_add_member_pinyin': addMemberPinyin,
+  '202612071042_allow_tournament_audit_entries': allowTournamentAuditEntries,
 };

@@ -152,6 +152,9 @@ export interface MembersTable {
   phone: string | null;
   cardCode: string | null;
   notes: string | null;
+  /** The name's pinyin readings and initials, for search (members/pinyin.ts; set by every insert and rename). */
+  namePinyin: string | null;
+  nameInitials: string | null;
   removedAt: NullableInstant;
   createdAt: CreatedAt;
   updatedAt: ColumnType<Date, Date | string | undefined, Date | string>;

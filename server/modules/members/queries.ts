@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB, MemberCategory } from '../../db/schema.ts';
+import { namePinyin, pinyinQuery } from './pinyin.ts';
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
@@ -34,24 +35,39 @@ export interface MemberValues {
 const likeEscape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
- * Search by name (anywhere in it), member number or card code (exact, any case), or phone (a run of 4+ digits
- * anywhere in it: people remember the last four). Current members only.
+ * Search by name (anywhere in it), by its pinyin or initials (2+ letters, at the start of a reading: "zjg",
+ * "zhang", "zhangjianguo" find 张建国; pinyin.ts), member number or card code (exact, any case), or phone (a
+ * run of 4+ digits anywhere in it: people remember the last four). Current members only.
  */
 function matching(db: Executor, q: string | undefined) {
   let query = db.selectFrom('members').where('removedAt', 'is', null);
   const text = q?.trim();
   if (text) {
     const digits = text.replace(/[\s-]/g, '');
+    const letters = pinyinQuery(text);
+    // Each column holds readings separated by spaces: a leading space makes "start of any reading" one LIKE.
+    const reading = letters ? `% ${likeEscape(letters)}%` : null;
     query = query.where((eb) =>
       eb.or([
         eb('name', 'like', `%${likeEscape(text)}%`),
         eb(sql`upper(member_no)`, '=', text.toUpperCase()),
         eb(sql`upper(card_code)`, '=', text.toUpperCase()),
         ...(/^\d{4,}$/.test(digits) ? [eb('phone', 'like', `%${likeEscape(digits)}%`)] : []),
+        ...(reading ? [eb(sql`' ' || name_pinyin`, 'like', reading), eb(sql`' ' || name_initials`, 'like', reading)] : []),
       ]),
     );
   }
   return query;
+}
+
+/** The current member holding this card (exact, any case): what a kiosk needs to greet a scanned card. */
+export function findByCardCode(db: Executor, cardCode: string) {
+  return db
+    .selectFrom('members')
+    .select([...memberColumns])
+    .where(sql`upper(card_code)`, '=', cardCode.trim().toUpperCase())
+    .where('removedAt', 'is', null)
+    .executeTakeFirst();
 }
 
 export function countMembers(db: Executor, q: string | undefined): Promise<number> {
@@ -62,10 +78,13 @@ export function countMembers(db: Executor, q: string | undefined): Promise<numbe
 }
 
 export function searchMembers(db: Executor, q: string | undefined, limit: number, offset: number) {
-  const text = q?.trim();
+  const text = q?.trim() ?? '';
+  const letters = pinyinQuery(text) ?? '';
   return matching(db, q)
     .select([...memberColumns])
-    .orderBy(sql`case when ${text ?? ''} <> '' and name = ${text ?? ''} then 0 else 1 end`)
+    .orderBy(sql`case when ${text} <> '' and name = ${text} then 0 else 1 end`)
+    // "zjg" in full: members whose initials are exactly that come before longer names that start with them.
+    .orderBy(sql`case when ${letters} <> '' and ' ' || name_initials || ' ' like ${`% ${likeEscape(letters)} %`} then 0 else 1 end`)
     .orderBy('name')
     .orderBy('id')
     .limit(limit)
@@ -91,15 +110,18 @@ const INSERT_CHUNK = 1_000;
 export async function insertMembers(db: Executor, members: readonly MemberValues[]) {
   const inserted = [];
   for (let i = 0; i < members.length; i += INSERT_CHUNK) {
-    inserted.push(...(await db.insertInto('members').values(members.slice(i, i + INSERT_CHUNK)).returning([...memberColumns]).execute()));
+    const chunk = members.slice(i, i + INSERT_CHUNK).map((m) => ({ ...m, ...namePinyin(m.name) }));
+    inserted.push(...(await db.insertInto('members').values(chunk).returning([...memberColumns]).execute()));
   }
   return inserted;
 }
 
 export function updateMember(db: Executor, id: string, patch: Partial<MemberValues>) {
+  // A new name gets its new pinyin in the same statement, whoever renames (the form, a re-import).
+  const pinyin = patch.name !== undefined ? namePinyin(patch.name) : {};
   return db
     .updateTable('members')
-    .set({ ...patch, updatedAt: sql`now()` })
+    .set({ ...patch, ...pinyin, updatedAt: sql`now()` })
     .where('id', '=', id)
     .where('removedAt', 'is', null)
     .returning([...memberColumns])
@@ -126,6 +148,8 @@ export function anonymiseMember(db: Executor, id: string) {
       phone: null,
       cardCode: null,
       notes: null,
+      namePinyin: null,
+      nameInitials: null,
       removedAt: sql`now()`,
       updatedAt: sql`now()`,
     })

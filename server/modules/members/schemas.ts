@@ -68,6 +68,8 @@ export type UpdateMemberInput = Static<typeof UpdateMemberBody>;
 export const ListMembersQuery = Type.Object(
   {
     q: Type.Optional(Line({ maxLength: 60 })),
+    /** A card code, exactly (any case): the one member holding it, or none. Takes the place of `q`. */
+    code: Type.Optional(CardCode),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
     offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000 })),
   },

@@ -45,6 +45,12 @@ export async function listMembers(
   input: ListMembersInput,
 ): Promise<{ members: MemberDto[]; total?: number }> {
   const p = requireReader(principal);
+  // A scanned or typed card: its holder only, never a list of near matches (the kiosk greets by that name).
+  if (input.code !== undefined) {
+    const row = await q.findByCardCode(db, input.code);
+    const members = row ? [forViewer(toMember(row), p)] : [];
+    return p.kind === 'device' ? { members } : { members, total: members.length };
+  }
   // A kiosk shows a short list to pick from, and only after something was typed; it is not told totals.
   if (p.kind === 'device') {
     if (!input.q?.trim()) return { members: [] };
