@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Booking } from '../lib/types.ts';
-import { checkBody, createBody, updateBody, valuesForBooking, valuesForSelection } from './booking-form.ts';
-import { parseWall } from './zone.ts';
+import { checkBody, createBody, moveStartDate, updateBody, valuesForBooking, valuesForSelection } from './booking-form.ts';
+import { toggleWeekday, weeklyDates } from './rrule.ts';
+import { parseWall, weekdayOf } from './zone.ts';
 
 const hours = { opensAt: '08:00', closesAt: '21:00' };
 const SH = 'Asia/Shanghai';
@@ -87,5 +88,41 @@ describe('booking form', () => {
       ok: true,
       value: { version: 3, start: '2027-03-02T01:30:00.000Z', notes: '带砚台' },
     });
+  });
+});
+
+describe('booking form: a term’s weekdays (issue 13)', () => {
+  // 2026-12-07 is a Monday, 12-08 a Tuesday, 12-10 a Thursday.
+  const monday = () => valuesForSelection(parseWall('2026-12-07', '09:00'), parseWall('2026-12-07', '10:30'), 'r1', hours);
+
+  it('moves the auto-ticked weekday and the end date with the start date, so Tue/Thu from a Tuesday is only Tue/Thu', () => {
+    let values = monday();
+    values.title = '太极拳';
+    values.repeat = { ...values.repeat, mode: 'weekly', until: '2027-01-14' };
+    expect(values.repeat.weekdays).toEqual([1]);
+    values = moveStartDate(values, '2026-12-08');
+    expect(values).toMatchObject({ startDate: '2026-12-08', endDate: '2026-12-08' });
+    expect(values.repeat.weekdays).toEqual([2]);
+    values.repeat = toggleWeekday(values.repeat, 4, true);
+    const built = createBody(values, SH);
+    expect(built.ok && built.value.recurrence?.rrule).toBe('FREQ=WEEKLY;BYDAY=TU,TH;UNTIL=20270114');
+    expect(weeklyDates(values.repeat, values.startDate).map(weekdayOf)).not.toContain(1);
+    expect(weeklyDates(values.repeat, values.startDate)).toHaveLength(12);
+  });
+
+  it('keeps the weekdays the user chose when the start date changes afterwards', () => {
+    let values = monday();
+    values.repeat = { ...values.repeat, mode: 'weekly', until: '2027-01-14' };
+    values.repeat = toggleWeekday(values.repeat, 1, false);
+    values.repeat = toggleWeekday(values.repeat, 2, true);
+    values.repeat = toggleWeekday(values.repeat, 4, true);
+    values = moveStartDate(values, '2026-12-10');
+    expect(values.repeat.weekdays).toEqual([2, 4]);
+    expect(values.endDate).toBe('2026-12-10');
+  });
+
+  it('keeps a multi-day booking’s length when its start date moves', () => {
+    const values = valuesForSelection(parseWall('2026-12-07', '09:00'), parseWall('2026-12-13', '17:00'), 'r1', hours);
+    expect(moveStartDate(values, '2026-12-14')).toMatchObject({ startDate: '2026-12-14', endDate: '2026-12-20' });
   });
 });

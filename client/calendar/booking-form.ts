@@ -12,8 +12,8 @@ import type {
   UpdateBookingRequest,
 } from '../lib/types.ts';
 import { knownKind } from './kinds.ts';
-import { buildRecurrence, initialRepeat, type RepeatFields, type RepeatProblem } from './rrule.ts';
-import { addDays, toVenueWall, wallDate, wallTime, wallToIso } from './zone.ts';
+import { buildRecurrence, initialRepeat, withStartDate, type RepeatFields, type RepeatProblem } from './rrule.ts';
+import { addDays, parseWall, toVenueWall, wallDate, wallTime, wallToIso } from './zone.ts';
 
 export interface BookingFormValues {
   title: string;
@@ -89,6 +89,18 @@ export function valuesForBooking(booking: Booking, timeZone: string): BookingFor
     repeat: initialRepeat(wallDate(start), addDays(wallDate(start), DEFAULT_TERM_DAYS)),
     skipConflicts: false,
   };
+}
+
+/**
+ * The form after its start date changed: the end date moves by as many days (a one-day booking stays one
+ * day, an exhibition keeps its length), and an auto-ticked repeat weekday follows the new date.
+ */
+export function moveStartDate(values: BookingFormValues, startDate: string): BookingFormValues {
+  const from = parseWall(values.startDate).getTime();
+  const to = parseWall(startDate).getTime();
+  if (Number.isNaN(to)) return { ...values, startDate };
+  const days = Number.isNaN(from) ? 0 : Math.round((to - from) / 86_400_000);
+  return { ...values, startDate, endDate: addDays(values.endDate, days), repeat: withStartDate(values.repeat, startDate) };
 }
 
 /** The instants of the form's start and end. */

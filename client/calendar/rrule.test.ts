@@ -42,7 +42,7 @@ describe('repeat rule from the form', () => {
   });
 
   it('starts from the start date weekday', () => {
-    expect(initialRepeat('2027-03-04', '2027-06-30')).toEqual({ mode: 'none', weekdays: [4], until: '2027-06-30', exdates: [] });
+    expect(initialRepeat('2027-03-04', '2027-06-30')).toEqual({ mode: 'none', weekdays: [4], until: '2027-06-30', exdates: [], weekdaysChosen: false });
     expect(normaliseExdates(['2027-01-02', '2027-01-01'])).toEqual(['2027-01-01', '2027-01-02']);
   });
 });

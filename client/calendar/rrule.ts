@@ -17,6 +17,12 @@ export interface RepeatFields {
   until: string;
   /** Dates (venue-local) on which no occurrence is made. */
   exdates: string[];
+  /**
+   * Whether the user ticked or unticked a weekday. Until then the one ticked day is the start date's weekday
+   * and follows the start date; afterwards the days are exactly what the user ticked (issue 13: a Monday
+   * ticked for the form's first date stayed ticked after the start moved to a Tuesday).
+   */
+  weekdaysChosen?: boolean;
 }
 
 export type RepeatProblem = 'noWeekdays' | 'noUntil' | 'untilBeforeStart' | 'badExdate';
@@ -54,5 +60,36 @@ export function buildRecurrence(fields: RepeatFields, startDate: string): Repeat
 /** A new form's repeat part: no repeat; if switched on, the start date's weekday until `defaultUntil`. */
 export function initialRepeat(startDate: string, defaultUntil: string): RepeatFields {
   const weekday = DATE_RE.test(startDate) ? weekdayOf(startDate) : 1;
-  return { mode: 'none', weekdays: [weekday], until: defaultUntil, exdates: [] };
+  return { mode: 'none', weekdays: [weekday], until: defaultUntil, exdates: [], weekdaysChosen: false };
+}
+
+/** The repeat part after the start date changed: an auto-ticked weekday moves with it, a chosen one stays. */
+export function withStartDate(fields: RepeatFields, startDate: string): RepeatFields {
+  if (fields.weekdaysChosen || !DATE_RE.test(startDate)) return fields;
+  const weekday = weekdayOf(startDate);
+  return fields.weekdays.length === 1 && fields.weekdays[0] === weekday ? fields : { ...fields, weekdays: [weekday] };
+}
+
+/** The repeat part after the user ticked (`on`) or unticked a weekday: from now on the days are theirs. */
+export function toggleWeekday(fields: RepeatFields, day: number, on: boolean): RepeatFields {
+  const days = fields.weekdays.filter((d) => d !== day);
+  return { ...fields, weekdays: on ? [...days, day].sort((a, b) => a - b) : days, weekdaysChosen: true };
+}
+
+/**
+ * The dates a weekly rule gives from `startDate` through `until` (closures aside: the server skips or lists
+ * those), for the form's summary "every Tue and Thu, … 12 sessions". Empty when the rule is incomplete.
+ */
+export function weeklyDates(fields: RepeatFields, startDate: string): string[] {
+  if (buildRecurrence(fields, startDate).ok === false || fields.mode !== 'weekly') return [];
+  const days = new Set(fields.weekdays);
+  const skip = new Set(normaliseExdates(fields.exdates));
+  const dates: string[] = [];
+  const last = Date.parse(`${fields.until}T00:00:00Z`);
+  // A term is at most two years (the server's cap): the loop is short.
+  for (let t = Date.parse(`${startDate}T00:00:00Z`); t <= last && dates.length <= 800; t += 86_400_000) {
+    const date = new Date(t).toISOString().slice(0, 10);
+    if (days.has(weekdayOf(date)) && !skip.has(date)) dates.push(date);
+  }
+  return dates;
 }
