@@ -1,24 +1,41 @@
 /**
- * Importing the member ledger an office exports from Excel (import/ parses it). Every line is answered: made,
- * or refused with the reasons in Chinese and English. Card codes and member numbers are checked against the
- * database as well as within the file; what is good is inserted in one transaction, so a failure leaves
- * nothing half-imported.
+ * Importing the member ledger an office exports from Excel (import/ parses it). Every line is answered:
+ * created, updated (the member was already on the register: same member number, card code, or name and phone),
+ * unchanged, or refused with the reasons in Chinese and English. So a ledger can be imported again after
+ * corrections, or every month, and nobody is added twice. The decisions are made and written in one
+ * transaction under an import lock (two imports racing wait for each other), so a failure leaves nothing
+ * half-imported and a second import sees the first one's members.
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { AppError } from '../../errors.ts';
-import { memberCreated } from '../audit/entries.ts';
+import { memberCreated, memberUpdated } from '../audit/entries.ts';
 import { recordAudit } from '../audit/record.ts';
 import { requireUser, type Principal } from '../auth/principal.ts';
+import type { MemberField } from './import/columns.ts';
 import { CsvImportError } from './import/errors.ts';
-import { readMembers, type MemberInput, type RowError } from './import/rows.ts';
+import { decideLines, lookupKeys, type GoodLine } from './import/match.ts';
+import { findExisting, lockImports } from './import/queries.ts';
+import { readMembers, type RowError } from './import/rows.ts';
 import * as q from './queries.ts';
+
+interface LineMember {
+  line: number;
+  id: string;
+  name: string;
+}
 
 export interface ImportReport {
   encoding: string;
+  /** The separator the file's columns use: ',' (comma), '\t' (tab) or ';' (semicolon). */
+  delimiter: string;
   ignoredColumns: string[];
-  created: Array<{ line: number; id: string; name: string }>;
+  created: LineMember[];
+  /** Members already on the register whose details the line changed (`fields`: which ones). */
+  updated: Array<LineMember & { fields: MemberField[] }>;
+  /** Members already on the register, exactly as the line has them. */
+  unchanged: LineMember[];
   refused: Array<{ line: number; errors: RowError[]; raw?: Record<string, string> }>;
 }
 
@@ -34,47 +51,49 @@ export async function importMembers(db: Kysely<DB>, principal: Principal | null,
     throw error;
   }
   const refused: ImportReport['refused'] = [];
-  const good: Array<{ line: number; member: MemberInput }> = [];
+  const good: GoodLine[] = [];
+  const rawOf = new Map<number, Record<string, string>>();
   for (const row of parsed.rows) {
-    if ('errors' in row) refused.push({ line: row.line, errors: row.errors, raw: row.raw });
-    else good.push(row);
-  }
-
-  const cardOwners = new Map((await q.cardCodeOwners(db, good.flatMap((r) => (r.member.cardCode ? [r.member.cardCode] : [])))).map((o) => [o.cardCode, o.name]));
-  const numberOwners = new Map((await q.memberNoOwners(db, good.flatMap((r) => (r.member.memberNo ? [r.member.memberNo] : [])))).map((o) => [o.memberNo, o.name]));
-  const insertable: typeof good = [];
-  for (const row of good) {
-    const errors: RowError[] = [];
-    const card = row.member.cardCode;
-    if (card && cardOwners.has(card)) {
-      const owner = cardOwners.get(card)!;
-      errors.push({ field: 'cardCode', message: `Card code ${card} already belongs to ${owner}.`, messageZh: `会员卡号 ${card} 已属于 ${owner}。` });
+    if ('errors' in row) {
+      refused.push({ line: row.line, errors: row.errors, raw: row.raw });
+    } else {
+      good.push(row);
+      rawOf.set(row.line, row.raw);
     }
-    const number = row.member.memberNo;
-    if (number && numberOwners.has(number)) {
-      const owner = numberOwners.get(number)!;
-      errors.push({ field: 'memberNo', message: `Member number ${number} already belongs to ${owner}.`, messageZh: `会员编号 ${number} 已属于 ${owner}。` });
-    }
-    if (errors.length > 0) refused.push({ line: row.line, errors });
-    else insertable.push(row);
   }
 
   try {
-    const rows = await db.transaction().execute(async (trx) => {
-      const inserted = await q.insertMembers(trx, insertable.map((r) => r.member));
-      // One entry per member (the log answers "who added this member"), inserted a thousand to a statement.
-      await recordAudit(trx, user, ...inserted.map((m, i) => memberCreated({ ...m }, { via: 'import', line: insertable[i]!.line })));
-      return inserted;
+    const outcome = await db.transaction().execute(async (trx) => {
+      await lockImports(trx);
+      const decisions = decideLines(good, await findExisting(trx, lookupKeys(good)));
+      const creates = decisions.flatMap((d) => (d.kind === 'create' ? [d] : []));
+      const inserted = await q.insertMembers(trx, creates.map((d) => d.member));
+      const updated: ImportReport['updated'] = [];
+      const audit = inserted.map((m, i) => memberCreated({ ...m }, { via: 'import', line: creates[i]!.line }));
+      for (const d of decisions) {
+        if (d.kind !== 'update') continue;
+        const after = await q.updateMember(trx, d.before.id, d.patch);
+        if (!after) continue;
+        audit.push(memberUpdated({ ...d.before }, { ...after }));
+        updated.push({ line: d.line, id: after.id, name: after.name, fields: d.fields });
+      }
+      // One entry per member (the log answers "who added or changed this member"), inserted in chunks.
+      await recordAudit(trx, user, ...audit);
+      return { decisions, inserted, creates, updated };
     });
+    for (const d of outcome.decisions) if (d.kind === 'refuse') refused.push({ line: d.line, errors: d.errors, raw: rawOf.get(d.line) });
     return {
       encoding: parsed.encoding,
+      delimiter: parsed.delimiter,
       ignoredColumns: parsed.columns.ignored,
-      created: rows.map((m, i) => ({ line: insertable[i]!.line, id: m.id, name: m.name })),
+      created: outcome.inserted.map((m, i) => ({ line: outcome.creates[i]!.line, id: m.id, name: m.name })),
+      updated: outcome.updated,
+      unchanged: outcome.decisions.flatMap((d) => (d.kind === 'unchanged' ? [{ line: d.line, id: d.member.id, name: d.member.name }] : [])),
       refused: refused.sort((a, b) => a.line - b.line),
     };
   } catch (error) {
     if (isUniqueViolation(error)) {
-      throw new AppError('conflict', 'Someone else added members with the same card codes meanwhile; nothing was imported. Import the file again.');
+      throw new AppError('conflict', 'Someone else added members with the same card codes or member numbers meanwhile; nothing was imported. Import the file again.');
     }
     throw error;
   }

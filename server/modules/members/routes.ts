@@ -10,10 +10,14 @@ import { AppError } from '../../errors.ts';
 const IMPORT_LIMIT_BYTES = 5 * 1024 * 1024;
 
 const RowErrorSchema = Type.Object({ field: Type.String(), message: Type.String(), messageZh: Type.String() });
+const LineMemberSchema = Type.Object({ line: Type.Integer(), id: Type.String(), name: Type.String() });
 const ImportReportSchema = Type.Object({
   encoding: Type.String(),
+  delimiter: Type.String(),
   ignoredColumns: Type.Array(Type.String()),
-  created: Type.Array(Type.Object({ line: Type.Integer(), id: Type.String(), name: Type.String() })),
+  created: Type.Array(LineMemberSchema),
+  updated: Type.Array(Type.Object({ line: Type.Integer(), id: Type.String(), name: Type.String(), fields: Type.Array(Type.String()) })),
+  unchanged: Type.Array(LineMemberSchema),
   refused: Type.Array(
     Type.Object({ line: Type.Integer(), errors: Type.Array(RowErrorSchema), raw: Type.Optional(Type.Record(Type.String(), Type.String())) }),
   ),

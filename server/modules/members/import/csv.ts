@@ -1,6 +1,6 @@
 import { CsvSyntaxError } from './errors.ts';
 
-export type CsvDelimiter = ',' | '\t';
+export type CsvDelimiter = ',' | '\t' | ';';
 
 /** One row of the file. `line` is the row number Excel shows (blank rows count; a cell's line breaks don't). */
 export interface CsvRecord {
@@ -10,10 +10,16 @@ export interface CsvRecord {
   cells: string[];
 }
 
-/** Tab-separated (Excel "Unicode text") when the first non-blank line has tabs and no commas; else comma. */
+/**
+ * Tab-separated (Excel "Unicode text") when the first non-blank line has tabs and no commas; semicolons (what
+ * Excel writes for "CSV" where the decimal mark is a comma, e.g. a German or Russian Windows) when it has
+ * semicolons and neither; else comma.
+ */
 export function detectDelimiter(text: string): CsvDelimiter {
   const header = text.split(/\r\n|\n|\r/).find((l) => l.trim() !== '') ?? '';
-  return header.includes('\t') && !header.includes(',') ? '\t' : ',';
+  if (header.includes('\t') && !header.includes(',')) return '\t';
+  if (header.includes(';') && !header.includes(',')) return ';';
+  return ',';
 }
 
 /**

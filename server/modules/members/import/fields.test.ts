@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  excelSerialDate,
   cleanCell, type Parsed, parseBirthMonth, parseCardCode, parseCategory, parseGender, parseName, parsePhone, parseText,
 } from './fields.ts';
 
@@ -38,6 +39,19 @@ describe('member cells', () => {
     expect(value(parseBirthMonth(' ', today))).toBeNull();
   });
 
+  it('reads a date Excel wrote as its serial number (1900 date system), or says why it cannot be one', () => {
+    const today = new Date(2026, 5, 1);
+    expect(excelSerialDate(17597)).toEqual({ year: 1948, month: 3, day: 5 });
+    expect(excelSerialDate(61)).toEqual({ year: 1900, month: 3, day: 1 });
+    expect(excelSerialDate(25569)).toEqual({ year: 1970, month: 1, day: 1 });
+    expect(value(parseBirthMonth('17597', today))).toBe('1948-03');
+    expect(value(parseBirthMonth('10713', today))).toBe('1929-04');
+    expect(value(parseBirthMonth('17597.5', today))).toBe('1948-03');
+    const future = refusal(parseBirthMonth('99999', today));
+    expect(future[1]).toMatch(/Excel 的日期序号/);
+    expect(future[0]).toMatch(/Excel date number/);
+  });
+
   it('refuses impossible birth months, naming the value', () => {
     const today = new Date(2026, 5, 1);
     expect(refusal(parseBirthMonth('1949.13', today))).toEqual([
@@ -48,15 +62,15 @@ describe('member cells', () => {
     expect(refusal(parseBirthMonth('1949.02.30', today))[0]).toMatch(/"1949.02.30": 1949-02 has no day 30/);
     expect(refusal(parseBirthMonth('1849.03', today))[0]).toMatch(/year 1849/);
     expect(refusal(parseBirthMonth('2026.07', today))[0]).toMatch(/year 2026/);
-    expect(refusal(parseBirthMonth('10713', today))[0]).toMatch(/"10713" is not understood/); // an Excel date serial
+    expect(refusal(parseBirthMonth('1949', today))[1]).toMatch(/只有年份/);
     expect(refusal(parseBirthMonth('四九年', today))[1]).toMatch(/“四九年”无法识别/);
   });
 
   it('categories', () => {
-    const cases = ['离休', '退休', '原市级领导', '市级领导', '原市领导', '', '其他', 'Retired', '离休干部'];
+    const cases = ['离休', '退休', '原市级领导', '市级领导', '原市领导', '', '其他', 'Retired', '离休干部', '其它'];
     expect(cases.map((c) => value(parseCategory(c)))).toEqual(
-      ['veteran', 'retired', 'leader', 'leader', 'leader', 'other', 'other', 'retired', 'veteran']);
-    expect(refusal(parseCategory('在职'))[0]).toBe('Category "在职" should be 离休, 退休, 原市级领导 or 其他 (empty means 其他).');
+      ['veteran', 'retired', 'leader', 'leader', 'leader', 'other', 'other', 'retired', 'veteran', 'other']);
+    expect(refusal(parseCategory('在职'))[0]).toBe('Category "在职" should be 离休, 退休, 原市级领导 or 其他/其它 (empty means 其他).');
   });
 
   it('phones: mobiles and landlines, stored as digits', () => {

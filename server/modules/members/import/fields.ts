@@ -49,6 +49,15 @@ export function parseBirthMonth(cell: string, today = new Date()): Parsed<string
   const value = cleanCell(cell);
   const s = value.normalize('NFKC').replace(/\s/gu, '');
   if (s === '') return ok(null);
+  // Five digits (optionally with a fraction of a day): a date Excel wrote as its serial number. Four or
+  // six digits stay a year or a year and month (1949, 194903).
+  if (/^\d{5}(\.\d+)?$/u.test(s)) return parseExcelSerial(value, s, today);
+  if (/^\d{4}$/u.test(s)) {
+    return no(
+      `Birth month "${value}" has only a year; write the month too, like 1949.03.`,
+      `出生年月“${value}”只有年份，请写上月份，如 1949.03。`,
+    );
+  }
   const m =
     /^(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?$/u.exec(s) ??
     /^(\d{4})([./-])(\d{1,2})(?:\2(\d{1,2}))?$/u.exec(s)?.filter((_, i) => i !== 2) ??
@@ -81,11 +90,40 @@ export function parseBirthMonth(cell: string, today = new Date()): Parsed<string
   return ok(`${year}-${String(month).padStart(2, '0')}`);
 }
 
+/** Excel's day 0 of the 1900 date system is 1899-12-31, but it counts a 29 Feb 1900 that never was (day 60). */
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+
+/**
+ * A date cell Excel wrote as its serial number (the column was formatted as a number, e.g. 17597 for
+ * 1948-03-05): read in Excel's 1900 date system, whose day 1 is 1900-01-01. Days before 1 March 1900 are no
+ * one's birthday here, so anything that is not a plausible birth date is refused with that explanation.
+ */
+export function excelSerialDate(serial: number): { year: number; month: number; day: number } | null {
+  if (!Number.isFinite(serial) || serial < 61) return null;
+  const date = new Date(EXCEL_EPOCH_MS + Math.floor(serial) * 86_400_000);
+  return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
+}
+
+function parseExcelSerial(value: string, s: string, today: Date): Parsed<string> {
+  const date = excelSerialDate(Number(s));
+  const thisMonth = today.getFullYear() * 12 + today.getMonth();
+  if (date && date.year >= 1900 && date.year * 12 + date.month - 1 <= thisMonth) {
+    return ok(`${date.year}-${String(date.month).padStart(2, '0')}`);
+  }
+  return no(
+    `Birth month "${value}" looks like an Excel date number but is not a possible birth date ` +
+      '(Excel counts days from 1900-01-01); format the column as a date or write it like 1949.03.',
+    `出生年月“${value}”像是 Excel 的日期序号（从 1900 年 1 月 1 日起算的天数），但换算后不是合理的出生日期；` +
+      '请把该列设为“日期”格式，或写成 1949.03 这样的格式。',
+  );
+}
+
 const CATEGORIES: Record<string, MemberCategory> = {
   离休: 'veteran', 离休干部: 'veteran', veteran: 'veteran',
   退休: 'retired', 退休干部: 'retired', retired: 'retired',
   原市级领导: 'leader', 市级领导: 'leader', 原市领导: 'leader', leader: 'leader',
-  其他: 'other', other: 'other', '': 'other',
+  // 其它 is as common as 其他 in office spreadsheets (both mean "other").
+  其他: 'other', 其它: 'other', 其他会员: 'other', 其它会员: 'other', other: 'other', '': 'other',
 };
 
 export function parseCategory(cell: string): Parsed<MemberCategory> {
@@ -93,7 +131,7 @@ export function parseCategory(cell: string): Parsed<MemberCategory> {
   const category = CATEGORIES[value.normalize('NFKC').replace(/\s/gu, '').toLowerCase()];
   if (category !== undefined) return ok(category);
   return no(
-    `Category "${value}" should be 离休, 退休, 原市级领导 or 其他 (empty means 其他).`,
+    `Category "${value}" should be 离休, 退休, 原市级领导 or 其他/其它 (empty means 其他).`,
     `类别“${value}”应为“离休”“退休”“原市级领导”或“其他”（不填即“其他”）。`,
   );
 }

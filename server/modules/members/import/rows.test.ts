@@ -9,7 +9,9 @@ const fixture = (name: string): Uint8Array => readFileSync(path.resolve(repoRoot
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 const utf16le = (text: string): Uint8Array => new Uint8Array([0xff, 0xfe, ...Buffer.from(text, 'utf16le')]);
 
-const good = (rows: MemberRow[]) => rows.flatMap((r) => ('member' in r ? [r] : []));
+/** Good rows as line and member (what each carries besides is tested on its own). */
+const good = (rows: MemberRow[]) => rows.flatMap((r) => ('member' in r ? [{ line: r.line, member: r.member }] : []));
+const plain = (rows: MemberRow[]) => rows.map((r) => ('member' in r ? { line: r.line, member: r.member } : r));
 const bad = (rows: MemberRow[]) => rows.flatMap((r) => ('errors' in r ? [r] : []));
 const member = (partial: Partial<MemberInput> & { name: string }): MemberInput => ({
   gender: null, birthMonth: null, formerUnit: null, formerPosition: null, category: 'other',
@@ -66,7 +68,7 @@ describe('readMembers on other exports', () => {
   it('reads a UTF-16LE tab-separated file (Excel "Unicode text")', () => {
     const result = readMembers(utf16le('姓名\t性别\t类别\t会员卡号\r\n王芳\t女\t离休\tqj1\r\n李明\t男\t原市级领导\t\r\n'));
     expect(result.encoding).toBe('utf-16le');
-    expect(result.rows).toEqual([
+    expect(plain(result.rows)).toEqual([
       { line: 2, member: member({ name: '王芳', gender: 'female', category: 'veteran', cardCode: 'QJ1' }) },
       { line: 3, member: member({ name: '李明', gender: 'male', category: 'leader' }) },
     ]);
@@ -74,14 +76,14 @@ describe('readMembers on other exports', () => {
 
   it('reads a tab-separated UTF-8 file', () => {
     const result = readMembers(utf8('序号\t姓名\t联系电话\n1\t王芳\t0874-1234567\n'));
-    expect(result.rows).toEqual([{ line: 2, member: member({ name: '王芳', phone: '08741234567' }) }]);
+    expect(plain(result.rows)).toEqual([{ line: 2, member: member({ name: '王芳', phone: '08741234567' }) }]);
   });
 
   it('reads a quoted cell with a comma and a line break, and counts lines as Excel does', () => {
     const text = '姓名,备注,类别\r\n王芳,"书法, 太极拳\r\n周三来",退休\r\n\r\n,,\r\n李明,,\r\n';
     const result = readMembers(utf8(text));
     expect(result.encoding).toBe('utf-8');
-    expect(result.rows).toEqual([
+    expect(plain(result.rows)).toEqual([
       { line: 2, member: member({ name: '王芳', notes: '书法, 太极拳\n周三来', category: 'retired' }) },
       { line: 5, member: member({ name: '李明' }) },
     ]);
@@ -92,7 +94,7 @@ describe('readMembers on other exports', () => {
       'Li Ming,M,1950-03,City Hall,Director,retired,+86 138 1234 5678,card-7,A-12,likes chess,chess\n';
     const result = readMembers(utf8(text));
     expect(result.columns.ignored).toEqual(['Hobby']);
-    expect(result.rows).toEqual([{
+    expect(plain(result.rows)).toEqual([{
       line: 2,
       member: { name: 'Li Ming', gender: 'male', birthMonth: '1950-03', formerUnit: 'City Hall', formerPosition: 'Director',
         category: 'retired', phone: '13812345678', cardCode: 'CARD-7', memberNo: 'A-12', notes: 'likes chess' },
@@ -101,12 +103,12 @@ describe('readMembers on other exports', () => {
 
   it('skips a title row above the header', () => {
     const result = readMembers(utf8('曲靖市老干部活动中心会员名册,,\r\n姓名,性别,类别\r\n王芳,女,退休\r\n'));
-    expect(result.rows).toEqual([{ line: 3, member: member({ name: '王芳', gender: 'female', category: 'retired' }) }]);
+    expect(plain(result.rows)).toEqual([{ line: 3, member: member({ name: '王芳', gender: 'female', category: 'retired' }) }]);
   });
 
   it('keeps short rows and reports a category it does not know, with the raw row', () => {
     const result = readMembers(utf8('姓名,,类别,姓名\n王芳\n李明,x,在职,y,extra\n'));
-    expect(result.rows[0]).toEqual({ line: 2, member: member({ name: '王芳' }) });
+    expect(plain(result.rows)[0]).toEqual({ line: 2, member: member({ name: '王芳' }) });
     expect(result.rows[1]).toEqual({
       line: 3,
       errors: [{ field: 'category', message: expect.stringMatching(/"在职"/), messageZh: expect.stringMatching(/“在职”/) }],
@@ -124,5 +126,17 @@ describe('readMembers on other exports', () => {
 
   it('a header row alone gives no rows', () => {
     expect(readMembers(utf8('姓名\r\n')).rows).toEqual([]);
+  });
+
+  it('reads a semicolon-separated file (Excel where the decimal mark is a comma) and names the separator', () => {
+    const result = readMembers(utf8('姓名;性别;类别\r\n王芳;女;其它\r\n'));
+    expect(result.delimiter).toBe(';');
+    expect(plain(result.rows)).toEqual([{ line: 2, member: member({ name: '王芳', gender: 'female', category: 'other' }) }]);
+    expect(readMembers(utf8('姓名,性别\r\n王芳,女\r\n')).delimiter).toBe(',');
+  });
+
+  it('says which cells were filled in, so a re-import never erases with an empty cell', () => {
+    const [row] = readMembers(utf8('姓名,性别,类别,备注\r\n王芳,,退休,\r\n')).rows;
+    expect(row).toMatchObject({ given: ['name', 'category'], raw: { 姓名: '王芳', 性别: '', 类别: '退休', 备注: '' } });
   });
 });

@@ -1,5 +1,5 @@
-import { type ColumnMap, isHeaderRow, mapColumns, type MemberField, noNameColumn } from './columns.ts';
-import { parseCsvRecords } from './csv.ts';
+import { type ColumnMap, isHeaderRow, mapColumns, MEMBER_FIELDS, type MemberField, noNameColumn } from './columns.ts';
+import { type CsvDelimiter, detectDelimiter, parseCsvRecords } from './csv.ts';
 import { type CsvEncoding, decodeCsv } from './decode.ts';
 import { CsvImportError } from './errors.ts';
 import {
@@ -27,13 +27,18 @@ export interface RowError {
   messageZh: string;
 }
 
-/** `line`: the row number Excel shows for it (the header is line 1). */
+/**
+ * `line`: the row number Excel shows for it (the header is line 1). `given`: the fields whose cell had
+ * something in it (a re-import changes only those: an empty cell never erases what the register has).
+ */
 export type MemberRow =
-  | { line: number; member: MemberInput }
+  | { line: number; member: MemberInput; given: MemberField[]; raw: Record<string, string> }
   | { line: number; errors: RowError[]; raw: Record<string, string> };
 
 export interface ReadMembersResult {
   encoding: CsvEncoding;
+  /** The separator the file uses (found from its first line). */
+  delimiter: CsvDelimiter;
   columns: ColumnMap;
   rows: MemberRow[];
 }
@@ -53,7 +58,8 @@ export function readMembers(bytes: Uint8Array): ReadMembersResult {
 
 /** readMembers for text already decoded. */
 export function readMembersText(text: string): Omit<ReadMembersResult, 'encoding'> {
-  const records = parseCsvRecords(text);
+  const delimiter = detectDelimiter(text);
+  const records = parseCsvRecords(text, delimiter);
   const first = records[0];
   if (first === undefined) {
     throw new CsvImportError(
@@ -109,10 +115,11 @@ export function readMembersText(text: string): Omit<ReadMembersResult, 'encoding
       }
     }
 
-    if (errors.length === 0) rows.push({ line: record.line, member });
+    const given = MEMBER_FIELDS.filter((field) => cleanCell(cell(field)) !== '');
+    if (errors.length === 0) rows.push({ line: record.line, member, given, raw: rawRow(rawKeys, record.cells) });
     else rows.push({ line: record.line, errors, raw: rawRow(rawKeys, record.cells) });
   }
-  return { columns, rows };
+  return { delimiter, columns, rows };
 }
 
 /** The row as the clerk's spreadsheet shows it: header text → cell, for every column (unused ones too). */
