@@ -5,7 +5,7 @@
  */
 import { ApiError } from '../lib/api.ts';
 import { LatestSender, type SenderStatus } from './live-sender.ts';
-import { writeErrorText } from './problems.ts';
+import { refereeErrorText } from './referee-errors.ts';
 import { putLive, putResult } from './tournaments-api.ts';
 import type { Match } from './types.ts';
 
@@ -33,7 +33,7 @@ export class RefereeSync {
       isFinal: (error) => error instanceof ApiError && error.statusCode < 500,
       onStatus: (status, error) => {
         this.status = status;
-        if (error) this.problem = writeErrorText(error);
+        if (error) this.problem = refereeErrorText(error);
       },
     });
   }

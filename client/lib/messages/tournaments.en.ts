@@ -328,4 +328,9 @@ export const tournamentsEn: Record<TournamentsMessageKey, string> = {
   'ref.gb.endRed': 'All five red balls finished: the game is over',
   'ref.gb.endWhite': 'All five white balls finished: the game is over',
   'ref.gb.ballsLine': 'Red: {red}; white: {white}',
+  'ref.error.validation_failed': 'The server did not recognise the score this tablet sent and did not take it. Reload the page and continue; if it persists, tell a coordinator.',
+  'ref.error.invalid_score': 'The server found this score against the rules and did not take it. Check the score, and undo the last step if needed.',
+  'ref.error.unauthenticated': 'Your sign-in has expired and the score was not sent. Sign in again to continue (the score on this tablet is kept).',
+  'ref.error.rate_limited': 'Too many requests: the server did not take this one. Wait a few seconds and continue.',
+  'ref.error.other': 'The server did not take this score (error {status}). Try again shortly; if it persists, tell a coordinator.',
 };

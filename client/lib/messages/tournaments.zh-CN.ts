@@ -326,6 +326,11 @@ export const tournamentsZhCN = {
   'ref.gb.endRed': '红队五球全部完成，比赛结束',
   'ref.gb.endWhite': '白队五球全部完成，比赛结束',
   'ref.gb.ballsLine': '红：{red}；白：{white}',
+  'ref.error.validation_failed': '平板发出的记分数据服务器不认识，没有接受。请刷新页面后继续记分；如仍不行，请告诉协调员。',
+  'ref.error.invalid_score': '服务器认为这个比分不符合规则，没有接受。请核对比分，必要时撤销上一步。',
+  'ref.error.unauthenticated': '登录已过期，比分没有发送。请重新登录后继续记分（平板上已记的比分不会丢失）。',
+  'ref.error.rate_limited': '发送太频繁，服务器暂时没有接受。请稍等几秒再继续。',
+  'ref.error.other': '服务器没有接受这次记分（错误 {status}）。请稍后再试；如仍不行，请告诉协调员。',
 } as const;
 
 export type TournamentsMessageKey = keyof typeof tournamentsZhCN;

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { errorResponses, Id, IdParams, wrap } from '../../http/schemas.ts';
-import { AddParticipantBody, UpdateParticipantBody, UpdateTournamentBody, CreateTournamentBody, MatchSchema, ParticipantSchema, ResultBody, TournamentSchema, TournamentView } from './schemas.ts';
+import { AddParticipantBody, UpdateParticipantBody, UpdateTournamentBody, CreateTournamentBody, LiveBody, MatchSchema, ParticipantSchema, ResultBody, TournamentSchema, TournamentView } from './schemas.ts';
 import * as service from './service.ts';
 import * as draft from './draft.ts';
 import * as participants from './participants.ts';
@@ -102,7 +102,7 @@ export const tournamentRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.put(
     '/matches/:matchId/live',
-    { schema: { params: IdParams('matchId'), body: ResultBody, response: { 200: Type.Object({ match: MatchSchema }), ...errorResponses } } },
+    { schema: { params: IdParams('matchId'), body: LiveBody, response: { 200: Type.Object({ match: MatchSchema }), ...errorResponses } } },
     async (request) => service.putLiveScore(db, request.principal, request.params.matchId, request.body as Record<string, unknown>),
   );
 };

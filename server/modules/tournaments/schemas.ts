@@ -109,6 +109,41 @@ export const ResultBody = Type.Object(
   { additionalProperties: false },
 );
 
+/**
+ * A live score (`PUT /api/matches/:id/live`): table tennis `games`, `current` (team: `rubbers`), `server` and
+ * `firstServer` (the side serving now, and first in the match); gateball `balls` or `score`, `turn` (the ball
+ * in play), `clock` (`{remainingMs, running, at?}`) and `phase`. The sport's rules (sports/result.ts
+ * `validateLiveScore`) check the values and the sport, and refuse with `invalid_score` and a sentence in
+ * English and Chinese (the referee's tablet shows the Chinese one), so the shapes are left to them here.
+ */
+export const LiveBody = Type.Object(
+  {
+    games: Type.Optional(Type.Unknown()),
+    current: Type.Optional(Type.Unknown()),
+    rubbers: Type.Optional(Type.Unknown()),
+    server: Type.Optional(Type.Unknown()),
+    firstServer: Type.Optional(Type.Unknown()),
+    balls: Type.Optional(Type.Unknown()),
+    score: Type.Optional(Type.Unknown()),
+    turn: Type.Optional(Type.Unknown()),
+    clock: Type.Optional(Type.Unknown()),
+    phase: Type.Optional(Type.Unknown()),
+    walkover: Type.Optional(Type.Unknown()),
+  },
+  { additionalProperties: false },
+);
+
+/** The order a physical draw gave players tied by lot: their ids, the first drawn placed highest. */
+export const RecordLotBody = Type.Object(
+  {
+    /** The group's name ("A"); `null` for the one table of a round robin. */
+    group: Type.Union([Line({ minLength: 1, maxLength: 4, notBlank: true }), Type.Null()]),
+    order: Type.Array(Id, { minItems: 2, maxItems: 64, uniqueItems: true }),
+  },
+  { additionalProperties: false },
+);
+export type RecordLotInput = Static<typeof RecordLotBody>;
+
 export const ParticipantSchema = Type.Object({
   id: Id,
   name: Type.String(),

@@ -15,7 +15,7 @@ import { findRoom, findVenue } from '../venues/queries.ts';
 import {
   drawDoubleElimination, drawGroupsThenKnockout, drawRoundRobin, drawSingleElimination, EngineError, applyResults, type Bracket,
 } from './engine/index.ts';
-import { validateLiveScore, validateMatchResult, type ResultViolation } from './sports/result.ts';
+import { type LiveViolation, validateLiveScore, validateMatchResult } from './sports/result.ts';
 import * as q from './queries.ts';
 import { recompute, toMatch, toTournament, tournamentTopic, rulesOf, drawOf, enteredResults } from './view.ts';
 import { derive } from './derive.ts';
@@ -182,7 +182,7 @@ function requireScorer(principal: Principal | null, venueId: string) {
   return user;
 }
 
-function invalidScore(violation: ResultViolation): AppError {
+function invalidScore(violation: LiveViolation): AppError {
   const message = /[.!?]$/.test(violation.message) ? violation.message : `${violation.message}.`;
   const { ok: _ok, message: _m, ...fields } = violation;
   return new AppError('invalid_score', message, fields);
@@ -242,7 +242,7 @@ export async function putLiveScore(db: Kysely<DB>, principal: Principal | null, 
       team: t.team,
     });
     if (!checked.ok) throw invalidScore(checked);
-    await trx.updateTable('matches').set({ live: JSON.stringify(payload), status: 'live' }).where('id', '=', matchId).execute();
+    await trx.updateTable('matches').set({ live: JSON.stringify(checked.stored), status: 'live' }).where('id', '=', matchId).execute();
     const current = toMatch((await q.findMatchRow(trx, matchId))!);
     emit({ topic: tournamentTopic(t.id), type: 'match.updated', data: { match: current } });
     return { match: current };

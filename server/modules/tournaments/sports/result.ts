@@ -6,7 +6,8 @@
 import {
   DEFAULT_GATEBALL_GAME_PRESET, type GateballGamePreset, type GateballResult, type GateballViolation, validateGateballResult,
 } from './gateball.ts';
-import { type MatchOutcome, type MatchSides, winnerIdOf } from './outcome.ts';
+import { type GateballLive, type GateballLiveViolation, validateGateballLive } from './gateball-live.ts';
+import { isRecord, type MatchOutcome, type MatchSides, winnerIdOf } from './outcome.ts';
 import {
   type BestOf, type TableTennisLive, type TableTennisResult, type TableTennisViolation, validateTableTennisLive,
   validateTableTennisResult,
@@ -14,6 +15,7 @@ import {
 import {
   type TeamMatchLive, type TeamMatchResult, type TeamMatchViolation, validateTeamMatchLive, validateTeamMatchResult,
 } from './table-tennis-team.ts';
+import { readServe, type ServeViolation } from './table-tennis-serve.ts';
 
 export type Sport = 'table_tennis' | 'gateball';
 
@@ -60,25 +62,39 @@ export function validateMatchResult(payload: unknown, ctx: ResultContext): Valid
 export type LiveDetail =
   | { sport: 'table_tennis'; team: false; live: TableTennisLive }
   | { sport: 'table_tennis'; team: true; live: TeamMatchLive }
-  | { sport: 'gateball'; live: { balls: GateballResult['balls']; score: [number, number] } };
+  | { sport: 'gateball'; live: GateballLive };
+
+export type LiveViolation = ResultViolation | GateballLiveViolation | ServeViolation;
 
 /**
- * A score while the match is in play. Table tennis: `{games, current?}` (team: `{rubbers, current?}`), possible
- * so far. Gateball: `{balls}` or `{score}` with the same ball rules as a result (every such score can stand
- * during a game); nothing is decided from it.
+ * A score while the match is in play; `stored` is what becomes `match.live` (the screens read it). Table
+ * tennis: `{games, current?, server?, firstServer?}` (team: `{rubbers, current?}`), possible so far, the server
+ * worked out from the score when the first server is known (table-tennis-serve.ts). Gateball: `{balls}` or
+ * `{score}` with the same ball rules as a result, plus `turn`, `clock` and `phase` (gateball-live.ts). Nothing
+ * is decided from it. `now` is the server's clock (the gateball clock's reading time is checked against it).
  */
-export function validateLiveScore(payload: unknown, ctx: ResultContext): { ok: true; detail: LiveDetail } | ResultViolation {
+export function validateLiveScore(payload: unknown, ctx: ResultContext, now = Date.now()):
+  { ok: true; detail: LiveDetail; stored: Record<string, unknown> } | LiveViolation {
   const bestOf = ctx.bestOf ?? 5;
   if (ctx.sport === 'gateball') {
-    const walkover = typeof payload === 'object' && payload !== null && 'walkover' in payload;
-    const result = validateGateballResult(walkover ? {} : payload, { sides: ctx.sides, preset: DEFAULT_GATEBALL_GAME_PRESET });
-    if (!result.ok) return result;
-    return { ok: true, detail: { sport: 'gateball', live: { balls: result.balls, score: result.score } } };
+    const live = validateGateballLive(payload, { sides: ctx.sides, now });
+    return live.ok ? { ok: true, detail: { sport: 'gateball', live }, stored: live.stored } : live;
   }
+  const record = isRecord(payload) ? payload : {};
   if (ctx.team) {
+    const serve = readServe(payload, [], null);
+    if (!serve.ok) return serve;
     const live = validateTeamMatchLive(payload, { bestOf });
-    return live.ok ? { ok: true, detail: { sport: 'table_tennis', team: true, live } } : live;
+    return live.ok ? { ok: true, detail: { sport: 'table_tennis', team: true, live }, stored: record } : live;
   }
+  const serve = readServe(payload, [], null);
+  if (!serve.ok) return serve;
   const live = validateTableTennisLive(payload, { bestOf });
-  return live.ok ? { ok: true, detail: { sport: 'table_tennis', team: false, live } } : live;
+  if (!live.ok) return live;
+  const served = readServe(payload, live.games, live.current);
+  if (!served.ok) return served;
+  const stored: Record<string, unknown> = { games: live.games, current: live.current };
+  if (served.server !== null) stored.server = served.server;
+  if (served.firstServer !== null) stored.firstServer = served.firstServer;
+  return { ok: true, detail: { sport: 'table_tennis', team: false, live }, stored };
 }
