@@ -32,6 +32,8 @@ export type Problem =
 
 export type EntryScreen =
   | { name: 'phone'; digits: string; results: MemberHit[] | null; searching: boolean }
+  /** The card's code typed from the print on the card (the scanner and the camera cannot read it). */
+  | { name: 'code'; text: string }
   | { name: 'name'; text: string; results: MemberHit[] | null; searching: boolean }
   | { name: 'guests'; count: number };
 
@@ -45,7 +47,8 @@ export interface Visitor {
 
 export type Screen =
   | { name: 'welcome' }
-  | { name: 'lookup'; code: string }
+  /** `from`: where "back" goes once the card is known (the code screen when it was typed). */
+  | { name: 'lookup'; code: string; from: Origin }
   | { name: 'camera' }
   | EntryScreen
   | ({ name: 'activity'; page: number } & Visitor)
@@ -63,8 +66,11 @@ export type FlowEvent =
   | { type: 'scan'; code: string }
   | { type: 'cardFound'; ticket: number; member: { id: string; name: string } | null }
   | { type: 'cardUnknown'; ticket: number }
-  | { type: 'open'; screen: 'camera' | 'phone' | 'name' | 'guests' }
+  | { type: 'open'; screen: 'camera' | 'phone' | 'name' | 'guests' | 'code' }
   | { type: 'digit'; digit: string }
+  /** A key of the card-code keyboard (a letter, a digit or "-"). */
+  | { type: 'codeKey'; key: string }
+  | { type: 'submitCode' }
   | { type: 'backspace' }
   | { type: 'clear' }
   | { type: 'text'; text: string }

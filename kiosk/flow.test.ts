@@ -2,9 +2,15 @@ import { describe, expect, it } from 'vitest';
 import type { MemberHit } from '../client/lib/checkin-types.ts';
 import {
   checkInRequest,
+  countdownSeconds,
+  DONE_MS,
+  IDLE_MS,
   idleAfterMs,
+  isNewVisitor,
+  WARN_MS,
   initialFlow,
   initialOf,
+  MAX_CODE_LENGTH,
   pageCount,
   pageOf,
   step,
@@ -43,7 +49,7 @@ const done = (extra: Partial<Done> = {}): Done => ({ key: 'k1', queued: false, n
 describe('card flow', () => {
   it('scan → look up → choose → sent: three steps, with the effects to run', () => {
     let r = run([{ type: 'scan', code: ' QJ2020001 ' }]);
-    expect(r.screen).toEqual({ name: 'lookup', code: 'QJ2020001' });
+    expect(r.screen).toEqual({ name: 'lookup', code: 'QJ2020001', from: { name: 'welcome' } });
     expect(r.effects).toEqual([{ kind: 'lookupCard', ticket: 1, code: 'QJ2020001' }]);
 
     r = run([{ type: 'cardFound', ticket: 1, member: { id: 'm1', name: '杜荣' } }, { type: 'choose', choice: calligraphy }], online, r.flow);
@@ -78,7 +84,7 @@ describe('card flow', () => {
       { type: 'scan', code: 'QJ2020002' },
       { type: 'cardFound', ticket: 1, member: { id: 'm1', name: '杜荣' } },
     ]);
-    expect(r.screen).toEqual({ name: 'lookup', code: 'QJ2020002' });
+    expect(r.screen).toEqual({ name: 'lookup', code: 'QJ2020002', from: { name: 'welcome' } });
     const after = run([{ type: 'cardFound', ticket: 2, member: { id: 'm2', name: '钟振' } }], online, r.flow);
     expect(after.screen).toMatchObject({ who: { code: 'QJ2020002', member: { name: '钟振' } } });
   });
@@ -92,7 +98,7 @@ describe('card flow', () => {
     const r = run([{ type: 'scan', code: 'QJ2020002' }, { type: 'back' }, { type: 'home' }], online, sending.flow);
     expect(r.screen.name).toBe('sending');
     const next = run([{ type: 'sent', ticket: 2, done: done() }, { type: 'scan', code: 'QJ2020002' }], online, r.flow);
-    expect(next.screen).toEqual({ name: 'lookup', code: 'QJ2020002' });
+    expect(next.screen).toEqual({ name: 'lookup', code: 'QJ2020002', from: { name: 'welcome' } });
   });
 
   it('shows a refusal and lets them choose again', () => {
@@ -173,7 +179,7 @@ describe('phone and name search', () => {
 
   it('a scan on the search screen takes over', () => {
     const r = run([{ type: 'open', screen: 'name' }, { type: 'text', text: '杜' }, { type: 'scan', code: 'QJ2020001' }]);
-    expect(r.screen).toEqual({ name: 'lookup', code: 'QJ2020001' });
+    expect(r.screen).toEqual({ name: 'lookup', code: 'QJ2020001', from: { name: 'welcome' } });
   });
 });
 
@@ -202,12 +208,40 @@ describe('pages, idling and helpers', () => {
     expect(pageOf([1, 2, 3], 7, 4)).toEqual([1, 2, 3]);
   });
 
-  it('goes home only after a long pause, and never while sending', () => {
+  it('goes home within seconds after the confirmation, after a short untouched pause elsewhere, never while sending', () => {
+    const activity = { name: 'activity', page: 0, who: { kind: 'member', member }, from: { name: 'welcome' } } as const;
     expect(idleAfterMs({ name: 'welcome' })).toBeNull();
     expect(idleAfterMs({ name: 'sending', choice: { kind: 'visit' }, who: { kind: 'guests', count: 1 }, from: { name: 'welcome' } })).toBeNull();
-    expect(idleAfterMs({ name: 'camera' })).toBeGreaterThanOrEqual(120_000);
-    expect(idleAfterMs({ name: 'phone', digits: '', results: null, searching: false })).toBeGreaterThanOrEqual(120_000);
-    expect(idleAfterMs({ name: 'problem', problem: { kind: 'unknownCard' }, back: { name: 'welcome' } })).toBe(60_000);
+    // The confirmation (a name, and 撤销 for the next person to press) goes by itself within seconds.
+    const confirmation = idleAfterMs({ ...activity, name: 'done', choice: calligraphy, done: done() })!;
+    expect(confirmation).toBeGreaterThanOrEqual(5_000);
+    expect(confirmation).toBeLessThanOrEqual(8_000);
+    // A screen with a member's name on it: well under a minute, but not under a slow finger.
+    for (const screen of [activity, { name: 'phone', digits: '0166', results: [member], searching: false }, { name: 'code', text: 'QJ' }] as const) {
+      expect(idleAfterMs(screen)).toBeGreaterThanOrEqual(20_000);
+      expect(idleAfterMs(screen)).toBeLessThanOrEqual(30_000);
+    }
+    expect(idleAfterMs({ name: 'problem', problem: { kind: 'unknownCard' }, back: { name: 'welcome' } })).toBe(IDLE_MS);
+    // Welcome in another language than the kiosk's own goes back to it after the same pause.
+    expect(idleAfterMs({ name: 'welcome' }, false)).toBe(IDLE_MS);
+  });
+
+  it('counts down the whole confirmation, and the last seconds elsewhere', () => {
+    const activity = { name: 'activity', page: 0, who: { kind: 'member', member }, from: { name: 'welcome' } } as const;
+    expect(countdownSeconds({ ...activity, name: 'done', choice: calligraphy, done: done() }, DONE_MS)).toBe(DONE_MS / 1000);
+    expect(countdownSeconds(activity, IDLE_MS)).toBeNull();
+    expect(countdownSeconds(activity, WARN_MS)).toBe(WARN_MS / 1000);
+    expect(countdownSeconds(activity, 1_200)).toBe(2);
+    expect(countdownSeconds(activity, 0)).toBe(1);
+    expect(countdownSeconds({ name: 'welcome' }, 5_000)).toBeNull();
+    expect(countdownSeconds(activity, null)).toBeNull();
+  });
+
+  it('starts a new visitor whenever the kiosk comes back to welcome', () => {
+    const activity = { name: 'activity', page: 0, who: { kind: 'member', member }, from: { name: 'welcome' } } as const;
+    expect(isNewVisitor(activity, { name: 'welcome' })).toBe(true);
+    expect(isNewVisitor({ name: 'welcome' }, { name: 'welcome' })).toBe(false);
+    expect(isNewVisitor({ name: 'welcome' }, { name: 'code', text: '' })).toBe(false);
   });
 
   it('reports a camera that cannot start', () => {
@@ -218,5 +252,42 @@ describe('pages, idling and helpers', () => {
     expect(checkInRequest('v1', { kind: 'member', member }, { kind: 'visit' })).toEqual({ venueId: 'v1', memberId: 'm1' });
     expect(initialOf('王建国')).toBe('王');
     expect(initialOf(null)).toBe('');
+  });
+});
+
+describe('typed card code', () => {
+  const typed = (keys: string[]) => run([{ type: 'open', screen: 'code' }, ...keys.map((key): FlowEvent => ({ type: 'codeKey', key }))]);
+
+  it('takes letters, digits and dashes, upper-case, and looks the card up like a scan', () => {
+    let r = typed(['q', 'J', '2', '0', '-', '1', ' ', '%']);
+    expect(r.screen).toEqual({ name: 'code', text: 'QJ20-1' });
+    r = run([{ type: 'backspace' }, { type: 'digit', digit: '7' }, { type: 'submitCode' }], online, r.flow);
+    expect(r.screen).toEqual({ name: 'lookup', code: 'QJ20-7', from: { name: 'code', text: 'QJ20-7' } });
+    expect(r.effects).toEqual([{ kind: 'lookupCard', ticket: r.flow.ticket, code: 'QJ20-7' }]);
+    r = run([{ type: 'cardFound', ticket: r.flow.ticket, member: { id: 'm1', name: '杜荣' } }], online, r.flow);
+    expect(r.screen).toMatchObject({ name: 'activity', who: { kind: 'card', code: 'QJ20-7', member: { name: '杜荣' } } });
+  });
+
+  it('goes back to the typed code from an unknown card, to correct it', () => {
+    let r = typed(['Q', 'X']);
+    r = run([{ type: 'submitCode' }], online, r.flow);
+    r = run([{ type: 'cardUnknown', ticket: r.flow.ticket }], online, r.flow);
+    expect(r.screen).toEqual({ name: 'problem', problem: { kind: 'unknownCard' }, back: { name: 'code', text: 'QX' } });
+    expect(run([{ type: 'back' }], online, r.flow).screen).toEqual({ name: 'code', text: 'QX' });
+    // The problem screen offers the phone and the name instead.
+    expect(run([{ type: 'open', screen: 'phone' }], online, r.flow).screen).toMatchObject({ name: 'phone', digits: '' });
+    expect(run([{ type: 'open', screen: 'name' }], online, r.flow).screen).toMatchObject({ name: 'name', text: '' });
+  });
+
+  it('sends nothing for an empty code, clears, and stops at the longest code', () => {
+    expect(run([{ type: 'open', screen: 'code' }, { type: 'submitCode' }]).effects).toEqual([]);
+    expect(run([{ type: 'clear' }], online, typed(['A', 'B']).flow).screen).toEqual({ name: 'code', text: '' });
+    expect((typed(Array.from({ length: 40 }, () => '9')).screen as { text: string }).text).toHaveLength(MAX_CODE_LENGTH);
+  });
+
+  it('works offline like a scan: the card goes with the check-in', () => {
+    let r = run([{ type: 'open', screen: 'code' }, { type: 'codeKey', key: 'Q' }], offline);
+    r = run([{ type: 'submitCode' }], offline, r.flow);
+    expect(r.screen).toMatchObject({ name: 'activity', who: { kind: 'card', code: 'Q', member: null }, from: { name: 'code' } });
   });
 });

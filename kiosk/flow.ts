@@ -9,7 +9,9 @@
  * - at most three touches from welcome to confirmation; every screen has a way back; nothing is lost
  *   by going back;
  * - a scan is welcome on every screen except while a check-in or an undo is under way;
- * - idle screens go home only after a long pause (`idleAfterMs`), never while something is being sent.
+ * - the next person never inherits the last one: a screen with someone's name on it goes home after a short
+ *   untouched pause (`idleAfterMs`; any touch starts the pause again, so nothing times out under a slow
+ *   finger), never while something is being sent; the confirmation goes home by itself within seconds.
  */
 import type { CheckInRequest } from '../client/lib/checkin-types.ts';
 import type { Choice, Effect, EntryScreen, Flow, FlowContext, FlowEvent, Origin, Screen, Who } from './flow-types.ts';
@@ -20,6 +22,15 @@ export const MIN_PHONE_DIGITS = 4;
 export const MAX_PHONE_DIGITS = 11;
 export const MAX_GUESTS = 50;
 export const ACTIVITIES_PER_PAGE = 4;
+/** Card codes are letters, digits and dashes (server: members/schemas.ts CardCode). */
+export const MAX_CODE_LENGTH = 32;
+const CODE_KEY = /^[A-Za-z0-9_-]$/;
+/** How long the confirmation stays: long enough to read it twice and to press 撤销. */
+export const DONE_MS = 8_000;
+/** Untouched time on any other screen before the kiosk goes home (each touch starts it again). */
+export const IDLE_MS = 30_000;
+/** The last part of the pause is counted down on screen, so nobody is surprised by it. */
+export const WARN_MS = 10_000;
 
 export const initialFlow = (): Flow => ({ screen: { name: 'welcome' }, ticket: 0 });
 
@@ -51,7 +62,7 @@ export function checkInRequest(venueId: string, who: Who, choice: Choice): Check
 }
 
 function startSearch(flow: Flow, screen: EntryScreen, query: string, ready: boolean): Next {
-  if (screen.name === 'guests') return go(flow, screen);
+  if (screen.name === 'guests' || screen.name === 'code') return go(flow, screen);
   if (!ready) return go(flow, { ...screen, results: null, searching: false });
   return start(flow, { ...screen, results: null, searching: true }, (ticket) => ({ kind: 'search', ticket, query }));
 }
@@ -74,26 +85,24 @@ export function step(flow: Flow, event: FlowEvent, context: FlowContext): Next {
 
   switch (event.type) {
     case 'scan': {
-      const code = event.code.trim();
-      if (!code || busy(screen)) return stay(flow);
-      const from: Origin = { name: 'welcome' };
-      // Offline the card itself is sent later: no need to know the name to check in.
-      if (!context.online) {
-        return go({ ...flow, ticket: flow.ticket + 1 }, { name: 'activity', page: 0, from, who: { kind: 'card', code, member: null } });
-      }
-      return start(flow, { name: 'lookup', code }, (ticket) => ({ kind: 'lookupCard', ticket, code }));
+      if (busy(screen)) return stay(flow);
+      return lookUpCard(flow, event.code, { name: 'welcome' }, context);
     }
+    case 'submitCode':
+      if (screen.name !== 'code') return stay(flow);
+      return lookUpCard(flow, screen.text, screen, context);
     case 'cardFound':
       if (screen.name !== 'lookup') return stay(flow);
       return go(flow, {
         name: 'activity',
         page: 0,
-        from: { name: 'welcome' },
+        from: screen.from,
         who: { kind: 'card', code: screen.code, member: event.member },
       });
     case 'cardUnknown':
+      // Back to the typed code to correct it; the problem screen also offers phone and name.
       if (screen.name !== 'lookup') return stay(flow);
-      return go(flow, { name: 'problem', problem: { kind: 'unknownCard' }, back: { name: 'welcome' } });
+      return go(flow, { name: 'problem', problem: { kind: 'unknownCard' }, back: screen.from });
 
     case 'open': {
       if (busy(screen)) return stay(flow);
@@ -103,6 +112,9 @@ export function step(flow: Flow, event: FlowEvent, context: FlowContext): Next {
           return go(next, { name: 'camera' });
         case 'guests':
           return go(next, { name: 'guests', count: 1 });
+        case 'code':
+          // Like a scan, a typed card works offline too.
+          return go(next, { name: 'code', text: '' });
         case 'phone':
         case 'name': {
           const entry: EntryScreen =
@@ -116,9 +128,17 @@ export function step(flow: Flow, event: FlowEvent, context: FlowContext): Next {
       return stay(flow);
     }
 
+    case 'codeKey':
+      if (screen.name !== 'code' || !CODE_KEY.test(event.key) || screen.text.length >= MAX_CODE_LENGTH) return stay(flow);
+      return go(flow, { ...screen, text: screen.text + event.key.toUpperCase() });
     case 'digit':
     case 'backspace':
     case 'clear': {
+      if (screen.name === 'code') {
+        if (event.type === 'digit') return step(flow, { type: 'codeKey', key: event.digit }, context);
+        const text = event.type === 'clear' ? '' : screen.text.slice(0, -1);
+        return text === screen.text ? stay(flow) : go(flow, { ...screen, text });
+      }
       if (screen.name !== 'phone') return stay(flow);
       let digits = screen.digits;
       if (event.type === 'digit' && /^\d$/.test(event.digit) && digits.length < MAX_PHONE_DIGITS) digits += event.digit;
@@ -210,24 +230,50 @@ export function step(flow: Flow, event: FlowEvent, context: FlowContext): Next {
   }
 }
 
+/** A card, scanned or typed: look its holder up (online), or go on with the card alone (offline). */
+function lookUpCard(flow: Flow, raw: string, from: Origin, context: FlowContext): Next {
+  const code = raw.trim();
+  if (!code) return stay(flow);
+  // Offline the card itself is sent later: no need to know the name to check in.
+  if (!context.online) {
+    return go({ ...flow, ticket: flow.ticket + 1 }, { name: 'activity', page: 0, from, who: { kind: 'card', code, member: null } });
+  }
+  return start(flow, { name: 'lookup', code, from }, (ticket) => ({ kind: 'lookupCard', ticket, code }));
+}
+
 /**
- * How long a screen may sit untouched before the kiosk goes back to welcome (null: never). Long on purpose:
- * an old finger may hover a while; a confirmation stays up a minute. No countdown is shown.
+ * How long a screen may sit untouched before the kiosk goes back to welcome (null: never). The confirmation
+ * goes by itself after DONE_MS (the next person must not find it, nor 撤销 someone else's check-in); every
+ * other screen, most with a member's name, after IDLE_MS without a touch. Welcome waits forever, except in
+ * a language the kiosk does not start in: the next visitor must find it in the kiosk's own language.
  */
-export function idleAfterMs(screen: Screen): number | null {
+export function idleAfterMs(screen: Screen, defaultLanguage = true): number | null {
   switch (screen.name) {
     case 'welcome':
+      return defaultLanguage ? null : IDLE_MS;
     case 'lookup':
     case 'sending':
     case 'undoing':
       return null;
     case 'done':
-    case 'problem':
-      return 60_000;
+      return DONE_MS;
     default:
-      return 180_000;
+      return IDLE_MS;
   }
 }
+
+/**
+ * The seconds to show counting down to the return home, or null for none: always on the confirmation (it
+ * goes by itself), elsewhere only in the last WARN_MS of the pause.
+ */
+export function countdownSeconds(screen: Screen, leftMs: number | null): number | null {
+  if (leftMs === null || screen.name === 'welcome') return null;
+  if (screen.name !== 'done' && leftMs > WARN_MS) return null;
+  return Math.max(1, Math.ceil(leftMs / 1000));
+}
+
+/** A new visitor starts when the kiosk comes back to welcome from anywhere else. */
+export const isNewVisitor = (before: Screen, after: Screen): boolean => after.name === 'welcome' && before.name !== 'welcome';
 
 export function pageCount(activities: number, perPage = ACTIVITIES_PER_PAGE): number {
   return Math.max(1, Math.ceil(activities / perPage));
