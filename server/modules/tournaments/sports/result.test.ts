@@ -65,6 +65,6 @@ describe('validateLiveScore', () => {
     expect(validateLiveScore({ balls: [[1, 0, 0, 0, 0], [0, 0, 0, 0, 0]] }, { sport: 'gateball', sides }))
       .toMatchObject({ ok: true, detail: { live: { score: [1, 0] } } });
     expect(validateLiveScore({ balls: [[4, 0, 0, 0, 0], [0, 0, 0, 0, 0]] }, { sport: 'gateball', sides })).toMatchObject({ ok: false, rule: 'ball_points_impossible' });
-    expect(validateLiveScore({ walkover: 'p1' }, { sport: 'gateball', sides })).toMatchObject({ ok: false, rule: 'invalid_shape' });
+    expect(validateLiveScore({ walkover: 'p1' }, { sport: 'gateball', sides })).toMatchObject({ ok: false, rule: 'walkover_not_live' });
   });
 });
