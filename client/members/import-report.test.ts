@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { fieldOfHeading, fileProblem, importSummary, MAX_IMPORT_BYTES, rawCells, refusalRows } from './import-report.ts';
+import { delimiterName, fieldOfHeading, fileProblem, importSummary, lineOutcomes, MAX_IMPORT_BYTES, rawCells, refusalRows } from './import-report.ts';
 import type { ImportReport } from './types.ts';
 
 /** What the server answered for tests/fixtures/members-gb18030.csv (lines 62–64 of 65). */
 const report: ImportReport = {
   encoding: 'gb18030',
+  delimiter: ',',
   ignoredColumns: ['序号'],
+  updated: [],
+  unchanged: [],
   created: [
     { line: 2, id: 'a', name: '杜荣' },
     { line: 65, id: 'b', name: '俞德福' },
@@ -76,7 +79,20 @@ describe('import report rows', () => {
   });
 
   it('counts what happened', () => {
-    expect(importSummary(report)).toEqual({ created: 2, refusedLines: 3, lines: 5 });
+    expect(importSummary(report)).toEqual({ created: 2, updated: 0, unchanged: 0, refusedLines: 3, lines: 5 });
+  });
+
+  it('says per line what became of it, in the file order, and names an unusual separator', () => {
+    const again: ImportReport = {
+      ...report,
+      created: [{ line: 65, id: 'b', name: '俞德福' }],
+      updated: [{ line: 3, id: 'c', name: '钟振', fields: ['phone'] }],
+      unchanged: [{ line: 2, id: 'a', name: '杜荣' }],
+    };
+    expect(lineOutcomes(again).map((o) => [o.line, o.outcome])).toEqual([[2, 'unchanged'], [3, 'updated'], [62, 'refused'], [63, 'refused'], [64, 'refused'], [65, 'created']]);
+    expect(lineOutcomes(again)[1]).toMatchObject({ name: '钟振', fields: ['phone'] });
+    expect(importSummary(again)).toEqual({ created: 1, updated: 1, unchanged: 1, refusedLines: 3, lines: 6 });
+    expect([delimiterName(';'), delimiterName('\t'), delimiterName(',')]).toEqual(['semicolon', 'tab', null]);
   });
 
   it('does not send empty or oversized files', () => {

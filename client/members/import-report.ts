@@ -76,14 +76,40 @@ export const isKnownEncoding = (value: string): value is KnownEncoding => KNOWN_
 
 export interface ImportSummary {
   created: number;
+  updated: number;
+  unchanged: number;
   refusedLines: number;
-  /** Lines read in all (created + refused): the rows under the header that were not empty. */
+  /** Lines read in all: the rows under the header that were not empty. */
   lines: number;
 }
 
-export function importSummary(report: Pick<ImportReport, 'created' | 'refused'>): ImportSummary {
+export function importSummary(report: Pick<ImportReport, 'created' | 'refused' | 'updated' | 'unchanged'>): ImportSummary {
   const refusedLines = new Set(report.refused.map((r) => r.line)).size;
-  return { created: report.created.length, refusedLines, lines: report.created.length + refusedLines };
+  const updated = report.updated?.length ?? 0;
+  const unchanged = report.unchanged?.length ?? 0;
+  return { created: report.created.length, updated, unchanged, refusedLines, lines: report.created.length + updated + unchanged + refusedLines };
+}
+
+export type LineOutcome = 'created' | 'updated' | 'unchanged' | 'refused';
+
+/** What became of each line, in the file's order: the per-line answer a clerk can check against the sheet. */
+export function lineOutcomes(
+  report: Pick<ImportReport, 'created' | 'refused' | 'updated' | 'unchanged'>,
+): Array<{ line: number; outcome: LineOutcome; name: string; fields: string[] }> {
+  const out = [
+    ...report.created.map((c) => ({ line: c.line, outcome: 'created' as const, name: c.name, fields: [] as string[] })),
+    ...(report.updated ?? []).map((u) => ({ line: u.line, outcome: 'updated' as const, name: u.name, fields: u.fields })),
+    ...(report.unchanged ?? []).map((u) => ({ line: u.line, outcome: 'unchanged' as const, name: u.name, fields: [] as string[] })),
+    ...report.refused.map((r) => ({ line: r.line, outcome: 'refused' as const, name: r.raw ? (Object.entries(r.raw).find(([h]) => fieldOfHeading(h) === 'name')?.[1] ?? '') : '', fields: r.errors.map((e) => e.field) })),
+  ];
+  return out.sort((a, b) => a.line - b.line);
+}
+
+/** How the file's columns were separated, when that is worth saying (not the usual comma). */
+export function delimiterName(delimiter: string | undefined): 'semicolon' | 'tab' | null {
+  if (delimiter === ';') return 'semicolon';
+  if (delimiter === '\t') return 'tab';
+  return null;
 }
 
 /**

@@ -6,10 +6,10 @@ import type { ImportReport, Member } from './types.ts';
 
 export async function listMembers(q: string, page: number, signal?: AbortSignal): Promise<Page<Member>> {
   const { limit, offset } = pageRequest(page);
-  const answer = await api.get<{ members: Member[] }>(withQuery('/api/members', { q: q.trim(), limit, offset }), {
+  const answer = await api.get<{ members: Member[]; total?: number }>(withQuery('/api/members', { q: q.trim(), limit, offset }), {
     ...(signal ? { signal } : {}),
   });
-  return pageOf(answer.members, page);
+  return pageOf(answer.members, page, undefined, answer.total);
 }
 
 export const createMember = async (body: CreateMemberBody): Promise<Member> =>

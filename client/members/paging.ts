@@ -1,6 +1,6 @@
 /**
- * Paging over `GET /api/members?limit=&offset=`. The server does not say how many members match, so each page
- * asks for one row more than it shows: that extra row only tells whether there is a next page.
+ * Paging over `GET /api/members?limit=&offset=`. Each page asks for one row more than it shows: that extra row
+ * tells whether there is a next page. The server's `total` (staff get it) is what the list heading shows.
  */
 
 export const PAGE_SIZE = 50;
@@ -27,10 +27,12 @@ export interface Page<T> {
   /** 1-based positions of the first and last item shown; both 0 when the page is empty. */
   from: number;
   to: number;
+  /** How many match in all, when the server says (it does for staff). */
+  total?: number;
 }
 
 /** What page `page` shows, given the rows the request of `pageRequest(page, pageSize)` returned. */
-export function pageOf<T>(rows: readonly T[], page: number, pageSize = PAGE_SIZE): Page<T> {
+export function pageOf<T>(rows: readonly T[], page: number, pageSize = PAGE_SIZE, total?: number): Page<T> {
   const { limit, offset } = pageRequest(page, pageSize);
   const size = limit - 1;
   const items = rows.slice(0, size);
@@ -41,5 +43,6 @@ export function pageOf<T>(rows: readonly T[], page: number, pageSize = PAGE_SIZE
     hasNext: rows.length > size,
     from: items.length > 0 ? offset + 1 : 0,
     to: items.length > 0 ? offset + items.length : 0,
+    ...(total !== undefined ? { total } : {}),
   };
 }

@@ -50,7 +50,13 @@ export interface ImportRowError {
 /** `POST /api/members/import` → 200. `line`: the row number as Excel shows it (the header is line 1). */
 export interface ImportReport {
   encoding: string;
+  /** ',' '\t' or ';' */
+  delimiter: string;
   ignoredColumns: string[];
   created: Array<{ line: number; id: string; name: string }>;
+  /** Already on the register; `fields` changed. */
+  updated: Array<{ line: number; id: string; name: string; fields: string[] }>;
+  /** Already on the register, exactly as the line has them. */
+  unchanged: Array<{ line: number; id: string; name: string }>;
   refused: Array<{ line: number; errors: ImportRowError[]; raw?: Record<string, string> }>;
 }
