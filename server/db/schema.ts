@@ -272,7 +272,7 @@ export interface AppMetaTable {
 
 export const AUDIT_ACTOR_KINDS = ['user', 'device', 'system'] as const;
 export type AuditActorKind = (typeof AUDIT_ACTOR_KINDS)[number];
-export const AUDIT_ENTITY_KINDS = ['booking', 'member', 'match', 'user', 'device'] as const;
+export const AUDIT_ENTITY_KINDS = ['booking', 'member', 'match', 'user', 'device', 'tournament'] as const;
 export type AuditEntityKind = (typeof AUDIT_ENTITY_KINDS)[number];
 
 /** Who changed what and when (server/modules/audit). Written in the change's own transaction; never secrets. */

@@ -113,6 +113,8 @@ export const ACCESS = {
   'PATCH /api/tournaments/:tournamentId/participants/:participantId': { allow: STAFF, venue: resource('tournament', 'tournamentId'), why: 'Entries are taken by the venue’s coordinators.' },
   'DELETE /api/tournaments/:tournamentId/participants/:participantId': { allow: STAFF, venue: resource('tournament', 'tournamentId'), why: 'Entries are taken by the venue’s coordinators.' },
   'POST /api/tournaments/:tournamentId/start': { allow: STAFF, venue: resource('tournament', 'tournamentId'), why: 'The draw is made by the venue’s coordinators.' },
+  'POST /api/tournaments/:tournamentId/undo-start': { allow: STAFF, venue: resource('tournament', 'tournamentId'), why: 'The venue’s coordinators take a start back while nothing has been played.' },
+  'PUT /api/tournaments/:tournamentId/lots': { allow: STAFF, venue: resource('tournament', 'tournamentId'), why: 'The venue’s coordinators record the draw for players tied by lot.' },
   'PUT /api/matches/:matchId/result': { allow: USERS, venue: resource('match', 'matchId'), why: 'Referees of the venue (or city-wide) score; its coordinators correct.' },
   'PUT /api/matches/:matchId/live': { allow: USERS, venue: resource('match', 'matchId'), why: 'The running score, from the referee’s tablet.' },
   // Reports (issue 8): figures of one venue the caller looks after, or (venueId omitted) of all of them.

@@ -81,6 +81,18 @@ describe.runIf(storageAvailable)('authorization matrix: every route and topic as
       for (let i = 0; i < participants; i += 1) entries.push((await asAdmin('POST', `/api/tournaments/${id}/participants`, { name: unique('选手') })).participant.id);
       return { id, entries };
     },
+    /** A round robin of three played out as a circle with equal scores: a real tie, decided by lot. */
+    lotTie: async () => {
+      const { id, entries } = await make.draft(3);
+      await asAdmin('POST', `/api/tournaments/${id}/start`);
+      const view = await asAdmin('GET', `/api/tournaments/${id}`);
+      for (const m of view.matches as Array<{ id: string; sides: Array<{ participantId: string }> }>) {
+        const [a, b] = m.sides.map((s) => entries.indexOf(s.participantId));
+        const firstWins = (b! - a! + 3) % 3 === 1;
+        await asAdmin('PUT', `/api/matches/${m.id}/result`, { games: Array.from({ length: 3 }, () => (firstWins ? [11, 5] : [5, 11])) });
+      }
+      return { id, entries };
+    },
     readyMatch: async () => {
       const { id } = await make.draft(2);
       await asAdmin('POST', `/api/tournaments/${id}/start`);
@@ -154,6 +166,15 @@ describe.runIf(storageAvailable)('authorization matrix: every route and topic as
       return { url: `/api/tournaments/${id}/participants/${entries[0]}` };
     } },
     'POST /api/tournaments/:tournamentId/start': { request: async () => ({ url: `/api/tournaments/${(await make.draft(2)).id}/start` }) },
+    'POST /api/tournaments/:tournamentId/undo-start': { request: async () => {
+      const { id } = await make.draft(2);
+      await asAdmin('POST', `/api/tournaments/${id}/start`);
+      return { url: `/api/tournaments/${id}/undo-start` };
+    } },
+    'PUT /api/tournaments/:tournamentId/lots': { request: async () => {
+      const { id, entries } = await make.lotTie();
+      return { url: `/api/tournaments/${id}/lots`, payload: { group: null, order: [entries[2], entries[0], entries[1]] } };
+    } },
     'PUT /api/matches/:matchId/result': { request: async () => ({ url: `/api/matches/${await make.readyMatch()}/result`, payload: { games: [[11, 5], [11, 7], [11, 9]] } }) },
     'PUT /api/matches/:matchId/live': { request: async () => ({ url: `/api/matches/${await make.readyMatch()}/live`, payload: { games: [[11, 5]], current: [3, 2] } }) },
     'GET /api/reports/visits': { request: async () => ({ url: `/api/reports/visits?venueId=${venueA}&from=2031-01-01&to=2031-02-01&groupBy=day` }) },

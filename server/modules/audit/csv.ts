@@ -7,7 +7,7 @@ import { instantToZoned } from '../../lib/zoned-time.ts';
 import type { AuditEntryDto } from './schemas.ts';
 
 const ACTOR_KIND: Record<string, string> = { user: '用户', device: '设备', system: '系统' };
-const ENTITY_KIND: Record<string, string> = { booking: '预约', member: '会员', match: '比赛', user: '用户', device: '设备' };
+const ENTITY_KIND: Record<string, string> = { booking: '预约', member: '会员', match: '比赛', user: '用户', device: '设备', tournament: '赛事' };
 const ACTION: Record<string, string> = {
   'booking.created': '新建预约',
   'booking.updated': '修改预约',
@@ -17,6 +17,8 @@ const ACTION: Record<string, string> = {
   'member.removed': '删除会员',
   'match.result_entered': '录入比赛结果',
   'match.result_corrected': '更正比赛结果',
+  'tournament.lot_drawn': '记录抽签结果',
+  'tournament.start_undone': '撤销开赛',
   'user.created': '新增用户',
   'user.updated': '修改用户',
   'user.disabled': '停用用户',

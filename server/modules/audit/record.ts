@@ -22,6 +22,8 @@ export const AUDIT_ACTIONS = [
   'member.removed',
   'match.result_entered',
   'match.result_corrected',
+  'tournament.lot_drawn',
+  'tournament.start_undone',
   'user.created',
   'user.updated',
   'user.disabled',

@@ -61,11 +61,15 @@ function groupStandings(rules: TournamentRules, bracket: Bracket, state: Bracket
     const complete = matches.every((m) => m.status === 'done' || m.status === 'bye');
     const entered = decided.map((m) => byKey.get(m.key)).filter((r): r is EnteredResult => r !== undefined);
     const lots = rules.tiebreak.lots ?? {};
+    const pending = matches.flatMap((m): Array<[string, string]> => {
+      const [one, two] = [m.sides[0].participantId, m.sides[1].participantId];
+      return m.status !== 'done' && m.status !== 'bye' && one && two ? [[one, two]] : [];
+    });
     if (rules.sport === 'gateball') {
       const rows = gateballStandings(
         participantIds,
         entered.flatMap((r) => (r.detail.sport === 'gateball' ? [gateballStandingMatch(r.enteredFor, r.detail.result)] : [])),
-        { order: rules.tiebreak.gateballStandings, lots },
+        { order: rules.tiebreak.gateballStandings, lots, pending },
       );
       return { group: name, rows: rows.map((r) => ({ ...r })), complete };
     }
@@ -76,7 +80,7 @@ function groupStandings(rules: TournamentRules, bracket: Bracket, state: Bracket
         const match = standingMatchFromResult(r.enteredFor, r.detail.result);
         return match ? [match] : [];
       }),
-      { lots, team: entered.some((r) => r.detail.sport === 'table_tennis' && r.detail.team) },
+      { lots, pending, team: entered.some((r) => r.detail.sport === 'table_tennis' && r.detail.team) },
     );
     return { group: name, rows: rows.map((r) => ({ ...r })), complete };
   });
@@ -89,8 +93,10 @@ export function derive(rules: TournamentRules, draw: Bracket, results: readonly 
   let state = applyResults(bracket, engineResults);
   let standings = groupStandings(rules, bracket, state, byKey);
   if (draw.format === 'groups_then_knockout') {
+    // A place decided by a lot not yet drawn stays empty ("待抽签"): never a guessed player.
     const places = Object.fromEntries(
-      standings.filter((s) => s.complete && s.group !== null).map((s) => [s.group!, s.rows.map((r) => r.participantId)]),
+      standings.filter((s) => s.complete && s.group !== null)
+        .map((s) => [s.group!, s.rows.map((r) => (r.byLot === true && r.lotDrawn !== true ? null : r.participantId))]),
     );
     if (Object.keys(places).length > 0) {
       bracket = resolveGroupPlaces(draw, places);

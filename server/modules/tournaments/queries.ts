@@ -111,3 +111,39 @@ export function updateMatch(trx: Transaction<DB>, id: string, update: MatchUpdat
     .where('id', '=', id)
     .execute();
 }
+
+/** Whether any result was ever entered for the tournament (a superseded one counts: it was played). */
+export async function anyResultEntered(db: Executor, tournamentId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('matchResults')
+    .innerJoin('matches', 'matches.id', 'matchResults.matchId')
+    .select('matchResults.matchId')
+    .where('matches.tournamentId', '=', tournamentId)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Undoing a start: the drawn matches go (no result refers to them: `anyResultEntered` is false). */
+export async function deleteMatches(trx: Transaction<DB>, tournamentId: string): Promise<void> {
+  await trx.deleteFrom('matches').where('tournamentId', '=', tournamentId).execute();
+}
+
+/**
+ * The calendar bookings a start made (courts.ts): confirmed competition bookings of the tournament's rooms
+ * that begin at its start and carry its title.
+ */
+export function startBookingIds(db: Executor, t: { venueId: string; name: string; roomIds: readonly string[]; startsAt: Date | null }) {
+  if (!t.startsAt || t.roomIds.length === 0) return Promise.resolve([] as string[]);
+  return db
+    .selectFrom('bookings')
+    .select('id')
+    .where('venueId', '=', t.venueId)
+    .where('roomId', 'in', [...t.roomIds])
+    .where('kind', '=', 'competition')
+    .where('status', '=', 'confirmed')
+    .where('title', '=', `比赛 · ${t.name}`)
+    .where(sql<boolean>`lower(during) = ${t.startsAt}`)
+    .execute()
+    .then((rows) => rows.map((r) => r.id));
+}

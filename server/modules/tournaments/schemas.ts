@@ -179,7 +179,11 @@ export const MatchSchema = Type.Object({
   round: Type.Integer(),
   number: Type.Integer(),
   /** `from` (in GET only): where a side's player comes from — a group place or an earlier match's winner or loser. */
-  sides: Type.Array(Type.Object({ participantId: Type.Union([Id, Type.Null()]), from: Type.Optional(Type.Unknown()), bye: Type.Optional(Type.Boolean()) })),
+  /** `awaitingLot` (in GET only): a group place a lot decides that is not drawn yet (shown "待抽签"). */
+  sides: Type.Array(Type.Object({
+    participantId: Type.Union([Id, Type.Null()]), from: Type.Optional(Type.Unknown()), bye: Type.Optional(Type.Boolean()),
+    awaitingLot: Type.Optional(Type.Boolean()),
+  })),
   status: OneOf(['waiting', 'ready', 'live', 'done', 'bye'] as const),
   result: Type.Unknown(),
   live: Type.Unknown(),
@@ -192,9 +196,13 @@ export const MatchSchema = Type.Object({
 });
 export type MatchDto = Static<typeof MatchSchema>;
 
-export const StandingsSchema = Type.Array(
-  Type.Object({ group: Type.Union([Type.String(), Type.Null()]), rows: Type.Array(Type.Record(Type.String(), Type.Unknown())) }),
-);
+/** `complete`: every match of the group is decided. Rows say `byLot` / `lotDrawn` (standings/lot-state.ts). */
+export const StandingsGroupSchema = Type.Object({
+  group: Type.Union([Type.String(), Type.Null()]),
+  rows: Type.Array(Type.Record(Type.String(), Type.Unknown())),
+  complete: Type.Optional(Type.Boolean()),
+});
+export const StandingsSchema = Type.Array(StandingsGroupSchema);
 
 export const TournamentView = Type.Object({
   tournament: TournamentSchema,

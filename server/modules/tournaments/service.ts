@@ -151,14 +151,16 @@ export async function getTournament(db: Kysely<DB>, principal: Principal | null,
     ...m,
     sides: m.sides.map((side, i) => {
       const slot = origins.get(m.key)?.[i];
-      return { ...side, ...(slot?.from ? { from: slot.from } : {}), ...(slot?.bye ? { bye: true } : {}) };
+      return {
+        ...side, ...(slot?.from ? { from: slot.from } : {}), ...(slot?.bye ? { bye: true } : {}), ...(slot?.awaitingLot ? { awaitingLot: true } : {}),
+      };
     }),
   }));
   return {
     tournament: toTournament(t),
     participants,
     matches: withOrigins,
-    standings: derived?.standings.map((s) => ({ group: s.group, rows: s.rows })) ?? [],
+    standings: derived?.standings.map((s) => ({ group: s.group, rows: s.rows, complete: s.complete })) ?? [],
     placings: derived?.placings ?? [],
   };
 }

@@ -56,17 +56,19 @@ export function drawGroups(participants: readonly Participant[], groupCount: num
 
 /**
  * Fills the knockout's group-place sides from final group standings: `places[group]` lists the group's players
- * from first place down (it may stop after the places that qualify). A group not listed stays unresolved; calling
+ * from first place down (it may stop after the places that qualify); `null` is a place a lot still to be drawn
+ * decides (the side stays empty, marked `awaitingLot`). A group not listed stays unresolved; calling
  * again with corrected standings replaces the earlier places (knockout results that no longer fit are then
  * flagged by `applyResults`). A place beyond the group's size becomes a bye.
  */
-export function resolveGroupPlaces(bracket: Bracket, places: Readonly<Record<string, readonly string[]>>): Bracket {
+export function resolveGroupPlaces(bracket: Bracket, places: Readonly<Record<string, readonly (string | null)[]>>): Bracket {
   const groups = new Map(bracket.groups.map((g) => [g.name, g]));
   for (const [name, order] of Object.entries(places)) {
     const group = groups.get(name);
     if (!group) throw new EngineError('invalid_places', `There is no group ${name}.`);
     const seen = new Set<string>();
     for (const id of order) {
+      if (id === null) continue;
       if (!group.participantIds.includes(id)) throw new EngineError('invalid_places', `${id} does not play in group ${name}.`);
       if (seen.has(id)) throw new EngineError('invalid_places', `${id} is placed twice in group ${name}.`);
       seen.add(id);
@@ -81,6 +83,7 @@ export function resolveGroupPlaces(bracket: Bracket, places: Readonly<Record<str
       const base = { from, ...(slot.position === undefined ? {} : { position: slot.position }) };
       if (!order) return { participantId: null, ...base };
       const id = order[from.place - 1];
+      if (id === null) return { participantId: null, awaitingLot: true as const, ...base };
       if (id !== undefined) return { participantId: id, ...base };
       const size = groups.get(from.group)?.participantIds.length ?? 0;
       return from.place > size ? { participantId: null, bye: true as const, ...base } : { participantId: null, ...base };

@@ -38,6 +38,8 @@ export interface Slot {
   bye?: true;
   /** Knockout draw position (1 = top of the draw), on first-round slots only. */
   position?: number;
+  /** A group place a lot decides, not yet drawn: nobody is placed here until staff record the draw. */
+  awaitingLot?: true;
 }
 
 export interface Link {

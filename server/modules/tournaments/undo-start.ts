@@ -1,0 +1,51 @@
+/**
+ * Undoing a start (issue 13): "开始比赛" made the draw, fixed the entries and booked the courts; while no match
+ * has been played, staff may take it back to the draft (to add a late entry, fix a seed, move the courts) and
+ * start again, which draws afresh. Refused once any result was ever entered: a played match cannot be undrawn.
+ * The drawn matches and the start's calendar bookings go; audited; told to `tournament:ID` and the venue.
+ */
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { AppError, notFound } from '../../errors.ts';
+import { writeTransaction } from '../../realtime/outbox.ts';
+import { cancelBookings } from '../bookings/queries.ts';
+import { toBooking } from '../bookings/dto.ts';
+import { bookingsCancelled } from '../audit/entries.ts';
+import { recordAudit } from '../audit/record.ts';
+import { requireVenueManager, type Principal } from '../auth/principal.ts';
+import { venueTopic } from '../venues/service.ts';
+import * as q from './queries.ts';
+import { toTournament, tournamentTopic } from './view.ts';
+
+export async function undoStart(db: Kysely<DB>, principal: Principal | null, tournamentId: string) {
+  const found = await q.findTournament(db, tournamentId);
+  if (!found) throw notFound('The tournament');
+  const user = requireVenueManager(principal, found.venueId);
+  return writeTransaction(db, async (trx, emit) => {
+    const t = (await q.lockTournament(trx, tournamentId))!;
+    if (t.status === 'draft') throw new AppError('conflict', 'This tournament has not started.');
+    if (await q.anyResultEntered(trx, t.id)) {
+      throw new AppError('conflict', 'A result has been entered: a tournament whose matches have begun cannot go back to the draft.');
+    }
+    const live = (await q.listMatches(trx, t.id)).some((m) => m.live !== null && m.live !== undefined);
+    if (live) throw new AppError('conflict', 'A match is being scored: a tournament whose matches have begun cannot go back to the draft.');
+    await q.deleteMatches(trx, t.id);
+    const cancelled = (await cancelBookings(trx, await q.startBookingIds(trx, t))).map(toBooking);
+    await trx.updateTable('tournaments').set({ status: 'draft', draw: null, version: t.version + 1 }).where('id', '=', t.id).execute();
+    const draft = toTournament((await q.findTournament(trx, t.id))!);
+    emit({ topic: tournamentTopic(t.id), type: 'tournament.updated', data: { tournament: draft, matches: [] } });
+    emit({ topic: tournamentTopic(t.id), type: 'standings.changed', data: { standings: [], placings: [] } });
+    if (cancelled.length > 0) {
+      emit({ topic: venueTopic(t.venueId), type: 'booking.cancelled', data: { bookings: cancelled } });
+      await recordAudit(trx, user, bookingsCancelled(cancelled[0]!, cancelled, { tournamentId: t.id }));
+    }
+    await recordAudit(trx, user, {
+      action: 'tournament.start_undone',
+      entity: { kind: 'tournament', id: t.id, label: t.name },
+      venueId: t.venueId,
+      changes: { status: { from: t.status, to: 'draft' } },
+      details: { bookingsCancelled: cancelled.length },
+    });
+    return draft;
+  });
+}
