@@ -5,6 +5,9 @@ import { AddParticipantBody, UpdateParticipantBody, UpdateTournamentBody, Create
 import * as service from './service.ts';
 import * as draft from './draft.ts';
 import * as participants from './participants.ts';
+import { recordLot } from './lots.ts';
+import { RecordLotBody, StandingsGroupSchema } from './schemas.ts';
+import { undoStart } from './undo-start.ts';
 
 export const tournamentRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const db = app.database.db;
@@ -86,6 +89,24 @@ export const tournamentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/tournaments/:tournamentId/start',
     { schema: { params: IdParams('tournamentId'), response: { 200: wrap('tournament', TournamentSchema), ...errorResponses } } },
     async (request) => ({ tournament: await service.startTournament(db, request.principal, request.params.tournamentId) }),
+  );
+
+  app.post(
+    '/tournaments/:tournamentId/undo-start',
+    { schema: { params: IdParams('tournamentId'), response: { 200: wrap('tournament', TournamentSchema), ...errorResponses } } },
+    async (request) => ({ tournament: await undoStart(db, request.principal, request.params.tournamentId) }),
+  );
+
+  app.put(
+    '/tournaments/:tournamentId/lots',
+    {
+      schema: {
+        params: IdParams('tournamentId'),
+        body: RecordLotBody,
+        response: { 200: Type.Object({ tournament: TournamentSchema, standings: StandingsGroupSchema, matches: Type.Array(MatchSchema) }), ...errorResponses },
+      },
+    },
+    async (request) => recordLot(db, request.principal, request.params.tournamentId, request.body),
   );
 
   app.put(
