@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { courtCards, courtPages, courtsLayout, playOrder } from './court-board.ts';
+import { courtCards, courtPages, courtsLayout, hasLiveMatch, playOrder } from './court-board.ts';
 import { data, match, sides, tournament } from './tournament-fixtures.ts';
 
 const at = (hhmm: string) => `2026-12-05T${hhmm}:00+08:00`;
@@ -44,6 +44,23 @@ describe('now / next on each court', () => {
     const c = match('c', { scheduledAt: null });
     const d2 = match('d', { scheduledAt: at('08:00'), stage: 'knockout' });
     expect([a, b, c, d2].sort(playOrder).map((m) => m.key)).toEqual(['d', 'b', 'a', 'c']);
+  });
+
+  it('gives a card only to courts with a match in play or to come; the others are named in one line', () => {
+    const d = data({
+      tournament: tournament({ roomIds: ['t1', 't2', 't3'] }),
+      matches: [
+        match('K1-1', { roomId: 't1', status: 'live' }),
+        match('K1-2', { number: 2, roomId: 't2', status: 'done' }),
+        match('K2-1', { round: 2, roomId: 't1', status: 'waiting' }),
+      ],
+    });
+    const [page, ...more] = courtPages(d);
+    expect(more).toEqual([]);
+    expect(page!.cards.map((c) => c.roomId)).toEqual(['t1']);
+    expect(page!.idle).toEqual([{ roomId: 't2', state: 'done' }, { roomId: 't3', state: 'none' }]);
+    expect(page!.layout).toMatchObject({ columns: 1, rows: 1 });
+    expect(hasLiveMatch(page!)).toBe(true);
   });
 
   it('has no page once nothing is left to play', () => {

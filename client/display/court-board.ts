@@ -1,7 +1,9 @@
 /**
  * "Now on court 3 / next": per court or table of the tournament, the match in play there and the next one
  * (the order of play is `scheduledAt`), and how the cards share the screen. A tournament without courts shows
- * its matches in play and the next ones in order instead.
+ * its matches in play and the next ones in order instead. Courts with nothing left to play (all their matches
+ * done, or none ever scheduled there) get no card: one line at the foot of the page names them, so the
+ * matches in play and the next ones have the screen.
  */
 import { balancedPages } from './group-tables.ts';
 import type { MatchInfo, Sport, TournamentData } from './tournament-types.ts';
@@ -21,9 +23,17 @@ export interface CourtsLayout {
   scale: number;
 }
 
+/** A court with nothing left to play: `done` when its matches are all finished, `none` when it had none. */
+export interface IdleCourt {
+  roomId: string;
+  state: 'done' | 'none';
+}
+
 export interface CourtsPage {
   kind: 'courts';
   cards: CourtCard[];
+  /** Shown on every courts page, in one line. */
+  idle: IdleCourt[];
   layout: CourtsLayout;
 }
 
@@ -86,9 +96,16 @@ export function courtsLayout(count: number, sport: Sport): CourtsLayout {
 
 /** The courts in pages (balanced: 10 tables in pages of 8 → 5 + 5, each page as large as its cards allow). */
 export function courtPages(data: TournamentData): CourtsPage[] {
-  const cards = courtCards(data);
-  if (!cards.some((c) => c.now || c.next)) return [];
+  const all = courtCards(data);
+  const cards = all.filter((c) => c.now || c.next);
+  if (cards.length === 0) return [];
+  const idle = all
+    .filter((c) => !c.now && !c.next && c.roomId !== null)
+    .map((c): IdleCourt => ({ roomId: c.roomId!, state: data.matches.some((m) => m.roomId === c.roomId) ? 'done' : 'none' }));
   const sport = data.tournament.sport;
   const { perPage } = courtsLayout(cards.length, sport);
-  return balancedPages(cards, perPage).map((page) => ({ kind: 'courts' as const, cards: page, layout: courtsLayout(page.length, sport) }));
+  return balancedPages(cards, perPage).map((page) => ({ kind: 'courts' as const, cards: page, idle, layout: courtsLayout(page.length, sport) }));
 }
+
+/** True when a match is in play on the page: the screen stays on it (tournament-pages.ts `rotation`). */
+export const hasLiveMatch = (page: CourtsPage): boolean => page.cards.some((c) => c.now !== null);

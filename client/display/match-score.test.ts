@@ -10,8 +10,24 @@ describe('table tennis scores', () => {
       current: [5, 3],
       unit: 'games',
       rubber: null,
+      server: null,
     });
     expect(liveScore({ games: [] }, 'table_tennis', 0)).toMatchObject({ won: [0, 0], current: null });
+  });
+
+  it('marks who serves: from the first server and the score, else as the pad says', () => {
+    const serverOf = (live: unknown) => (liveScore(live, 'table_tennis', 0) as { server: 0 | 1 | null }).server;
+    // Side 1 served first: 2 serves each (0–0, 1–0 side 1; 1–1, 2–1 side 2; 2–2 side 1).
+    expect([[0, 0], [1, 0], [1, 1], [2, 1], [2, 2]].map((current) => serverOf({ games: [], current, firstServer: 1 }))).toEqual([0, 0, 1, 1, 0]);
+    // From 10–10 one serve each; in game 2 the other side serves first.
+    expect(serverOf({ games: [], current: [10, 10], firstServer: 1 })).toBe(0);
+    expect(serverOf({ games: [], current: [11, 10], firstServer: 1 })).toBe(1);
+    expect(serverOf({ games: [[11, 4]], current: [0, 0], firstServer: 1 })).toBe(1);
+    // The score wins over a contradicting server; without a first server the pad's word; none once over.
+    expect(serverOf({ games: [], current: [0, 0], firstServer: 2, server: 1 })).toBe(1);
+    expect(serverOf({ games: [], current: [3, 3], server: 2 })).toBe(1);
+    expect(serverOf({ games: [[11, 4], [11, 5]], current: null, firstServer: 1 })).toBeNull();
+    expect(serverOf({ games: [], current: [3, 3] })).toBeNull();
   });
 
   it('reads a stored result, a team match and a walkover', () => {
@@ -53,6 +69,15 @@ describe('gateball scores', () => {
     expect(score).toMatchObject({ kind: 'gateball', totals: [11, 11], turn: 7, clock: null, over: false });
     // Balls 1..10: red 1 (5 → pole), white 2 (5 → pole), red 3 (3), white 4 (pole), red 5 (2), white 6 (1) …
     expect(score?.kind === 'gateball' && score.progress).toEqual([4, 4, 3, 4, 2, 1, 1, 0, 0, 0]);
+  });
+
+  it('reads the pad’s clock and phase: the last white ball after time ran out in a red turn, and the end', () => {
+    const at = Date.parse('2026-12-07T09:30:00Z');
+    const last = liveScore({ balls: [[5, 3, 0, 0, 0], [1, 0, 0, 0, 0]], turn: 4, clock: { remainingMs: 0, running: true, at: new Date(at).toISOString() }, phase: 'last_white_turn' }, 'gateball', at + 5000);
+    expect(last).toMatchObject({ turn: 4, clock: { remainingMs: 0, running: true }, lastTurn: true, over: false });
+    const running = liveScore({ balls: [[0, 0, 0, 0, 0], [0, 0, 0, 0, 0]], turn: 1, clock: { remainingMs: 600_000, running: true, at: new Date(at).toISOString() }, phase: 'playing' }, 'gateball', at + 2000);
+    expect(running).toMatchObject({ clock: { remainingMs: 598_000 }, lastTurn: false });
+    expect(liveScore({ balls: [[5, 5, 5, 5, 5], [0, 0, 0, 0, 0]], turn: null, phase: 'over' }, 'gateball', at)).toMatchObject({ over: true, lastTurn: false });
   });
 
   it('takes totals alone when the balls were not entered, and refuses impossible points', () => {

@@ -6,6 +6,7 @@
  *   30-minute clock when the live update carries them.
  * Unknown shapes give `null` (nothing shown), never an exception: the screen must keep running.
  */
+import { serverAt } from '../../server/modules/tournaments/sports/table-tennis-referee.ts';
 
 export type Pair = [number, number];
 
@@ -20,6 +21,8 @@ export interface TableTennisScore {
   unit: 'games' | 'rubbers';
   /** Team match in play: the rubber under way (1-based number, its finished games, games won); `current` is its game in play. */
   rubber: { number: number; games: Pair[]; won: Pair } | null;
+  /** The side serving now (0 = side 1), while a game is in play and the referee's pad knows it. */
+  server: 0 | 1 | null;
 }
 
 /** Progress of one ball: 0 none, 1–3 gates passed, 4 at the pole. */
@@ -41,6 +44,8 @@ export interface GateballScore {
   clock: GateballClock | null;
   /** The game is over (a team finished, or time ran out and the last turn was played). */
   over: boolean;
+  /** Time ran out in a red turn: one white ball still plays (DOMAIN.md). */
+  lastTurn: boolean;
 }
 
 export interface WalkoverScore {
@@ -84,11 +89,24 @@ function tableTennis(payload: Record<string, unknown>): TableTennisScore | null 
     const rubberGames = inPlay ? asPairs(inPlay.games) : null;
     const rubber = rubberGames ? { number: rubbers.length + 1, games: rubberGames, won: gamesWon(rubberGames) } : null;
     const current = rubber && inPlay ? asPair(inPlay.current) : null;
-    return { kind: 'table_tennis', games, won: gamesWon(games), current, unit: 'rubbers', rubber };
+    return { kind: 'table_tennis', games, won: gamesWon(games), current, unit: 'rubbers', rubber, server: null };
   }
   const games = asPairs(payload.games);
   if (!games) return null;
-  return { kind: 'table_tennis', games, won: gamesWon(games), current: asPair(payload.current), unit: 'games', rubber: null };
+  const current = asPair(payload.current);
+  return { kind: 'table_tennis', games, won: gamesWon(games), current, unit: 'games', rubber: null, server: serving(payload, games, current) };
+}
+
+/**
+ * Who serves at this score (DOMAIN.md, ITTF 2.13): worked out from the side that served first in the match
+ * when the pad sent it (2 serves each, 1 each from 10–10, the first server alternating from game to game),
+ * else the side the pad says; nobody between games or once the match is over.
+ */
+function serving(payload: Record<string, unknown>, games: readonly Pair[], current: Pair | null): 0 | 1 | null {
+  if (!current) return null;
+  const first = payload.firstServer;
+  if (first === 1 || first === 2) return serverAt(first, games.length, current[0], current[1]) === 1 ? 0 : 1;
+  return payload.server === 1 ? 0 : payload.server === 2 ? 1 : null;
 }
 
 function progressOfPoints(points: number): BallProgress | null {
@@ -170,7 +188,7 @@ function gateball(payload: Record<string, unknown>, now: number): GateballScore 
   const turnSource = isCount(payload.turn) ? payload.turn : isObject(payload.clock) && isCount(payload.clock.turn) ? payload.clock.turn : null;
   const turn = turnSource !== null && turnSource >= 1 && turnSource <= 10 ? turnSource : null;
   const phase = typeof payload.phase === 'string' ? payload.phase : typeof payload.status === 'string' ? payload.status : null;
-  return { kind: 'gateball', totals, progress, turn, clock: readClock(payload, now), over: phase === 'over' };
+  return { kind: 'gateball', totals, progress, turn, clock: readClock(payload, now), over: phase === 'over', lastTurn: phase === 'last_white_turn' };
 }
 
 function read(payload: unknown, sport: string, now: number): MatchScore | null {
@@ -188,7 +206,7 @@ export function liveScore(live: unknown, sport: string, now: number): MatchScore
 export function resultScore(result: unknown, sport: string): MatchScore | null {
   if (!isObject(result)) return null;
   const score = read(result.payload, sport, 0);
-  return score?.kind === 'gateball' ? { ...score, turn: null, clock: null, over: true } : score;
+  return score?.kind === 'gateball' ? { ...score, turn: null, clock: null, over: true, lastTurn: false } : score;
 }
 
 /** What to show for a match now: the live score while in play, the result once done. */

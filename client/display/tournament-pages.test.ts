@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayPages, podiumPlaces } from './tournament-pages.ts';
+import { displayPages, podiumPlaces, rotation } from './tournament-pages.ts';
 import { data, groups, knockout, match, sides, tournament } from './tournament-fixtures.ts';
 
 const kinds = (pages: ReturnType<typeof displayPages>) => pages.map((p) => p.kind);
@@ -74,5 +74,13 @@ describe('the pages a tournament screen rotates through', () => {
     expect(podiumPlaces(d).map((p) => p.participantIds[0])).toEqual(['p2', 'p1', 'p3']);
     expect(podiumPlaces(d).map((p) => p.byLot ?? false)).toEqual([false, true, true]);
     expect(podiumPlaces(d, 2)).toHaveLength(2);
+  });
+
+  it('stays on the courts while a match is in play there, and turns through everything between matches', () => {
+    const groupMatch = (status: 'live' | 'ready') => match('G:A-R1-1', { stage: 'group', group: 'A', roomId: 'r1', status, sides: sides('g0p0', 'g0p1') });
+    const during = data({ tournament: tournament({ format: 'groups_then_knockout', roomIds: ['r1'] }), matches: [groupMatch('live'), ...knockout(16)], standings: groups(8, 4, 1) });
+    expect(kinds(rotation(displayPages(during)))).toEqual(['courts']);
+    const between = { ...during, matches: [groupMatch('ready'), ...knockout(16)] };
+    expect(kinds(rotation(displayPages(between)))).toEqual(['courts', 'groups', 'groups']);
   });
 });

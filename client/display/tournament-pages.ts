@@ -6,9 +6,11 @@
  * - not started: a waiting page.
  * `show` (from the address, `?show=courts,bracket`) keeps only those kinds, for a hall with several screens;
  * when they have nothing to show (a courts screen after the last match), the screen shows the others.
+ * While a match is in play the screen does not rotate away from it (`rotation`): people in the hall are
+ * watching that score.
  */
 import { bracketHasPlayers, bracketPages, type BracketPage } from './bracket-layout.ts';
-import { courtPages, type CourtsPage } from './court-board.ts';
+import { courtPages, type CourtsPage, hasLiveMatch } from './court-board.ts';
 import { groupPages, type TablesPage } from './group-tables.ts';
 import type { TournamentData } from './tournament-types.ts';
 
@@ -69,4 +71,14 @@ export function displayPages(data: TournamentData, show: readonly PageKind[] = [
   if (pages.length > 0) return pages;
   // The screen's pages have nothing to show (a courts-only screen once play is over): show the rest.
   return show.length > 0 ? displayPages(data) : [{ kind: 'waiting' }];
+}
+
+/**
+ * The pages the screen turns through now: while a match is in play, only the courts pages with a match in play
+ * (so one such page stays on screen); otherwise all of them. A hall that also wants the bracket during play
+ * gives it a screen of its own (`?show=bracket`).
+ */
+export function rotation(pages: readonly DisplayPage[]): DisplayPage[] {
+  const live = pages.filter((p) => p.kind === 'courts' && hasLiveMatch(p));
+  return live.length > 0 ? live : [...pages];
 }
