@@ -13,11 +13,10 @@ import { t } from '../lib/i18n.svelte.ts';
 import type { Booking, Closure, Room } from '../lib/types.ts';
 import type { BookingChange, InstantRange } from './bookings-state.ts';
 import type { CalendarLive, CalendarSink } from './calendar-live.svelte.ts';
-import { calendarOptions, hourOptions, type CalendarHooks, type VenueHours } from './calendar-options.ts';
+import { calendarOptions, hourOptions, openingHours, type CalendarHooks, type VenueHours } from './calendar-options.ts';
 import {
   BOOKINGS_SOURCE,
-  bookingClassNames,
-  bookingEventInput,
+  bookingEventInputs,
   CLOSURE_PREFIX,
   CLOSURES_SOURCE,
   closureEventInput,
@@ -67,6 +66,8 @@ export class CalendarAdapter implements CalendarSink {
   readonly #root: HTMLElement;
   #rooms = new Map<string, Room>();
   #hours: VenueHours;
+  /** On a phone: only this room's bookings are shown (null: every room's). */
+  #roomFilter: string | null = null;
   readonly #moves = new MoveGuard();
   #highlight: string | null = null;
   #highlightTimer: ReturnType<typeof setTimeout> | null = null;
@@ -94,14 +95,14 @@ export class CalendarAdapter implements CalendarSink {
         eventsOf: async (start, end) => {
           try {
             const bookings = await this.#controller.loadBookings(toRange(start, end));
-            return bookings.map((b) => this.#input(b));
+            return bookings.filter((b) => this.#inRoomFilter(b.roomId)).flatMap((b) => this.#inputs(b));
           } finally {
             this.#settleReload();
           }
         },
         closuresOf: async (start, end) => {
           const closures = await this.#controller.loadClosures(toRange(start, end));
-          return closures.map((c) => closureEventInput(c, this.#timeZone));
+          return closures.filter((c) => !c.roomId || this.#inRoomFilter(c.roomId)).map((c) => closureEventInput(c, this.#timeZone));
         },
         content: (arg) => {
           const booking = arg.event.extendedProps.booking as Booking | undefined;
@@ -139,6 +140,7 @@ export class CalendarAdapter implements CalendarSink {
 
   upsertClosure(closure: Closure): void {
     this.calendar.getEventById(CLOSURE_PREFIX + closure.id)?.remove();
+    if (closure.roomId && !this.#inRoomFilter(closure.roomId)) return;
     this.calendar.addEvent(closureEventInput(closure, this.#timeZone), CLOSURES_SOURCE);
   }
 
@@ -178,10 +180,21 @@ export class CalendarAdapter implements CalendarSink {
 
   /** New opening hours: the grid's first and last hours follow; shading follows at the next render. */
   setHours(hours: VenueHours): void {
+    const before = openingHours(this.#hours);
+    const after = openingHours(hours);
     this.#hours = hours;
+    // Bookings over several days are drawn within the hours of each day: draw them again.
+    if (before.opensAt !== after.opensAt || before.closesAt !== after.closesAt) this.calendar.refetchEvents();
     const options = hourOptions(hours);
     this.calendar.setOption('slotMinTime', options.slotMinTime);
     this.calendar.setOption('slotMaxTime', options.slotMaxTime);
+  }
+
+  /** Show only one room's bookings (a phone's one-room view), or every room's (null). */
+  setRoomFilter(roomId: string | null): void {
+    if (this.#roomFilter === roomId) return;
+    this.#roomFilter = roomId;
+    this.calendar.refetchEvents();
   }
 
   /** Add new rooms and update changed ones (name, capacity, kind label in the current language), in place. */
@@ -209,7 +222,7 @@ export class CalendarAdapter implements CalendarSink {
     if (this.#highlightTimer) clearTimeout(this.#highlightTimer);
     this.#highlightTimer = setTimeout(() => this.#clearHighlight(), HIGHLIGHT_MS);
     this.calendar.gotoDate(toVenueWall(start, this.#timeZone));
-    const event = this.calendar.getEventById(id);
+    const event = this.calendar.getEventById(id) ?? this.#partsOf(id)[0];
     if (event) {
       this.#sync(id);
       requestAnimationFrame(() => this.#scrollTo(id));
@@ -229,21 +242,42 @@ export class CalendarAdapter implements CalendarSink {
     });
   }
 
-  #input(booking: Booking): EventInput {
-    const input = bookingEventInput(booking, this.#timeZone);
-    if (booking.id === this.#highlight) input.classNames = [...(input.classNames as string[]), 'is-highlighted'];
-    return input;
+  #inRoomFilter(roomId: string): boolean {
+    return this.#roomFilter === null || this.#roomFilter === roomId;
+  }
+
+  /** The event (or, over several days, the day parts) of a booking. */
+  #inputs(booking: Booking): EventInput[] {
+    const inputs = bookingEventInputs(booking, this.#timeZone, openingHours(this.#hours));
+    if (booking.id !== this.#highlight) return inputs;
+    return inputs.map((input) => ({ ...input, classNames: [...(input.classNames as string[]), 'is-highlighted'] }));
+  }
+
+  /** The day parts drawn for a booking over several days. */
+  #partsOf(id: string): EventApi[] {
+    return this.calendar.getEvents().filter((event) => event.groupId === id);
   }
 
   /** Make the calendar's event match what the state says now. */
   #sync(id: string): void {
-    const booking = this.#controller.state.shown(id);
+    const found = this.#controller.state.shown(id);
+    const booking = found && this.#inRoomFilter(found.roomId) ? found : undefined;
     const event = this.calendar.getEventById(id);
+    const parts = this.#partsOf(id);
     if (!booking) {
       event?.remove();
+      for (const part of parts) part.remove();
       return;
     }
-    const input = this.#input(booking);
+    const inputs = this.#inputs(booking);
+    // Over several days (now or before): draw the parts afresh; they are never being dragged.
+    if (inputs.length > 1 || parts.length > 0) {
+      event?.remove();
+      for (const part of parts) part.remove();
+      for (const input of inputs) this.calendar.addEvent(input, BOOKINGS_SOURCE);
+      return;
+    }
+    const input = inputs[0]!;
     if (!event) {
       this.calendar.addEvent(input, BOOKINGS_SOURCE);
       return;
@@ -285,8 +319,9 @@ export class CalendarAdapter implements CalendarSink {
 
   #mounted(event: EventApi, el: HTMLElement): void {
     if (event.display === 'background') return;
-    el.dataset.bookingId = event.id;
-    if (event.id === this.#highlight) requestAnimationFrame(() => this.#scrollTo(event.id));
+    const bookingId = event.groupId || event.id;
+    el.dataset.bookingId = bookingId;
+    if (bookingId === this.#highlight) requestAnimationFrame(() => this.#scrollTo(bookingId));
   }
 
   #scrollTo(id: string): void {
@@ -297,8 +332,7 @@ export class CalendarAdapter implements CalendarSink {
   #clearHighlight(): void {
     const id = this.#highlight;
     this.#highlight = null;
-    const booking = id ? this.#controller.state.shown(id) : undefined;
-    if (id && booking && !this.#moves.defer(id)) this.calendar.getEventById(id)?.setProp('classNames', bookingClassNames(booking));
+    if (id && !this.#moves.defer(id)) this.#sync(id);
   }
 
   #settleReload(): void {

@@ -8,11 +8,23 @@ import interactionPlugin from '@fullcalendar/interaction';
 import listPlugin from '@fullcalendar/list';
 import resourceTimeGridPlugin from '@fullcalendar/resource-timegrid';
 import resourceTimelinePlugin from '@fullcalendar/resource-timeline';
+import { dayLabelNodes } from './slot-labels.ts';
 
-/** The views offered, in the order of the view switch. */
-export const VIEWS = ['resourceTimeGridDay', 'resourceTimeGridWeek', 'resourceTimelineWeek', 'resourceTimelineMonth', 'listWeek'] as const;
-export type ViewName = (typeof VIEWS)[number];
-export const isViewName = (value: unknown): value is ViewName => (VIEWS as readonly unknown[]).includes(value);
+/** The views offered on a wide screen, in the order of the view switch. */
+export const VIEWS = ['resourceTimeGridDay', 'roomsWeek', 'resourceTimelineWeek', 'resourceTimelineMonth', 'listWeek'] as const;
+/** On a phone a column per room cannot be read: one room's day, or the list (both filtered by a room picker). */
+export const NARROW_VIEWS = ['roomDay', 'listWeek'] as const;
+export type ViewName = (typeof VIEWS)[number] | (typeof NARROW_VIEWS)[number];
+const ALL_VIEWS: readonly string[] = [...VIEWS, ...NARROW_VIEWS];
+export const isViewName = (value: unknown): value is ViewName => typeof value === 'string' && ALL_VIEWS.includes(value);
+/** Narrower than this (CSS pixels), the calendar offers NARROW_VIEWS. */
+export const NARROW_MAX_WIDTH = 700;
+
+/** The view to show: the one chosen if this screen offers it, else the screen's first. */
+export function viewFor(chosen: ViewName, narrow: boolean): ViewName {
+  const offered: readonly ViewName[] = narrow ? NARROW_VIEWS : VIEWS;
+  return offered.includes(chosen) ? chosen : offered[0]!;
+}
 
 export interface VenueHours {
   opensAt?: string | null | undefined;
@@ -126,15 +138,33 @@ export function calendarOptions(input: OptionsInput): CalendarOptions {
     resourceAreaHeaderContent: input.roomsHeader,
     resourceLabelContent: (arg) => input.resourceLabel(arg.resource.id),
     views: {
-      // Many rooms × seven days: the page lets this view scroll sideways (see BookingCalendar's .fc-scroll).
-      resourceTimeGridWeek: { datesAboveResources: true },
+      // The week by room: rooms as rows, the seven days as columns (a column per room and day was 105
+      // columns, 7,500 px wide). A day cell lists that room's bookings of the day with their times.
+      roomsWeek: {
+        type: 'resourceTimeline',
+        duration: { weeks: 1 },
+        slotDuration: { days: 1 },
+        slotLabelFormat: { month: 'long', day: 'numeric', weekday: 'short' },
+        slotMinWidth: 120,
+        resourceGroupField: 'kindLabel',
+        resourceAreaWidth: '12rem',
+      },
+      // One room's day, on a phone: the room is chosen above the calendar (its events are filtered).
+      roomDay: { type: 'timeGrid', duration: { days: 1 } },
       resourceTimelineWeek: {
         slotDuration: '01:00:00',
         slotLabelFormat: [{ weekday: 'short', month: 'numeric', day: 'numeric' }, TIME_FORMAT],
         resourceGroupField: 'kindLabel',
         resourceAreaWidth: '14rem',
       },
-      resourceTimelineMonth: { resourceGroupField: 'kindLabel', resourceAreaWidth: '14rem' },
+      resourceTimelineMonth: {
+        resourceGroupField: 'kindLabel',
+        resourceAreaWidth: '14rem',
+        // The month over the days; each day headed by its date and weekday (never "00:00").
+        slotLabelFormat: [{ year: 'numeric', month: 'long' }, { day: 'numeric' }],
+        slotLabelContent: (arg) => (arg.level === 1 ? dayLabelNodes(arg.date, String(arg.view.getOption('locale'))) : true),
+        slotMinWidth: 44,
+      },
       listWeek: { listDayFormat: { weekday: 'long', month: 'long', day: 'numeric' }, listDaySideFormat: false },
     },
     editable: input.editable,
@@ -155,7 +185,8 @@ export function calendarOptions(input: OptionsInput): CalendarOptions {
     },
     eventClick: (info) => {
       info.jsEvent.preventDefault();
-      input.onOpen(info.event.id);
+      // A booking over several days is drawn as one part per day, grouped under the booking's id.
+      input.onOpen(info.event.groupId || info.event.id);
     },
     eventDragStart: (info) => input.onBusy(info.event.id, true),
     eventDragStop: (info) => input.onBusy(info.event.id, false),

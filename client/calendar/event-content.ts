@@ -3,9 +3,10 @@
  * time, title, then "kind · expected N · capacity M", and the live headcount while the booking is on.
  */
 import type { EventContentArg } from '@fullcalendar/core';
-import { t } from '../lib/i18n.svelte.ts';
+import { i18n, t } from '../lib/i18n.svelte.ts';
+import { spanWithDates, type WallSpan } from './day-parts.ts';
 import type { Booking, Room } from '../lib/types.ts';
-import { eventMetaLine } from './event-view.ts';
+import { eventMetaLine, overCapacity } from './event-view.ts';
 import { paintSlot, type RoomCount } from './in-room-now.ts';
 
 function line(className: string, text: string): HTMLElement {
@@ -23,12 +24,16 @@ export function eventContent(
 ): { domNodes: Node[] } {
   const box = document.createElement('div');
   box.className = 'bk';
-  if (arg.timeText) box.append(line('bk-time', arg.timeText));
+  // Over several days: the whole span with its dates ("12月7日 09:00 – 12月13日 17:00"), whichever day is shown.
+  const span = arg.event.extendedProps.span as WallSpan | undefined;
+  if (span) box.append(line('bk-time bk-span', spanWithDates(span, i18n.lang)));
+  else if (arg.timeText) box.append(line('bk-time', arg.timeText));
   box.append(line('bk-title', arg.event.title));
   if (booking) {
     const meta = eventMetaLine(booking, room, t);
     // The list view has no room columns: name the room there.
     box.append(line('bk-meta', arg.view.type.startsWith('list') && room ? `${room.name} · ${meta}` : meta));
+    if (overCapacity(booking, room)) box.append(line('bk-warn', t('cal.event.overCapacity')));
   }
   // "In the room now: N" while the booking is on; repainted in place when the headcount changes.
   const inRoomNow = document.createElement('div');

@@ -5,6 +5,7 @@
 import type { EventInput } from '@fullcalendar/core';
 import type { MessageKey } from '../lib/messages/zh-CN.ts';
 import type { Booking, Closure, Room } from '../lib/types.ts';
+import { dayParts, isMultiDay } from './day-parts.ts';
 import { kindColours, knownKind } from './kinds.ts';
 import { toVenueWall } from './zone.ts';
 
@@ -32,6 +33,31 @@ export function bookingEventInput(booking: Booking, timeZone: string): EventInpu
     extendedProps: { booking },
   };
 }
+
+/**
+ * The calendar's events of a booking: one, or for a booking over several days one per day within the
+ * opening hours (day-parts.ts), grouped under the booking's id. Those parts are changed through the form,
+ * not dragged: a drag of one day's part cannot say what should happen to the others.
+ */
+export function bookingEventInputs(booking: Booking, timeZone: string, hours: { opensAt: string; closesAt: string }): EventInput[] {
+  const single = bookingEventInput(booking, timeZone);
+  const span = { start: single.start as Date, end: single.end as Date };
+  if (!isMultiDay(span)) return [single];
+  const parts = dayParts(span, hours);
+  return parts.map((part, index) => ({
+    ...single,
+    id: `${booking.id}${PART_SEPARATOR}${index}`,
+    groupId: booking.id,
+    start: part.start,
+    end: part.end,
+    editable: false,
+    classNames: [...(single.classNames as string[]), 'multi-day'],
+    extendedProps: { booking, span, part: { index, count: parts.length } },
+  }));
+}
+
+/** The ids of a multi-day booking's parts are `<booking id>#<n>`. */
+export const PART_SEPARATOR = '#';
 
 export function bookingClassNames(booking: Booking): string[] {
   const names = ['booking', `kind-${knownKind(booking.kind)}`];
@@ -67,3 +93,8 @@ export function eventMetaLine(booking: Booking, room: Room | undefined, tr: Tran
   return parts.join(' · ');
 }
 
+
+/** More people expected than the room holds: the calendar and the details say so (issue 13). */
+export function overCapacity(booking: Pick<Booking, 'expectedCount'>, room: Pick<Room, 'capacity'> | undefined): boolean {
+  return room !== undefined && booking.expectedCount !== null && booking.expectedCount > room.capacity;
+}

@@ -167,6 +167,8 @@ export interface CreateBookingAnswer {
 export interface CheckBookingAnswer {
   ok: boolean;
   occurrences: number;
+  /** Occurrences outside the venue's opening hours (still bookable); null when none is. */
+  outsideHours?: { count: number; opensAt: string; closesAt: string } | null;
   conflicts: BookingConflict[];
   closures: Closure[];
 }

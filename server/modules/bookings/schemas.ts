@@ -142,6 +142,8 @@ export const CreateBookingResponse = Type.Object({
 export const CheckResponse = Type.Object({
   ok: Type.Boolean(),
   occurrences: Type.Integer(),
+  /** How many of the occurrences start before opening or end after closing, and the hours; null if none. */
+  outsideHours: Type.Union([Type.Object({ count: Type.Integer(), opensAt: Type.String(), closesAt: Type.String() }), Type.Null()]),
   conflicts: Type.Array(ConflictSchema),
   closures: Type.Array(ClosureSchema),
 });

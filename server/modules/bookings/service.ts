@@ -18,6 +18,7 @@ import { findClosuresFor } from './closure-queries.ts';
 import { bookingConflict, toBooking, toClosure, toConflict, venueClosed } from './dto.ts';
 import * as q from './queries.ts';
 import { expandSeries, formatRRule, parseRRule } from './recurrence.ts';
+import { outsideHoursNote } from './opening-hours.ts';
 import { checkRange, checkSlot, MAX_OCCURRENCE_MINUTES, MAX_OCCURRENCES, parseInstant } from './rules.ts';
 import type { BookingDto, CheckBookingInput, CreateBookingInput, ListBookingsInput, SeriesScope } from './schemas.ts';
 
@@ -99,6 +100,8 @@ export async function checkBooking(db: Kysely<DB>, principal: Principal | null, 
   return {
     ok: clashes.length === 0 && closures.length === 0,
     occurrences: slots.length,
+    // Bookable all the same; the form says so before the coordinator books.
+    outsideHours: outsideHoursNote(slots, venue, venue.timezone),
     conflicts: clashes.map((c) => toConflict(c, series ? slots[c.slot] : undefined)),
     closures: [...new Map(closures.map((c) => [c.id, toClosure(c)])).values()],
   };
