@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BOM, csvCell, toCsv } from './csv.ts';
+import { BOM, csvCell, csvLine, localDate, localDateTime, localMonth, toCsv } from './csv.ts';
 
 describe('CSV for spreadsheets', () => {
   it('quotes every cell and doubles quotes', () => {
@@ -29,5 +29,9 @@ describe('CSV for spreadsheets', () => {
     );
     expect(csv.startsWith(BOM)).toBe(true);
     expect(csv.slice(1).split('\r\n')).toEqual(['"名称","人次"', '"书法班, 一班","3"', `"'=SUM(A1)",""`, '']);
+  });
+
+  it('writes local dates and times as their text', () => {
+    expect(csvLine([localDateTime('2026-01-08 15:00'), localDate('2026-01-08'), localMonth('2026-01')])).toBe('"2026-01-08 15:00","2026-01-08","2026-01"\r\n');
   });
 });

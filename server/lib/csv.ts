@@ -7,7 +7,22 @@
  */
 export const BOM = '\uFEFF';
 
-export type CellValue = string | number | null | undefined;
+/**
+ * A date or wall-clock time as the venue's people read it (its own zone, never UTC): `text` is "2026-01-08",
+ * "2026-01" or "2026-01-08 15:00". A CSV holds the text; an XLSX sheet a real Excel date with that format.
+ */
+export interface LocalTimeCell {
+  kind: 'date' | 'month' | 'dateTime';
+  text: string;
+}
+
+export const localDate = (text: string): LocalTimeCell => ({ kind: 'date', text });
+export const localMonth = (text: string): LocalTimeCell => ({ kind: 'month', text });
+export const localDateTime = (text: string): LocalTimeCell => ({ kind: 'dateTime', text });
+export const isLocalTime = (value: unknown): value is LocalTimeCell =>
+  typeof value === 'object' && value !== null && 'kind' in value && 'text' in value && typeof (value as LocalTimeCell).text === 'string';
+
+export type CellValue = string | number | null | undefined | LocalTimeCell;
 
 export interface Column<T> {
   header: string;
@@ -16,7 +31,8 @@ export interface Column<T> {
 
 /** One cell: formula-safe, quoted, quotes doubled; other values as JSON. */
 export function csvCell(value: unknown): string {
-  let text = value === null || value === undefined ? '' : typeof value === 'string' ? value : typeof value === 'number' ? String(value) : JSON.stringify(value);
+  let text =
+    value === null || value === undefined ? '' : typeof value === 'string' ? value : typeof value === 'number' ? String(value) : isLocalTime(value) ? value.text : JSON.stringify(value);
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return `"${text.replace(/"/g, '""')}"`;
 }

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { columnName, xlsx } from './xlsx.ts';
+import { localDate, localDateTime, localMonth } from './csv.ts';
+import { columnName, excelSerial, xlsx } from './xlsx.ts';
 
 /** Read back with exceljs: an independent reader, as Excel or WPS would open the file. */
 async function read(bytes: Uint8Array) {
@@ -54,5 +55,25 @@ describe('xlsx', () => {
     expect(names[0]).toBe('a b c   d');
     expect(names[1]).not.toBe(names[0]);
     expect(names[2]!.length).toBeLessThanOrEqual(31);
+  });
+
+  it('writes local dates and times as real Excel dates with a date format (the wall clock, never UTC)', async () => {
+    expect(excelSerial('1970-01-01')).toBe(25569);
+    expect(excelSerial('2026-01-08 15:00')).toBeCloseTo(46030 + 15 / 24, 9);
+    const book = await read(xlsx([{
+      name: 'x',
+      columns: [{ header: '开始时间' }, { header: '日期' }, { header: '月份' }, { header: '人次' }],
+      rows: [[localDateTime('2026-01-08 15:00'), localDate('2026-03-01'), localMonth('2026-03'), 12]],
+    }]));
+    const sheet = book.worksheets[0]!;
+    const start = sheet.getCell('A2');
+    expect(start.value).toBeInstanceOf(Date);
+    // exceljs reads a serial as a UTC instant: its UTC fields are the wall clock written.
+    expect((start.value as Date).toISOString()).toBe('2026-01-08T15:00:00.000Z');
+    expect(start.numFmt).toBe('yyyy-mm-dd hh:mm');
+    expect((sheet.getCell('B2').value as Date).toISOString()).toBe('2026-03-01T00:00:00.000Z');
+    expect(sheet.getCell('B2').numFmt).toBe('yyyy-mm-dd');
+    expect(sheet.getCell('C2').numFmt).toBe('yyyy-mm');
+    expect(sheet.getCell('D2').value).toBe(12);
   });
 });

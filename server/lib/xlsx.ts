@@ -9,9 +9,9 @@
  * tests read the files back with exceljs, an independent reader.
  */
 import { strToU8, zipSync } from 'fflate';
-import type { Column } from './csv.ts';
+import { isLocalTime, type Column, type LocalTimeCell } from './csv.ts';
 
-export type Cell = string | number | null;
+export type Cell = string | number | null | LocalTimeCell;
 
 export interface Sheet {
   /** Up to 31 characters; characters Excel forbids in sheet names are replaced. */
@@ -42,12 +42,35 @@ function sheetName(name: string, taken: Set<string>): string {
   return candidate;
 }
 
+/** Excel's serial day number (1900 date system; day 0 is 1899-12-30 for every date after February 1900). */
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+
+/** The serial number of a local date or time ("2026-01-08", "2026-01", "2026-01-08 15:00"), or null. */
+export function excelSerial(text: string): number | null {
+  const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?(?:[ T](\d{2}):(\d{2}))?$/.exec(text);
+  if (!m) return null;
+  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3] ?? 1), Number(m[4] ?? 0), Number(m[5] ?? 0));
+  return (ms - EXCEL_EPOCH_MS) / 86_400_000;
+}
+
+/** Cell styles (cellXfs): 0 plain, 1 bold header, then the date formats. */
+const DATE_STYLE: Record<LocalTimeCell['kind'], number> = { date: 2, month: 3, dateTime: 4 };
+
 function cellXml(value: Cell, ref: string, style: number): string {
+  if (isLocalTime(value)) {
+    const serial = excelSerial(value.text);
+    return serial === null ? cellXml(value.text, ref, style) : `<c r="${ref}" s="${DATE_STYLE[value.kind]}"><v>${serial}</v></c>`;
+  }
   const s = style ? ` s="${style}"` : '';
   if (value === null || value === '') return '';
   if (typeof value === 'number') return Number.isFinite(value) ? `<c r="${ref}"${s}><v>${value}</v></c>` : '';
   return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${xml(value)}</t></is></c>`;
 }
+
+/** Rough display width in Excel's character units: a Chinese character takes two. */
+const textWidth = (text: string) => [...text].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
+const cellWidth = (value: Cell): number =>
+  value === null ? 0 : isLocalTime(value) ? (value.kind === 'dateTime' ? 16 : value.kind === 'date' ? 10 : 7) : textWidth(String(value));
 
 function worksheet(sheet: Sheet): string {
   const header = sheet.columns.map((c) => c.header);
@@ -56,7 +79,7 @@ function worksheet(sheet: Sheet): string {
     .map((row, r) => `<row r="${r + 1}">${row.map((value, c) => cellXml(value, `${columnName(c)}${r + 1}`, r === 0 ? 1 : 0)).join('')}</row>`)
     .join('');
   const cols = sheet.columns
-    .map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width ?? Math.min(60, Math.max(10, c.header.length * 2 + 4))}" customWidth="1"/>`)
+    .map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width ?? Math.min(60, Math.max(10, textWidth(c.header) + 4, ...sheet.rows.slice(0, 200).map((r) => cellWidth(r[i] ?? null) + 2)))}" customWidth="1"/>`)
     .join('');
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
@@ -71,11 +94,15 @@ function worksheet(sheet: Sheet): string {
 const STYLES =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
   '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+  '<numFmts count="3"><numFmt numFmtId="164" formatCode="yyyy-mm-dd"/><numFmt numFmtId="165" formatCode="yyyy-mm"/>' +
+  '<numFmt numFmtId="166" formatCode="yyyy-mm-dd hh:mm"/></numFmts>' +
   '<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts>' +
   '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
   '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
   '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
-  '<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>' +
+  '<cellXfs count="5"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>' +
+  '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>' +
+  '<xf numFmtId="166" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>' +
   '</styleSheet>';
 
 /** The workbook as the bytes of an .xlsx file. */

@@ -1,9 +1,12 @@
 /**
  * The reports as tables with Chinese headers, a 合计 (total) line last where there is a total: the same
- * table becomes a CSV file (server/lib/csv.ts) or an XLSX workbook (server/lib/xlsx.ts).
+ * table becomes a CSV file (server/lib/csv.ts) or an XLSX workbook (server/lib/xlsx.ts). Times are the
+ * venue's wall clock ("2026-01-08 15:00", as the audit log's CSV), never UTC; in XLSX dates are real dates.
+ * Kinds of activity are words (讲座), not codes (lecture).
  */
-import { CATEGORY_LABELS } from './labels.ts';
-import { toCsv, type Column } from '../../lib/csv.ts';
+import { ACTIVITY_LABELS, CATEGORY_LABELS } from './labels.ts';
+import { localDate, localDateTime, localMonth, toCsv, type CellValue, type Column } from '../../lib/csv.ts';
+import { instantToZoned } from '../../lib/zoned-time.ts';
 import { sheetOf, xlsx } from '../../lib/xlsx.ts';
 import type { AbsentMember, AbsentMembersReport, TournamentRow, TournamentsReport, VisitRow, VisitsReport } from './schemas.ts';
 
@@ -33,15 +36,29 @@ const GROUP_HEADERS: Record<string, string> = {
 /** Groupings whose key is an id: the name comes first, the id last. */
 const BY_ID = new Set(['room', 'booking', 'venue']);
 
-export function visitsTable(report: VisitsReport): ExportTable<VisitRow> {
+/** An instant as the wall clock of `timeZone`: "2026-01-08 15:00". */
+export function localTimeText(instant: string, timeZone: string): string {
+  const z = instantToZoned(new Date(instant), timeZone);
+  return `${z.date} ${z.time}`;
+}
+
+/** A day, week (its Monday) or month key of a report row as a date cell; the 合计 line stays text. */
+function periodCell(key: string, grouping: string): CellValue {
+  if (grouping === 'month' && /^\d{4}-\d{2}$/.test(key)) return localMonth(key);
+  if ((grouping === 'day' || grouping === 'week') && /^\d{4}-\d{2}-\d{2}$/.test(key)) return localDate(key);
+  return key;
+}
+
+/** `zoneOfRoom`: the zone of the venue a room is in (a booking's start is shown in it). */
+export function visitsTable(report: VisitsReport, zoneOfRoom: (roomId: string | null | undefined) => string = () => 'UTC'): ExportTable<VisitRow> {
   const g = report.groupBy;
   const columns: Array<Column<VisitRow>> = [
-    { header: GROUP_HEADERS[g] ?? '分组', value: (r) => (BY_ID.has(g) || g === 'category' || g === 'hour' || g === 'weekday_hour' ? (r.label ?? r.key) : r.key) },
+    { header: GROUP_HEADERS[g] ?? '分组', value: (r) => (BY_ID.has(g) || g === 'category' || g === 'hour' || g === 'weekday_hour' ? (r.label ?? r.key) : periodCell(r.key, g)) },
     ...(g === 'week' ? [{ header: 'ISO 周', value: (r: VisitRow) => r.label }] : []),
     ...(g === 'booking'
       ? [
-          { header: '开始时间', value: (r: VisitRow) => r.start },
-          { header: '类型', value: (r: VisitRow) => r.kind },
+          { header: '开始时间', value: (r: VisitRow) => (r.start ? localDateTime(localTimeText(r.start, zoneOfRoom(r.roomId))) : null) },
+          { header: '类型', value: (r: VisitRow) => (r.kind ? (ACTIVITY_LABELS[r.kind] ?? r.kind) : null) },
           { header: '预计人数', value: (r: VisitRow) => r.expected },
         ]
       : []),
@@ -55,7 +72,7 @@ export function visitsTable(report: VisitsReport): ExportTable<VisitRow> {
 
 export function tournamentsTable(report: TournamentsReport): ExportTable<TournamentRow> {
   const columns: Array<Column<TournamentRow>> = [
-    ...(report.groupBy === 'month' ? [{ header: '月份', value: (r: TournamentRow) => r.month }] : []),
+    ...(report.groupBy === 'month' ? [{ header: '月份', value: (r: TournamentRow) => (r.month ? periodCell(r.month, 'month') : null) }] : []),
     { header: '项目', value: (r) => r.label ?? r.sport },
     { header: '赛事数', value: (r) => r.tournaments },
     { header: '比赛场次', value: (r) => r.matches },
@@ -68,15 +85,18 @@ export function tournamentsTable(report: TournamentsReport): ExportTable<Tournam
   };
 }
 
-export function absentMembersTable(report: AbsentMembersReport, venueNames: ReadonlyMap<string, string>): ExportTable<AbsentMember> {
+export function absentMembersTable(
+  report: AbsentMembersReport,
+  venues: ReadonlyMap<string, { name: string; timezone: string }>,
+): ExportTable<AbsentMember> {
   const columns: Array<Column<AbsentMember>> = [
     { header: '姓名', value: (r) => r.name },
     { header: '会员编号', value: (r) => r.memberNo },
     { header: '电话', value: (r) => r.phone },
     { header: '类别', value: (r) => CATEGORY_LABELS[r.category] ?? r.category },
-    { header: '最后到访', value: (r) => r.lastSeenAt },
+    { header: '最后到访', value: (r) => localDateTime(localTimeText(r.lastSeenAt, venues.get(r.lastVenueId)?.timezone ?? 'UTC')) },
     { header: '未到周数', value: (r) => r.weeksAbsent },
-    { header: '最后到访场馆', value: (r) => venueNames.get(r.lastVenueId) ?? r.lastVenueId },
+    { header: '最后到访场馆', value: (r) => venues.get(r.lastVenueId)?.name ?? r.lastVenueId },
   ];
   return { sheet: '久未到访会员', columns, rows: report.members };
 }

@@ -138,6 +138,18 @@ export async function bookingsForReport(db: Executor, venueIds: readonly string[
   return result.rows;
 }
 
+/** The zone of each room's venue (an export writes a booking's start in it). */
+export async function roomZones(db: Executor, roomIds: readonly string[]): Promise<Map<string, string>> {
+  if (roomIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('rooms')
+    .innerJoin('venues', 'venues.id', 'rooms.venueId')
+    .select(['rooms.id', 'venues.timezone'])
+    .where('rooms.id', 'in', [...new Set(roomIds)])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.timezone]));
+}
+
 export function namesOf(db: Executor, table: 'rooms' | 'venues', ids: readonly string[]) {
   if (ids.length === 0) return Promise.resolve([]);
   return db.selectFrom(table).select(['id', 'name']).where('id', 'in', ids).execute();

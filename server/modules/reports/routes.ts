@@ -21,6 +21,7 @@ import {
   YearlyReportQuery,
   YearlyReportSchema,
 } from './schemas.ts';
+import { roomZones } from './queries.ts';
 import * as service from './service.ts';
 
 /** The file asked for, by `format` or else by the Accept header; null for JSON. */
@@ -51,7 +52,9 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const report = await service.visitsReport(db, request.principal, request.query);
       const { from, to } = request.query;
       const format = exportFormat(request, request.query.format);
-      return format ? sendExport(reply, fileName(`visits-by-${report.groupBy}`, from, to), visitsTable(report), format) : report;
+      if (!format) return report;
+      const zones = await roomZones(db, report.rows.flatMap((r) => (r.roomId ? [r.roomId] : [])));
+      return sendExport(reply, fileName(`visits-by-${report.groupBy}`, from, to), visitsTable(report, (roomId) => (roomId && zones.get(roomId)) || 'UTC'), format);
     },
   );
 
@@ -83,8 +86,8 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
       }
       const report = await service.absentMembersReport(db, request.principal, request.query);
       if (!format) return report;
-      const names = new Map((await listVenues(db, [...new Set(report.members.map((m) => m.lastVenueId))])).map((v) => [v.id, v.name]));
-      return sendExport(reply, `absent-members-${request.query.weeks}-weeks`, absentMembersTable(report, names), format);
+      const venues = new Map((await listVenues(db, [...new Set(report.members.map((m) => m.lastVenueId))])).map((v) => [v.id, v]));
+      return sendExport(reply, `absent-members-${request.query.weeks}-weeks`, absentMembersTable(report, venues), format);
     },
   );
 };
