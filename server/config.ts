@@ -26,6 +26,8 @@ export interface Config {
   readonly staticDir: string | null;
   /** Load demo data when the database is new (npm start does; tests don't). */
   readonly seedDemoOnFirstStart: boolean;
+  /** With the demo: a few months of invented visits and tournaments, so the reports have something to show (DEMO_HISTORY=0: none). */
+  readonly demoHistory: boolean;
   /**
    * Flood guard on check-ins, per minute and per server process: for one kiosk or staff account, and for one
    * client address (several kiosks behind one router share it). 0 turns a limit off (benchmarks).
@@ -109,6 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     logLevel,
     staticDir: resolve(env.STATIC_DIR?.trim() || 'dist'),
     seedDemoOnFirstStart: true,
+    demoHistory: !['0', 'false', 'no', 'off'].includes(env.DEMO_HISTORY?.trim().toLowerCase() ?? ''),
     checkinLimitPerMinute: parseLimit('CHECKIN_LIMIT_PER_MINUTE', env.CHECKIN_LIMIT_PER_MINUTE, 120),
     checkinLimitPerAddressPerMinute: parseLimit('CHECKIN_LIMIT_PER_ADDRESS_PER_MINUTE', env.CHECKIN_LIMIT_PER_ADDRESS_PER_MINUTE, 600),
     ...overrides,

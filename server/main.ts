@@ -38,6 +38,8 @@ function banner(config: Config, started: Started): string {
   if (demo && demo.venues > 0) {
     lines.push(`  Demo data: ${demo.venues} venues, ${demo.rooms} rooms, ${demo.bookings} bookings, ${demo.members} members.`);
     lines.push('  Demo member cards: QJ2019001D … (scan or type one at the kiosk).');
+    const h = firstStart.history;
+    if (h) lines.push(`  Demo history for the reports: ${h.from} to ${h.to}, ${h.visits} visits, ${h.tournaments} tournaments (DEMO_HISTORY=0 for none).`);
     if (demo.coordinator) lines.push(`  Demo coordinator: ${demo.coordinator.username} / ${demo.coordinator.password}`);
     for (const p of demo.pairingCodes) lines.push(`  Pairing code for the demo ${p.kind} (${p.venue}, valid 10 minutes): ${p.code}`);
     lines.push('');

@@ -75,6 +75,7 @@ export async function startServer(config: Config): Promise<Started> {
     const firstStart = await initialiseOnFirstStart(database.db, {
       adminPassword: config.adminPassword,
       seedDemo: config.seedDemoOnFirstStart,
+      demoHistory: config.demoHistory,
       timezone: config.defaultTimezone,
     });
     app = await buildApp(config, { database });

@@ -14,6 +14,7 @@ import {
   monthSeries,
   monthsBetween,
   nextDay,
+  partialMonth,
   percent,
   rangeProblem,
   sumSeries,
@@ -169,6 +170,26 @@ describe('bar lists', () => {
 describe('attendance against the expected number', () => {
   const booking = (key: string, title: string, visits: number, expected: number | null, start: string, roomId = 'r1'): VisitRow =>
     row(key, visits, { label: title, expected, start, kind: 'class', roomId });
+
+  it("makes one line of a tournament's table bookings (one session, however many tables)", () => {
+    const table = (key: string, roomId: string, visits = 0) =>
+      row(key, visits, { label: '比赛 · 春季乒乓球赛', start: '2026-03-20T01:00:00Z', kind: 'competition', roomId, expected: null });
+    const { activities } = activityAttendance([
+      table('t1', 'table1'),
+      table('t2', 'table2'),
+      table('t3', 'table3', 4),
+      row('t4', 0, { label: '比赛 · 门球邀请赛', start: '2026-03-27T01:00:00Z', kind: 'competition', roomId: 'court1', expected: null }),
+    ]);
+    expect(activities.map((a) => [a.title, a.sessions, a.rooms, a.attended])).toEqual([
+      ['比赛 · 春季乒乓球赛', 1, 3, 4],
+      ['比赛 · 门球邀请赛', 1, 1, 0],
+    ]);
+  });
+
+  it('marks the month of this year that is not over yet', () => {
+    expect(partialMonth(2026, '2026-12-07')).toBe('2026-12');
+    expect(partialMonth(2025, '2026-12-07')).toBeNull();
+  });
 
   it('gathers the sessions of one recurring class and compares them with what was expected', () => {
     const { activities, unbooked } = activityAttendance([

@@ -108,6 +108,14 @@ export function barList(rows: readonly VisitRow[], limit = 12, noneLabel = '—'
   }));
 }
 
+/**
+ * The month of `year` that is not over yet ('YYYY-MM'), given today's local date: its figures are "so far", and
+ * a chart must not let it look like a bad month. Null for a year that is over (or not begun).
+ */
+export function partialMonth(year: number, today: string): string | null {
+  return today.slice(0, 4) === String(year) ? today.slice(0, 7) : null;
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Attendance of activities against their expected number
 
@@ -116,6 +124,8 @@ export interface ActivityAttendance {
   title: string;
   kind: string;
   roomId: string | null;
+  /** Rooms (courts, tables) it used: a tournament books several at once. */
+  rooms: number;
   /** Sessions held in the range. */
   sessions: number;
   /** Person-visits checked in to them (all sessions). */
@@ -140,10 +150,14 @@ export interface ActivityAttendance {
 
 /**
  * groupBy=booking rows (one per activity held) gathered into one line per recurring activity (same title,
- * room and kind), repeated ones first. The `none` row (visits not checked in to an activity) is returned apart.
+ * room and kind), repeated ones first. A tournament books every court or table it uses at once (one booking
+ * each, same title and start): those are one line, one session, however many tables. The `none` row (visits
+ * not checked in to an activity) is returned apart.
  */
 export function activityAttendance(rows: readonly VisitRow[]): { activities: ActivityAttendance[]; unbooked: Totals | null } {
   const groups = new Map<string, ActivityAttendance>();
+  const starts = new Map<string, Set<string>>();
+  const rooms = new Map<string, Set<string>>();
   let unbooked: Totals | null = null;
   for (const row of rows) {
     if (row.key === 'none') {
@@ -153,7 +167,7 @@ export function activityAttendance(rows: readonly VisitRow[]): { activities: Act
     const title = row.label ?? row.key;
     const kind = row.kind ?? 'other';
     const roomId = row.roomId ?? null;
-    const key = JSON.stringify([title, roomId, kind]);
+    const key = kind === 'competition' ? JSON.stringify([title, kind, row.start ?? row.key]) : JSON.stringify([title, roomId, kind]);
     let g = groups.get(key);
     if (!g) {
       g = {
@@ -161,6 +175,7 @@ export function activityAttendance(rows: readonly VisitRow[]): { activities: Act
         title,
         kind,
         roomId,
+        rooms: 0,
         sessions: 0,
         attended: 0,
         members: 0,
@@ -175,7 +190,18 @@ export function activityAttendance(rows: readonly VisitRow[]): { activities: Act
       };
       groups.set(key, g);
     }
-    g.sessions += 1;
+    // A session is a start: the tables of one tournament session start together.
+    const seen = starts.get(key) ?? new Set<string>();
+    starts.set(key, seen);
+    const session = kind === 'competition' ? (row.start ?? row.key) : row.key;
+    if (!seen.has(session)) {
+      seen.add(session);
+      g.sessions += 1;
+    }
+    const used = rooms.get(key) ?? new Set<string>();
+    rooms.set(key, used);
+    if (roomId) used.add(roomId);
+    g.rooms = used.size;
     g.attended += row.visits;
     g.members += row.members;
     if (typeof row.expected === 'number' && row.expected > 0) {

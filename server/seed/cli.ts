@@ -65,7 +65,13 @@ async function main(): Promise<number> {
     try {
       await migrateToLatest(database.db);
       // On a new database this is the first start's work (admin included); otherwise only the demo site.
-      const first = await initialiseOnFirstStart(database.db, { adminPassword: config.adminPassword, seedDemo: true, timezone: config.defaultTimezone });
+      // The demo's few months of history only when no history was asked for (that one would refuse to mix with it).
+      const first = await initialiseOnFirstStart(database.db, {
+        adminPassword: config.adminPassword,
+        seedDemo: true,
+        demoHistory: opts.years === null && config.demoHistory,
+        timezone: config.defaultTimezone,
+      });
       if (first.generatedAdminPassword) process.stdout.write(`Created user "admin" with password: ${first.generatedAdminPassword}\n`);
       const summary = first.demo ?? (await database.db.transaction().execute((trx) => seedDemo(trx, config.defaultTimezone, null)));
       if (summary.venues === 0) {

@@ -1,7 +1,9 @@
 /**
  * What happens once per database: the first admin (CONTRACT.md: ADMIN_PASSWORD, else a random password
  * printed once) and, for `npm start`, the demo site. Done in one transaction under an advisory lock, so
- * several processes starting together on a new database do it exactly once.
+ * several processes starting together on a new database do it exactly once. Then, only in the process that
+ * did it, a few months of demo history (visits, classes, tournaments) for the reports page: about a second
+ * and a half on the embedded database (docs/guide-reports.md).
  */
 import { randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
@@ -9,6 +11,9 @@ import type { DB } from '../db/schema.ts';
 import { hashPassword } from '../modules/auth/password.ts';
 import { countUsers, insertUserIfAbsent } from '../modules/users/queries.ts';
 import { seedDemo, type DemoSummary } from './demo.ts';
+import { DEMO_VENUES } from './demo-data.ts';
+import { HISTORY_VENUES } from './history-plan.ts';
+import { seedHistory, type HistorySummary } from './history.ts';
 
 const FIRST_START_LOCK = 7_202_611_292;
 export const ADMIN_USERNAME = 'admin';
@@ -19,12 +24,34 @@ export interface FirstStart {
   /** The generated admin password (null when ADMIN_PASSWORD was given or this is not the first start). */
   generatedAdminPassword: string | null;
   demo: DemoSummary | null;
+  /** The demo's months of invented activity (null without the demo, or with DEMO_HISTORY=0). */
+  history?: HistorySummary | null;
 }
+
+/** The demo history: the last four months (and this one so far) of the demo's centres, at a small city's scale. */
+export const DEMO_HISTORY = { months: 4, scale: 0.15 } as const;
 
 export async function initialiseOnFirstStart(
   db: Kysely<DB>,
-  options: { adminPassword: string | null; seedDemo: boolean; timezone: string },
+  options: { adminPassword: string | null; seedDemo: boolean; demoHistory?: boolean; timezone: string; now?: Date },
 ): Promise<FirstStart> {
+  const first = await initialise(db, options);
+  if (!first.initialised || !first.demo || first.demo.venues === 0 || options.demoHistory === false) return first;
+  // After the commit: it writes in its own transaction (and refuses a database that already has activity).
+  const history = await seedHistory(db, {
+    years: 1,
+    months: DEMO_HISTORY.months,
+    scale: DEMO_HISTORY.scale,
+    append: false,
+    seed: 8,
+    timezone: options.timezone,
+    venues: HISTORY_VENUES.slice(0, DEMO_VENUES.length),
+    ...(options.now ? { now: options.now } : {}),
+  });
+  return { ...first, history };
+}
+
+function initialise(db: Kysely<DB>, options: { adminPassword: string | null; seedDemo: boolean; timezone: string }): Promise<FirstStart> {
   return db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(${FIRST_START_LOCK})`.execute(trx);
     const done = await trx.selectFrom('appMeta').select('key').where('key', '=', 'initialised_at').executeTakeFirst();

@@ -19,12 +19,16 @@ import { reading } from '../modules/reports/queries.ts';
 import { rollUpMonths } from '../modules/reports/rollup.ts';
 import { insertRoom, insertVenue } from '../modules/venues/queries.ts';
 import { demoMembers } from './demo-members.ts';
-import { CATEGORY_SHARES, HISTORY_VENUES, newYearBreaks, YEARLY } from './history-plan.ts';
+import { CATEGORY_SHARES, HISTORY_VENUES, type HistoryVenue, newYearBreaks, YEARLY } from './history-plan.ts';
 import { assignMembers, createScratchTables, insertAttendance, insertBookings, insertDropIns, type YearWindow } from './history-steps.ts';
 import { insertTournaments } from './history-tournaments.ts';
 
 export interface HistoryOptions {
   years: number;
+  /** Instead of `years`: this many months back (the demo's first start: a few months, quickly). */
+  months?: number;
+  /** The centres to fill (default: the whole city, HISTORY_VENUES). */
+  venues?: readonly HistoryVenue[];
   /** 1 = DOMAIN.md's city; 0.01 makes a tiny city for tests. */
   scale: number;
   append: boolean;
@@ -65,10 +69,15 @@ export function yearWindows(from: string, to: string): YearWindow[] {
   return out;
 }
 
-/** From N years back to the Sunday before the current week, in local dates of `timezone`. */
-export function historyWindow(years: number, timezone: string, now: Date): { from: string; to: string } {
+/** From N years (or `months` months) back to the Sunday before the current week, in local dates of `timezone`. */
+export function historyWindow(years: number, timezone: string, now: Date, months?: number): { from: string; to: string } {
   const today = localDateOf(now, timezone);
   const to = addDays(today, -weekdayOf(today));
+  if (months !== undefined) {
+    const index = Number(to.slice(0, 4)) * 12 + Number(to.slice(5, 7)) - 1 - months;
+    const start = `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}-01`;
+    return { from: start, to };
+  }
   const from = addDays(`${Number(to.slice(0, 4)) - years}${to.slice(4)}`, 1);
   return { from, to };
 }
@@ -97,12 +106,12 @@ export async function seedHistory(db: Kysely<DB>, options: HistoryOptions): Prom
         'Seed an empty database, or pass --append to add another layer of history over the same years.',
     );
   }
-  const { from, to } = historyWindow(options.years, options.timezone, options.now ?? new Date());
+  const { from, to } = historyWindow(options.years, options.timezone, options.now ?? new Date(), options.months);
   const summary: HistorySummary = { from, to, venues: 0, members: 0, bookings: 0, visits: 0, tournaments: 0, matches: 0, seconds: 0 };
 
   await db.transaction().execute(async (trx) => {
     const venues: Array<{ id: string; weight: number }> = [];
-    for (const v of HISTORY_VENUES) {
+    for (const v of options.venues ?? HISTORY_VENUES) {
       let row = await trx.selectFrom('venues').select('id').where(sql`lower(name)`, '=', v.name.toLowerCase()).executeTakeFirst();
       if (!row) {
         row = await insertVenue(trx, { name: v.name, timezone: options.timezone, opensAt: v.opensAt, closesAt: v.closesAt });

@@ -10,8 +10,11 @@ import { inject } from 'vitest';
 import { startServerProcess, type ServerProcess } from '../support/processes.ts';
 
 export const chromiumPath = inject('chromium');
-/** Environment for a server process that serves this run's build of the apps (global-setup.ts). */
-export const builtAppsEnv: Record<string, string> = { STATIC_DIR: inject('e2eDist') ?? 'dist' };
+/**
+ * Environment for a server process that serves this run's build of the apps (global-setup.ts). The demo's
+ * months of invented history stay out (tests count what they made); the admin journey asks for it.
+ */
+export const builtAppsEnv: Record<string, string> = { STATIC_DIR: inject('e2eDist') ?? 'dist', DEMO_HISTORY: '0' };
 
 /** `extraArgs`: more Chromium flags, e.g. a fake camera (fake-camera.ts). */
 export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {

@@ -1,0 +1,51 @@
+/**
+ * The demo's first start includes a few months of history (issue 13, item 12): a fresh start used to have no
+ * visits, so the reports page was empty. The time it adds is printed (measured, not asserted).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { initialiseOnFirstStart, type FirstStart } from '../../server/seed/first-start.ts';
+import { createTestDatabase, storageAvailable } from '../support/database.ts';
+import { signIn, startApp, type TestApp } from '../support/app.ts';
+
+describe.runIf(storageAvailable)('the demo history of the first start', () => {
+  let t: TestApp;
+  let first: FirstStart;
+  let admin: string;
+  const now = new Date('2026-12-07T06:00:00Z');
+  const get = async <T>(url: string): Promise<T> => {
+    const response = await t.app.inject({ method: 'GET', url, headers: { cookie: admin } });
+    expect(response.statusCode, response.body.slice(0, 300)).toBe(200);
+    return response.json() as T;
+  };
+
+  beforeAll(async () => {
+    const { database, url } = await createTestDatabase();
+    const started = performance.now();
+    first = await initialiseOnFirstStart(database.db, { adminPassword: 'demo-history-pw', seedDemo: true, demoHistory: true, timezone: 'Asia/Shanghai', now });
+    console.log(`first start with the demo and its history: ${((performance.now() - started) / 1000).toFixed(2)} s (history ${first.history?.seconds.toFixed(2)} s)`);
+    t = await startApp(database, url);
+    admin = (await signIn(t, 'admin')).cookie;
+  }, 120_000);
+  afterAll(async () => t?.close());
+
+  it('fills the months before this week in the demo centres, and only those', async () => {
+    expect(first.history).toMatchObject({ from: '2026-08-01', to: '2026-12-06', venues: 3 });
+    const venues = await get<{ venues: Array<{ id: string; name: string }> }>('/api/venues');
+    expect(venues.venues).toHaveLength(3);
+    const months = await get<{ rows: Array<{ key: string; visits: number }> }>('/api/reports/visits?from=2026-08-01&to=2027-01-01&groupBy=month');
+    const byMonth = Object.fromEntries(months.rows.map((r) => [r.key, r.visits]));
+    for (const month of ['2026-08', '2026-09', '2026-10', '2026-11']) expect(byMonth[month], month).toBeGreaterThan(300);
+    // The current month so far: its first week is history; nothing after last Sunday (the demo calendar's week).
+    expect(byMonth['2026-12']).toBeGreaterThan(0);
+    const lastWeek = await get<{ total: { visits: number } }>('/api/reports/visits?from=2026-12-07&to=2027-01-01&groupBy=day');
+    expect(lastWeek.total.visits).toBe(0);
+  });
+
+  it('has classes with their attendance and some tournaments for the reports page', async () => {
+    const classes = await get<{ rows: Array<{ kind?: string; visits: number }> }>('/api/reports/visits?from=2026-09-01&to=2026-12-01&groupBy=booking');
+    expect(classes.rows.filter((r) => r.kind === 'class' && r.visits > 0).length).toBeGreaterThan(10);
+    const tournaments = await get<{ total: { tournaments: number; matches: number } }>('/api/reports/tournaments?from=2026-08-01&to=2027-01-01');
+    expect(tournaments.total.tournaments).toBeGreaterThan(0);
+    expect(tournaments.total.matches).toBeGreaterThan(10);
+  });
+});
