@@ -4,7 +4,7 @@
  * event do not say where their waiting sides come from). Entries added, changed (a substitute) or removed
  * come as `participant.*` events.
  */
-import { keepOrigins } from '../tournaments/side-origin.ts';
+import { keepOrigins, markAwaitingLots } from '../tournaments/side-origin.ts';
 import type { MatchInfo, ParticipantInfo, PlacingInfo, StandingsGroup, TournamentData, TournamentInfo } from './tournament-types.ts';
 
 export interface PatchOutcome {
@@ -28,7 +28,14 @@ function unknownPlayers(data: TournamentData, matches: readonly MatchInfo[]): bo
   return matches.some((m) => m.sides.some((s) => s.participantId !== null && !known.has(s.participantId)));
 }
 
+/** Applies an event; the knockout places waiting for a draw by lot follow the standings ("待抽签"). */
 export function applyTournamentEvent(data: TournamentData, event: { type: string; data: unknown }): PatchOutcome {
+  const outcome = applyOne(data, event);
+  if (outcome.data === data) return outcome;
+  return { ...outcome, data: { ...outcome.data, matches: markAwaitingLots(outcome.data.matches, outcome.data.standings) } };
+}
+
+function applyOne(data: TournamentData, event: { type: string; data: unknown }): PatchOutcome {
   const payload = event.data;
   if (!isObject(payload)) return { data, reload: false };
   switch (event.type) {

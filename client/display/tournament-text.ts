@@ -51,7 +51,10 @@ export function pageTitle(page: DisplayPage, format: TournamentFormat): string {
 
 /** "A组第1名", "第5场胜者", "第3场负者" (an earlier match by its key when it has no number). */
 export function originText(origin: OriginLabel): string {
-  if (origin.kind === 'group_place') return t('tdisplay.from.groupPlace', { group: origin.group, place: origin.place });
+  if (origin.kind === 'group_place') {
+    const place = t('tdisplay.from.groupPlace', { group: origin.group, place: origin.place });
+    return origin.lot ? t('tdisplay.from.awaitingLot', { place }) : place;
+  }
   if (origin.number !== null) return t(origin.kind === 'winner' ? 'tdisplay.from.winner' : 'tdisplay.from.loser', { n: origin.number });
   return t(origin.kind === 'winner' ? 'tdisplay.from.winnerKey' : 'tdisplay.from.loserKey', { key: origin.key });
 }

@@ -44,8 +44,26 @@ export function roundLabel(name: RoundName, tr: Translate = t): string {
 
 export const groupLabel = (group: string | null, tr: Translate = t): string => (group === null ? tr('tourn.roundRobinTable') : tr('tourn.group', { group }));
 
-/** A match's place in the tournament, e.g. "A 组 · 第 2 轮" or "胜者组 · 第 3 轮 · 第 1 场". */
-export function matchLabel(match: Match, tr: Translate = t): string {
+/** The rounds of the knockout (the third-place match aside), for naming its last ones; 0 without one. */
+export function knockoutRounds(matches: readonly Pick<Match, 'stage' | 'round' | 'key'>[]): number {
+  return matches.reduce((most, m) => (m.stage === 'knockout' && !/3P$/.test(m.key) ? Math.max(most, m.round) : most), 0);
+}
+
+/** A knockout match by the name people use: 决赛, 半决赛第 1 场, 四分之一决赛第 2 场, 1/8 决赛第 3 场. */
+function knockoutLabel(match: Match, rounds: number, tr: Translate): string {
+  const fromEnd = rounds - match.round;
+  if (rounds === 0 || fromEnd < 0) return tr('tourn.match.knockout', { round: match.round, n: match.number });
+  if (fromEnd === 0) return tr('tourn.round.final');
+  if (fromEnd === 1) return tr('tourn.match.semi', { n: match.number });
+  if (fromEnd === 2) return tr('tourn.match.quarter', { n: match.number });
+  return tr('tourn.match.roundOf', { k: 2 ** fromEnd, size: 2 ** (fromEnd + 1), n: match.number });
+}
+
+/**
+ * A match's place in the tournament in words, never its internal key: "A 组第 2 轮第 1 场", "半决赛第 1 场",
+ * "胜者组第 3 轮第 1 场". `rounds` is the knockout's number of rounds (`knockoutRounds`), to name its last ones.
+ */
+export function matchLabel(match: Match, tr: Translate = t, rounds = 0): string {
   switch (match.stage) {
     case 'group':
       return tr('tourn.match.group', { group: match.group ?? '', round: match.round, n: match.number });
@@ -58,13 +76,16 @@ export function matchLabel(match: Match, tr: Translate = t): string {
     case 'losers':
       return tr('tourn.match.losers', { round: match.round, n: match.number });
     default:
-      return /3P$/.test(match.key) ? tr('tourn.round.thirdPlace') : tr('tourn.match.knockout', { round: match.round, n: match.number });
+      return /3P$/.test(match.key) ? tr('tourn.round.thirdPlace') : knockoutLabel(match, rounds, tr);
   }
 }
 
 /** "A组第1名", "第5场胜者", "第3场负者" (an earlier match by its key when it has no number). */
 export function originText(origin: OriginLabel, tr: Translate = t): string {
-  if (origin.kind === 'group_place') return tr('tourn.side.groupPlace', { group: origin.group, place: origin.place });
+  if (origin.kind === 'group_place') {
+    const place = tr('tourn.side.groupPlace', { group: origin.group, place: origin.place });
+    return origin.lot ? tr('tourn.side.awaitingLot', { place }) : place;
+  }
   if (origin.number !== null) return tr(origin.kind === 'winner' ? 'tourn.side.winnerOfNo' : 'tourn.side.loserOfNo', { n: origin.number });
   return tr(origin.kind === 'winner' ? 'tourn.side.winnerOf' : 'tourn.side.loserOf', { key: origin.key });
 }

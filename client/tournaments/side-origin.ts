@@ -14,7 +14,8 @@ export type SideOrigin =
 
 /** What stands in for a missing player: a group place, or an earlier match's winner or loser by its number. */
 export type OriginLabel =
-  | { kind: 'group_place'; group: string; place: number }
+  /** `lot`: the place is decided by a lot not drawn yet ("待抽签"): nobody is guessed there. */
+  | { kind: 'group_place'; group: string; place: number; lot?: boolean }
   /** `number` is `null` when the match is not in the order of play (a bye): the key names it then. */
   | { kind: 'winner' | 'loser'; number: number | null; key: string };
 
@@ -22,6 +23,8 @@ interface SideLike {
   participantId: string | null;
   from?: unknown;
   bye?: boolean | undefined;
+  /** A group place waiting for a draw by lot (`markAwaitingLots`). */
+  awaitingLot?: boolean | undefined;
 }
 
 interface MatchLike {
@@ -53,7 +56,7 @@ export function originOf(match: MatchLike, side: 0 | 1, numbers: ReadonlyMap<str
   if (!s || s.participantId !== null || s.bye || match.status === 'bye') return null;
   const origin = readOrigin(s.from);
   if (!origin) return null;
-  if (origin.kind === 'group_place') return origin;
+  if (origin.kind === 'group_place') return s.awaitingLot ? { ...origin, lot: true } : origin;
   return { kind: origin.kind, key: origin.key, number: numbers.get(origin.key) ?? null };
 }
 
@@ -72,4 +75,33 @@ export function keepOrigins<M extends { sides: readonly SideLike[] }>(current: M
     };
   });
   return { ...next, sides };
+}
+
+interface LotStandings {
+  group: string | null;
+  rows: ReadonlyArray<{ rank: number; byLot?: unknown; lotDrawn?: unknown }>;
+}
+
+/**
+ * Marks the waiting sides whose group place a lot decides that staff have not drawn yet (`awaitingLot`), from
+ * the standings (which every change of a group sends). The server never places a guessed player there; the
+ * screens say "待抽签" instead of "A组第1名" until the draw is recorded.
+ */
+export function markAwaitingLots<M extends { sides: readonly SideLike[] }>(matches: readonly M[], standings: readonly LotStandings[]): M[] {
+  const awaiting = (group: string, place: number): boolean => {
+    const row = standings.find((s) => s.group === group)?.rows.find((r) => r.rank === place);
+    return row?.byLot === true && row.lotDrawn !== true;
+  };
+  return matches.map((m) => {
+    let changed = false;
+    const sides = m.sides.map((side) => {
+      const origin = readOrigin(side.from);
+      const want = side.participantId === null && origin?.kind === 'group_place' && awaiting(origin.group, origin.place);
+      if (want === (side.awaitingLot === true)) return side;
+      changed = true;
+      const { awaitingLot: _was, ...rest } = side;
+      return want ? { ...rest, awaitingLot: true } : rest;
+    });
+    return changed ? { ...m, sides } : m;
+  });
 }

@@ -8,7 +8,7 @@ import type { LiveConnection } from '../lib/live.svelte.ts';
 import type { Room } from '../lib/types.ts';
 import { browserStore, readRecent, rememberRecent, writeRecent } from './recent.ts';
 import { matchNumbers } from './side-origin.ts';
-import { waitingSideText } from './labels.ts';
+import { knockoutRounds, matchLabel, waitingSideText, type Translate } from './labels.ts';
 import { getTournament, listRooms } from './tournaments-api.ts';
 import type { Match, Participant, TournamentView } from './types.ts';
 import { applyEvent, applyMatch, applyParticipant, removeParticipant } from './view-state.ts';
@@ -24,6 +24,9 @@ export class TournamentLive {
   lastChangeAt = $state<Date | null>(null);
   /** Each played match's number in the order of play ("第5场"), by key: waiting sides name matches by it. */
   readonly numbers = $derived(this.view ? matchNumbers(this.view.matches, this.view.tournament.roomIds) : new Map<string, number>());
+
+  /** Rounds of the knockout, to name its last ones (决赛, 半决赛 …). */
+  readonly knockoutRounds = $derived(this.view ? knockoutRounds(this.view.matches) : 0);
 
   readonly #live: LiveConnection | null;
   #roomsFor: string | null = null;
@@ -94,6 +97,11 @@ export class TournamentLive {
     const p = this.participant(match?.sides[side]?.participantId);
     if (p) return p.name;
     return (match && waitingSideText(match, side, this.numbers)) || t('tourn.side.tbd');
+  }
+
+  /** A match's place in words ("A 组第 1 轮第 1 场", "半决赛第 2 场"), never its internal key. */
+  label(match: Match, tr: Translate = t): string {
+    return matchLabel(match, tr, this.knockoutRounds);
   }
 
   match(id: string): Match | undefined {

@@ -50,3 +50,12 @@ export async function searchMembers(q: string, signal?: AbortSignal): Promise<Me
   const answer = await api.get<{ members: Member[] }>(withQuery('/api/members', { q: q.trim(), limit: 8 }), signal ? { signal } : {});
   return answer.members;
 }
+
+/** The order a physical draw gave players tied by lot (`group: null` for a round robin's one table). */
+export const recordLot = async (tournamentId: string, group: string | null, order: string[]): Promise<void> => {
+  await api.put(`/api/tournaments/${seg(tournamentId)}/lots`, { group, order });
+};
+
+/** Back to the draft while no match has been played (the draw and the courts' bookings are dropped). */
+export const undoStart = async (tournamentId: string): Promise<Tournament> =>
+  (await api.post<{ tournament: Tournament }>(`/api/tournaments/${seg(tournamentId)}/undo-start`)).tournament;

@@ -44,7 +44,10 @@ export interface StandingRow {
   pointsFor?: number;
   pointsAgainst?: number;
   scoreDifference?: number;
+  /** Decided by lot: nothing left to play can separate (the server's lot-state.ts); drawn or still to draw. */
   byLot: boolean;
+  /** By lot, and staff have recorded the order drawn. */
+  lotDrawn?: boolean;
   tiedWith?: string[];
   decidedBy: string;
 }
@@ -52,6 +55,8 @@ export interface StandingRow {
 export interface StandingsGroup {
   group: string | null;
   rows: StandingRow[];
+  /** Every match of the group is decided. */
+  complete?: boolean;
 }
 
 export interface Placing {
@@ -201,5 +206,6 @@ export function readStandings(value: unknown): StandingsGroup[] {
   return value.filter(isObject).map((g) => ({
     group: typeof g.group === 'string' ? g.group : null,
     rows: (Array.isArray(g.rows) ? g.rows : []).filter(isObject).filter((r) => typeof r.participantId === 'string') as unknown as StandingRow[],
+    ...(typeof g.complete === 'boolean' ? { complete: g.complete } : {}),
   }));
 }

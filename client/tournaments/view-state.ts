@@ -2,7 +2,7 @@
  * Live patches to a loaded tournament (`GET /api/tournaments/:id`), one pure function per event type of
  * `tournament:<id>`. A match carries a `version`; an older copy never replaces a newer one.
  */
-import { keepOrigins } from './side-origin.ts';
+import { keepOrigins, markAwaitingLots } from './side-origin.ts';
 import { readStandings, type Match, type Participant, type Placing, type Tournament, type TournamentView } from './types.ts';
 
 export function applyMatch(view: TournamentView, match: Match): TournamentView {
@@ -43,14 +43,24 @@ export function applyStandings(view: TournamentView, data: { standings?: unknown
 export function applyTournament(view: TournamentView, data: { tournament?: Tournament; matches?: Match[] }): TournamentView {
   let next = view;
   if (data.tournament && data.tournament.version >= view.tournament.version) next = { ...next, tournament: data.tournament };
+  // A start undone: back to the draft, the drawn matches are gone.
+  if (next.tournament.status === 'draft' && Array.isArray(data.matches) && data.matches.length === 0) return { ...next, matches: [] };
   if (Array.isArray(data.matches)) {
     for (const match of data.matches) next = applyMatch(next, match);
   }
   return next;
 }
 
-/** Applies one `tournament:<id>` event; unknown types leave the view as it is. */
+/**
+ * Applies one `tournament:<id>` event; unknown types leave the view as it is. The knockout places waiting for
+ * a draw by lot follow the standings (events do not say it on the matches).
+ */
 export function applyEvent(view: TournamentView, type: string, data: unknown): TournamentView {
+  const next = applyOne(view, type, data);
+  return next === view ? view : { ...next, matches: markAwaitingLots(next.matches, next.standings) };
+}
+
+function applyOne(view: TournamentView, type: string, data: unknown): TournamentView {
   const d = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
   switch (type) {
     case 'match.updated':

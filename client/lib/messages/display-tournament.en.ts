@@ -32,6 +32,7 @@ export const displayTournamentEn: Record<DisplayTournamentMessageKey, string> = 
   'tdisplay.tbd': 'TBD',
   'tdisplay.bye': 'Bye',
   'tdisplay.from.groupPlace': 'Group {group} #{place}',
+  'tdisplay.from.awaitingLot': 'Awaiting the draw ({place})',
   'tdisplay.from.winner': 'Winner of match {n}',
   'tdisplay.from.loser': 'Loser of match {n}',
   'tdisplay.from.winnerKey': 'Winner of {key}',

@@ -30,6 +30,7 @@ export const displayTournamentZhCN = {
   'tdisplay.tbd': '待定',
   'tdisplay.bye': '轮空',
   'tdisplay.from.groupPlace': '{group}组第{place}名',
+  'tdisplay.from.awaitingLot': '待抽签（{place}）',
   'tdisplay.from.winner': '第{n}场胜者',
   'tdisplay.from.loser': '第{n}场负者',
   'tdisplay.from.winnerKey': '{key} 胜者',
