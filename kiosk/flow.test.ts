@@ -19,6 +19,7 @@ import {
   type Flow,
   type FlowContext,
   type FlowEvent,
+  type Screen,
 } from './flow.ts';
 
 const online: FlowContext = { venueId: 'v1', online: true };
@@ -217,7 +218,8 @@ describe('pages, idling and helpers', () => {
     expect(confirmation).toBeGreaterThanOrEqual(5_000);
     expect(confirmation).toBeLessThanOrEqual(8_000);
     // A screen with a member's name on it: well under a minute, but not under a slow finger.
-    for (const screen of [activity, { name: 'phone', digits: '0166', results: [member], searching: false }, { name: 'code', text: 'QJ' }] as const) {
+    const screens: Screen[] = [activity, { name: 'phone', digits: '0166', results: [member], searching: false }, { name: 'code', text: 'QJ' }];
+    for (const screen of screens) {
       expect(idleAfterMs(screen)).toBeGreaterThanOrEqual(20_000);
       expect(idleAfterMs(screen)).toBeLessThanOrEqual(30_000);
     }

@@ -1,18 +1,31 @@
 /**
  * Runs the check-in flow (flow.ts) on the kiosk: holds the reactive flow, runs the effects the state machine
  * asks for (card look-up, member search, check-in through the outbox, undo, the spoken confirmation), and
- * takes the screen home after a long untouched pause.
+ * takes the screen home after an untouched pause (flow.ts idleAfterMs), and puts the kiosk back in its own
+ * language for every new visitor: one member's English must not greet the next one.
  */
 import { api, ApiError, withQuery } from '../client/lib/api.ts';
 import type { MemberHit } from '../client/lib/checkin-types.ts';
-import { i18n, t } from '../client/lib/i18n.svelte.ts';
+import { DEFAULT_LANG } from '../client/lib/i18n-core.ts';
+import { i18n, t, type Lang } from '../client/lib/i18n.svelte.ts';
 import type { VenueToday } from '../client/lib/venue-today.svelte.ts';
-import { idleAfterMs, initialFlow, step, type Choice, type Done, type Effect, type Flow, type FlowEvent, type Problem, type Who } from './flow.ts';
+import { idleAfterMs, initialFlow, isNewVisitor, step, type Choice, type Done, type Effect, type Flow, type FlowEvent, type Problem, type Who } from './flow.ts';
 import type { KioskOutbox } from './outbox.svelte.ts';
 import { speak } from './speech.ts';
 
 const LOOKUP_TIMEOUT_MS = 5_000;
 const SEARCH_DEBOUNCE_MS = 350;
+
+/**
+ * The language every visitor starts in. Devices have no language setting (yet): the kiosk speaks Chinese first,
+ * and a visitor's switch to English lasts until the kiosk is back at its start (or is reloaded, main.ts).
+ */
+export const KIOSK_LANG: Lang = DEFAULT_LANG;
+
+/** Back to the kiosk's own language, without disturbing anything when it already is. */
+export function resetKioskLanguage(): void {
+  if (i18n.lang !== KIOSK_LANG) i18n.set(KIOSK_LANG);
+}
 
 export interface KioskFlowDeps {
   venueId: string;
@@ -30,6 +43,8 @@ export function nameOf(who: Who): string | null {
 
 export class KioskFlow {
   flow = $state.raw<Flow>(initialFlow());
+  /** When (epoch ms) the untouched kiosk goes home, for the on-screen countdown; null: it stays. */
+  deadline = $state<number | null>(null);
 
   readonly #deps: KioskFlowDeps;
   #idleTimer: ReturnType<typeof setTimeout> | null = null;
@@ -45,6 +60,7 @@ export class KioskFlow {
 
   dispatch(event: FlowEvent): void {
     const next = step(this.flow, event, { venueId: this.#deps.venueId, online: this.#deps.outbox.online });
+    if (isNewVisitor(this.flow.screen, next.flow.screen)) resetKioskLanguage();
     if (next.flow !== this.flow) this.flow = next.flow;
     for (const effect of next.effects) void this.#run(effect);
     this.#armIdle();
@@ -77,8 +93,15 @@ export class KioskFlow {
   #armIdle(): void {
     if (this.#idleTimer) clearTimeout(this.#idleTimer);
     this.#idleTimer = null;
-    const ms = idleAfterMs(this.flow.screen);
-    if (ms !== null) this.#idleTimer = setTimeout(() => this.dispatch({ type: 'home' }), ms);
+    const ms = idleAfterMs(this.flow.screen, i18n.lang === KIOSK_LANG);
+    this.deadline = ms === null ? null : Date.now() + ms;
+    if (ms !== null) {
+      this.#idleTimer = setTimeout(() => {
+        // Welcome left in another language goes home too: that is not a screen change, so reset here.
+        resetKioskLanguage();
+        this.dispatch({ type: 'home' });
+      }, ms);
+    }
   }
 
   async #run(effect: Effect): Promise<void> {
@@ -107,8 +130,8 @@ export class KioskFlow {
     }
   }
 
-  async #members(query: string): Promise<MemberHit[]> {
-    const answer = await api.get<{ members: MemberHit[] }>(withQuery('/api/members', { q: query }), {
+  async #members(query: { q: string } | { code: string }): Promise<MemberHit[]> {
+    const answer = await api.get<{ members: MemberHit[] }>(withQuery('/api/members', query), {
       token: this.#deps.token(),
       signal: AbortSignal.timeout(LOOKUP_TIMEOUT_MS),
     });
@@ -122,10 +145,13 @@ export class KioskFlow {
    */
   async #lookupCard(ticket: number, code: string): Promise<void> {
     try {
-      const members = await this.#members(code);
+      // Exactly that card: a name or a phone that merely looks like the code must not be greeted.
+      const members = await this.#members({ code });
       if (members.length === 0) this.dispatch({ type: 'cardUnknown', ticket });
       else this.dispatch({ type: 'cardFound', ticket, member: members.length === 1 ? { id: members[0]!.id, name: members[0]!.name } : null });
     } catch (error) {
+      // Not a card code at all (a stray QR code): no member holds it.
+      if (error instanceof ApiError && error.statusCode === 400) return this.dispatch({ type: 'cardUnknown', ticket });
       if (!(error instanceof ApiError)) this.#deps.outbox.markReachable(false);
       this.dispatch({ type: 'cardFound', ticket, member: null });
     }
@@ -136,7 +162,7 @@ export class KioskFlow {
     this.#searchTimer = setTimeout(async () => {
       if (ticket !== this.flow.ticket) return;
       try {
-        this.dispatch({ type: 'searchResult', ticket, members: await this.#members(query) });
+        this.dispatch({ type: 'searchResult', ticket, members: await this.#members({ q: query }) });
       } catch (error) {
         const offline = !(error instanceof ApiError);
         if (offline) this.#deps.outbox.markReachable(false);
