@@ -91,3 +91,34 @@ describe('audit entries in words', () => {
     });
   });
 });
+
+describe('tournament entries in words (issue 13)', () => {
+  it('names the match and the participants, not the key and ids, in both languages', () => {
+    const result = entry({
+      action: 'match.result_entered',
+      entity: { kind: 'match', id: 'm', label: '春季乒乓球赛 · K2-1' },
+      changes: { winnerId: { from: null, to: '6e8150a8-0000-4000-8000-000000000001' }, status: { from: 'ready', to: 'done' } },
+      details: { tournamentId: 't', knockoutRounds: 3, names: { '6e8150a8-0000-4000-8000-000000000001': '张建国' } },
+    });
+    expect(entityText(result, zh)).toBe('比赛 · 春季乒乓球赛 · 半决赛第 1 场');
+    expect(entityText(result, namesIn(en))).toBe('Match · 春季乒乓球赛 · Semi-final 1');
+    const winner = changeLines(result, zh).find((l) => l.field === 'winnerId')!;
+    expect([winner.from, winner.to]).toEqual(['（未决出）', '张建国']);
+    expect(changeLines(result, namesIn(en)).find((l) => l.field === 'winnerId')!.to).toBe('张建国');
+    const group = entry({ action: 'match.result_entered', entity: { kind: 'match', id: 'm', label: '门球赛 · G:A-R1-1' } });
+    expect(entityText(group, zh)).toBe('比赛 · 门球赛 · A 组第 1 轮第 1 场');
+    expect(entityText(group, namesIn(en))).toBe('Match · 门球赛 · Group A, round 1, match 1');
+  });
+
+  it('shows a recorded draw as the names in the order drawn', () => {
+    const drawn = entry({
+      action: 'tournament.lot_drawn',
+      entity: { kind: 'tournament', id: 't', label: '春季乒乓球赛' },
+      changes: { lotOrder: { from: null, to: ['p2', 'p1'] } },
+      details: { group: 'A', names: { p1: '甲', p2: '乙' } },
+    });
+    expect(actionLabel('tournament.lot_drawn', zh)).toBe('记录抽签结果');
+    expect(entityText(drawn, zh)).toBe('赛事 · 春季乒乓球赛');
+    expect(changeLines(drawn, zh)).toMatchObject([{ label: '抽签顺序', to: '1 乙、2 甲' }]);
+  });
+});

@@ -14,6 +14,8 @@ export interface AuditNames {
   instant: (iso: string) => string;
   venue: (id: string) => string;
   room: (id: string) => string;
+  /** A tournament participant's name, where the page knows it (entries written since issue 13 carry them). */
+  participant?: (id: string) => string | null;
 }
 
 export interface ChangeLine {
@@ -28,9 +30,42 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
 export const actionLabel = (action: string, names: Pick<AuditNames, 'lookup'>): string => names.lookup(`audit.action.${action}`) ?? action;
 
+/** The engine's match keys (G:A-R1-1, R2-1, K1-2, K3P, W1-1, L2-1, GF1) in the words people use. */
+function matchKeyText(key: string, lookup: AuditNames['lookup'], rounds: number): string | null {
+  let m = /^G:([A-Z]+)-R(\d+)-(\d+)$/.exec(key);
+  if (m) return lookup('tourn.match.group', { group: m[1]!, round: Number(m[2]), n: Number(m[3]) });
+  if ((m = /^R(\d+)-(\d+)$/.exec(key))) return lookup('tourn.match.roundRobin', { round: Number(m[1]), n: Number(m[2]) });
+  if (key === 'K3P') return lookup('tourn.round.thirdPlace');
+  if ((m = /^K(\d+)-(\d+)$/.exec(key))) {
+    const [round, n] = [Number(m[1]), Number(m[2])];
+    const fromEnd = rounds - round;
+    if (rounds === 0 || fromEnd < 0) return lookup('tourn.match.knockout', { round, n });
+    if (fromEnd === 0) return lookup('tourn.round.final');
+    if (fromEnd === 1) return lookup('tourn.match.semi', { n });
+    if (fromEnd === 2) return lookup('tourn.match.quarter', { n });
+    return lookup('tourn.match.roundOf', { k: 2 ** fromEnd, size: 2 ** (fromEnd + 1), n });
+  }
+  if ((m = /^W(\d+)-(\d+)$/.exec(key))) return lookup('tourn.match.winners', { round: Number(m[1]), n: Number(m[2]) });
+  if ((m = /^L(\d+)-(\d+)$/.exec(key))) return lookup('tourn.match.losers', { round: Number(m[1]), n: Number(m[2]) });
+  if (key === 'GF1') return lookup('tourn.round.grandFinal');
+  if (key === 'GF2') return lookup('tourn.round.grandFinalReset');
+  return null;
+}
+
+/** "比赛 · 春季门球赛 · A 组第 1 轮第 1 场": the label's match key (after the last " · ") said in words. */
+function matchEntityLabel(entry: AuditEntry, lookup: AuditNames['lookup']): string {
+  const label = entry.entity.label ?? '';
+  const at = label.lastIndexOf(' · ');
+  if (at === -1) return label;
+  const rounds = typeof entry.details.knockoutRounds === 'number' ? entry.details.knockoutRounds : 0;
+  const words = matchKeyText(label.slice(at + 3), lookup, rounds);
+  return words ? `${label.slice(0, at)} · ${words}` : label;
+}
+
 /** "预约 · 太极拳"; a removed member's entries say only that (their name is erased). */
 export function entityText(entry: AuditEntry, names: Pick<AuditNames, 'lookup'>): string {
   const kind = names.lookup(`audit.entity.${entry.entity.kind}`) ?? entry.entity.kind;
+  if (entry.entity.kind === 'match' && entry.entity.label) return `${kind} · ${matchEntityLabel(entry, names.lookup)}`;
   if (entry.entity.label) return `${kind} · ${entry.entity.label}`;
   if (entry.entity.kind === 'member') return names.lookup('audit.removedMember') ?? kind;
   return kind;
@@ -44,12 +79,18 @@ function resultText(value: unknown, names: AuditNames): string | null {
   if (Array.isArray(r.score)) return r.score.join(':');
   if (Array.isArray(r.balls)) return r.balls.map((side) => (Array.isArray(side) ? side.reduce((a: number, b: unknown) => a + Number(b), 0) : 0)).join(':');
   if (Array.isArray(r.rubbers)) return r.rubbers.map((rubber) => pairs((rubber as { games?: unknown }).games)).join(' / ');
-  if (typeof r.walkover === 'string') return names.lookup('audit.walkover', { id: r.walkover.slice(0, 8) }) ?? `W/O ${r.walkover}`;
+  if (typeof r.walkover === 'string') return names.lookup('audit.walkover', { id: participantName(r.walkover, names) }) ?? `W/O ${r.walkover}`;
   return null;
+}
+
+/** A participant by name when known, else the start of the id (a removed entry). */
+function participantName(id: string, names: AuditNames): string {
+  return names.participant?.(id) ?? id.slice(0, 8);
 }
 
 /** One value of a field, in words. */
 export function valueText(field: string, value: unknown, names: AuditNames): string {
+  if (field === 'winnerId' && (value === null || value === undefined)) return names.lookup('audit.value.noWinner') ?? '—';
   if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) {
     return names.lookup('audit.value.empty') ?? '—';
   }
@@ -73,7 +114,9 @@ export function valueText(field: string, value: unknown, names: AuditNames): str
     case 'result':
       return resultText(value, names) ?? JSON.stringify(value);
     case 'winnerId':
-      return String(value).slice(0, 8);
+      return participantName(String(value), names);
+    case 'lotOrder':
+      return Array.isArray(value) ? value.map((id, i) => `${i + 1} ${participantName(String(id), names)}`).join('、') : String(value);
   }
   if (field === 'kind' && typeof value === 'string') return names.lookup(`booking.kind.${value}`) ?? names.lookup(`device.kind.${value}`) ?? value;
   if (typeof value === 'string') return ISO_INSTANT.test(value) ? names.instant(value) : value;
@@ -87,7 +130,7 @@ export function valueText(field: string, value: unknown, names: AuditNames): str
 export const FIELD_ORDER = [
   'title', 'name', 'username', 'start', 'end', 'roomId', 'kind', 'expectedCount', 'notes', 'rrule', 'status',
   'memberNo', 'cardCode', 'phone', 'category', 'gender', 'birthMonth', 'formerUnit', 'formerPosition',
-  'role', 'venueIds', 'disabled', 'result', 'winnerId', 'venueId',
+  'role', 'venueIds', 'disabled', 'result', 'winnerId', 'lotOrder', 'venueId',
 ];
 
 const rank = (field: string) => {
@@ -97,7 +140,19 @@ const rank = (field: string) => {
 
 export const byFieldOrder = (a: string, b: string): number => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);
 
-export function changeLines(entry: AuditEntry, names: AuditNames): ChangeLine[] {
+/** The participants' names an entry carries (`details.names`), before what the page knows. */
+function withEntryNames(entry: AuditEntry, names: AuditNames): AuditNames {
+  const carried = entry.details.names;
+  if (typeof carried !== 'object' || carried === null) return names;
+  const known = carried as Record<string, unknown>;
+  return {
+    ...names,
+    participant: (id) => (typeof known[id] === 'string' ? (known[id] as string) : (names.participant?.(id) ?? null)),
+  };
+}
+
+export function changeLines(entry: AuditEntry, given: AuditNames): ChangeLine[] {
+  const names = withEntryNames(entry, given);
   return Object.entries(entry.changes).sort(([a], [b]) => byFieldOrder(a, b)).map(([field, change]: [string, FieldChange]) => ({
     field,
     label: names.lookup(`audit.field.${field}`) ?? field,

@@ -62,6 +62,8 @@ export interface StandingsRow {
   scoreDifference?: number;
   pointsFor?: number;
   byLot?: boolean;
+  /** By lot, and staff have recorded the order drawn. */
+  lotDrawn?: boolean;
   [field: string]: unknown;
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { en } from '../lib/messages/en.ts';
 import { interpolate } from '../lib/i18n-core.ts';
 import { originText, waitingSideText, zh } from './labels.ts';
-import { keepOrigins, matchNumbers, originOf, readOrigin } from './side-origin.ts';
+import { keepOrigins, markAwaitingLots, matchNumbers, originOf, readOrigin } from './side-origin.ts';
 import { match } from './testing.ts';
 
 const english = (key: keyof typeof en, params?: Record<string, string | number>) => interpolate(en[key], params);
@@ -64,5 +64,32 @@ describe('where a waiting side comes from', () => {
     ]);
     const plain = match('K1-1');
     expect(keepOrigins(plain, fresh)).toBe(fresh);
+  });
+});
+
+describe('knockout places waiting for a draw by lot (issue 13)', () => {
+  const knockout = {
+    key: 'K1-1', status: 'waiting',
+    sides: [
+      { participantId: null, from: { kind: 'group_place', group: 'A', place: 1 } },
+      { participantId: null, from: { kind: 'group_place', group: 'B', place: 2 } },
+    ],
+  };
+  const standings = (lotDrawn: boolean) => [
+    { group: 'A', rows: [{ rank: 1, byLot: true, lotDrawn }, { rank: 2, byLot: true, lotDrawn }, { rank: 3, byLot: false }] },
+    { group: 'B', rows: [{ rank: 1, byLot: false }, { rank: 2, byLot: false }] },
+  ];
+
+  it('marks a place a lot decides until the draw is recorded, and says so', () => {
+    const [marked] = markAwaitingLots([knockout], standings(false));
+    expect(marked!.sides.map((s) => s.awaitingLot === true)).toEqual([true, false]);
+    expect(originOf(marked!, 0, new Map())).toEqual({ kind: 'group_place', group: 'A', place: 1, lot: true });
+    const [after] = markAwaitingLots([marked!], standings(true));
+    expect(after!.sides[0]!.awaitingLot).toBeUndefined();
+  });
+
+  it('never marks a side that has its player', () => {
+    const filled = { ...knockout, sides: [{ ...knockout.sides[0]!, participantId: 'p1' }, knockout.sides[1]!] };
+    expect(markAwaitingLots([filled], standings(false))[0]).toBe(filled);
   });
 });

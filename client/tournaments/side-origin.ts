@@ -92,7 +92,8 @@ export function markAwaitingLots<M extends { sides: readonly SideLike[] }>(match
     const row = standings.find((s) => s.group === group)?.rows.find((r) => r.rank === place);
     return row?.byLot === true && row.lotDrawn !== true;
   };
-  return matches.map((m) => {
+  let any = false;
+  const marked = matches.map((m) => {
     let changed = false;
     const sides = m.sides.map((side) => {
       const origin = readOrigin(side.from);
@@ -102,6 +103,9 @@ export function markAwaitingLots<M extends { sides: readonly SideLike[] }>(match
       const { awaitingLot: _was, ...rest } = side;
       return want ? { ...rest, awaitingLot: true } : rest;
     });
+    any ||= changed;
     return changed ? { ...m, sides } : m;
   });
+  // Unchanged, the same array: screens that compare by identity need not redraw.
+  return any ? marked : (matches as M[]);
 }

@@ -82,6 +82,8 @@ export const displayTournamentEn: Record<DisplayTournamentMessageKey, string> = 
   'tdisplay.col.pf': 'For',
   'tdisplay.col.points': 'Pts',
   'tdisplay.byLot': 'by lot',
+  'tdisplay.lotDrawn': 'by lot',
+  'tdisplay.awaitingLot': 'draw pending',
 
   'tdisplay.place.1': 'Champion',
   'tdisplay.place.2': 'Runner-up',

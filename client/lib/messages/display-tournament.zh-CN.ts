@@ -80,6 +80,8 @@ export const displayTournamentZhCN = {
   'tdisplay.col.pf': '得分',
   'tdisplay.col.points': '积分',
   'tdisplay.byLot': '抽签',
+  'tdisplay.lotDrawn': '抽签决定',
+  'tdisplay.awaitingLot': '待抽签',
 
   'tdisplay.place.1': '冠军',
   'tdisplay.place.2': '亚军',

@@ -224,7 +224,14 @@ export async function putResult(db: Kysely<DB>, principal: Principal | null, mat
     }
     await publish(emit, t.id, changed, derived.standings, derived.placings);
     const current = (await q.findMatchRow(trx, matchId))!;
-    await recordAudit(trx, user, matchResult(match, current, payload, t));
+    // The log shows people, not ids: the two sides' names, and the knockout's size to name its rounds (半决赛).
+    const entry = matchResult(match, current, payload, t);
+    const people = new Map((await q.listParticipants(trx, t.id)).map((p) => [p.id, p.name]));
+    const knockoutRounds = Math.max(0, ...derived.bracket.matches.filter((m) => m.stage === 'knockout' && m.key !== 'K3P').map((m) => m.round));
+    await recordAudit(trx, user, {
+      ...entry,
+      details: { ...entry.details, names: Object.fromEntries(sides.map((id) => [id, people.get(id) ?? null])), knockoutRounds },
+    });
     return { match: toMatch(current), flags: derived.state.flags };
   });
 }
