@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deviceAppUrl, formatCountdown, pairingExpiry, secondsLeft } from './pairing.ts';
+import { deviceAppUrl, formatCountdown, pairingExpiry, pairingLink, secondsLeft } from './pairing.ts';
 
 const device = { id: 'd1', kind: 'display' as const, venueId: 'v 1', name: '大厅屏' };
 
@@ -18,6 +18,11 @@ describe('pairing panel', () => {
   it('points kiosks to /kiosk/ and displays to their venue', () => {
     expect(deviceAppUrl('http://h:3000', { kind: 'kiosk', venueId: 'v' })).toBe('http://h:3000/kiosk/');
     expect(deviceAppUrl('http://h:3000', device)).toBe('http://h:3000/display/?venue=v%201');
+  });
+
+  it('puts the code in the fragment of the link, for the QR code', () => {
+    expect(pairingLink('http://h:3000', { kind: 'kiosk', venueId: 'v' }, '12345678')).toBe('http://h:3000/kiosk/#pair=12345678');
+    expect(pairingLink('http://h:3000', device, '12345678')).toBe('http://h:3000/display/?venue=v%201#pair=12345678');
   });
 
   it('counts down in whole seconds', () => {

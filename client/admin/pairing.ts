@@ -24,6 +24,11 @@ export function deviceAppUrl(origin: string, device: Pick<Device, 'kind' | 'venu
     : `${origin}/display/?venue=${encodeURIComponent(device.venueId)}`;
 }
 
+/** What the QR code holds: the device's page with the code in its fragment, so opening it pairs at once. */
+export function pairingLink(origin: string, device: Pick<Device, 'kind' | 'venueId'>, code: string): string {
+  return `${deviceAppUrl(origin, device)}#pair=${encodeURIComponent(code)}`;
+}
+
 /** Whole seconds left, never below zero. */
 export function secondsLeft(expiresAt: Date, now: Date): number {
   return Math.max(0, Math.ceil((expiresAt.getTime() - now.getTime()) / 1000));

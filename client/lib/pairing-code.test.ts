@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPairingCode, isCompletePairingCode, normalizePairingCode } from './pairing-code.ts';
+import { formatPairingCode, isCompletePairingCode, normalizePairingCode, pairingCodeFromHash } from './pairing-code.ts';
 
 describe('pairing codes', () => {
   it('keeps only digits, accepting spaces, dashes and full-width digits', () => {
@@ -19,5 +19,13 @@ describe('pairing codes', () => {
     expect(formatPairingCode('12345678')).toBe('1234 5678');
     expect(formatPairingCode('12345')).toBe('1234 5');
     expect(formatPairingCode('1234')).toBe('1234');
+  });
+
+  it('reads the code a pairing link carries, and nothing else', () => {
+    expect(pairingCodeFromHash('#pair=12345678')).toBe('12345678');
+    expect(pairingCodeFromHash('#x=1&pair=1234%205678')).toBe('12345678');
+    expect(pairingCodeFromHash('#pair=1234')).toBeNull();
+    expect(pairingCodeFromHash('')).toBeNull();
+    expect(pairingCodeFromHash('#/members')).toBeNull();
   });
 });

@@ -18,3 +18,13 @@ export function formatPairingCode(code: string): string {
   const digits = normalizePairingCode(code);
   return digits.replace(/(\d{4})(?=\d)/g, '$1 ');
 }
+
+/**
+ * The code a pairing link carries in its fragment (`/kiosk/#pair=12345678`, what the QR code on the admin's
+ * screen holds): a tablet that opens the link pairs without typing. The fragment never reaches the server.
+ */
+export function pairingCodeFromHash(hash: string): string | null {
+  const match = /(?:^#|&)pair=([^&]*)/.exec(hash);
+  const code = match ? normalizePairingCode(decodeURIComponent(match[1] ?? '')) : '';
+  return code.length === PAIRING_CODE_LENGTH ? code : null;
+}

@@ -66,6 +66,8 @@ export interface Device {
   pairedAt?: string | null;
   revokedAt?: string | null;
   lastSeenAt?: string | null;
+  /** Seen within the last couple of minutes (the server decides: devices/presence.ts). */
+  online?: boolean;
   createdAt?: string | null;
 }
 

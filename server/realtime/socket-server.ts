@@ -10,6 +10,7 @@ import { AppError } from '../errors.ts';
 import { isForeignOrigin, resolvePrincipal, SESSION_COOKIE } from '../http/authenticate.ts';
 import type { DeviceCache } from '../http/device-cache.ts';
 import type { Principal } from '../modules/auth/principal.ts';
+import { watchDeviceSocket } from '../modules/devices/presence.ts';
 import type { Dispatcher, DispatchSink, Subscriber } from './dispatcher.ts';
 import {
   SubscribeRequestSchema,
@@ -97,6 +98,7 @@ export function wireSocketServer(app: FastifyInstance, io: LiveServer, dispatche
   io.on('connection', (socket: LiveSocket) => {
     const principal = socket.data.principal;
     if (principal.kind === 'device') void socket.join(privateRoom.device(principal.deviceId));
+    if (principal.kind === 'device') watchDeviceSocket(app.database.db, principal.deviceId, socket);
     else void socket.join([privateRoom.session(principal.sessionId), privateRoom.user(principal.userId)]);
 
     // One per subscription: a batch subscription joins the topic's batch room instead of the topic's own, and

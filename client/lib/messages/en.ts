@@ -35,6 +35,8 @@ export const en: Record<MessageKey, string> = {
 
   'common.loading': 'Loading…',
   'common.retry': 'Try again',
+  'page.loading': 'Opening the page…',
+  'page.loadFailed': 'The page did not open: the network may have dropped, or the system was just updated. Choose “Try again”.',
   'common.cancel': 'Cancel',
   'common.save': 'Save',
   'common.edit': 'Edit',
@@ -124,6 +126,13 @@ export const en: Record<MessageKey, string> = {
   'device.pairingExpires': 'Valid until {time} ({left} left)',
   'device.pairingExpired': 'The pairing code has expired. Add the device again.',
   'device.pairingOpen': 'Open on the device:',
+  'device.pairingQrLabel': 'Pairing QR code',
+  'device.pairingQrHint': 'Scan this QR code with the tablet’s camera: the page opens and pairs by itself.',
+  'device.pairingOrType': 'Or type on the device’s pairing screen:',
+  'device.connection': 'Connection',
+  'device.online': 'Online',
+  'device.lastSeen': 'Offline · last seen {time}',
+  'device.neverSeen': 'Never connected',
   'device.pairingHint': 'Enter this code on the device’s pairing screen. It works once, for 10 minutes.',
 
   'pair.titleKiosk': 'Pair this kiosk',

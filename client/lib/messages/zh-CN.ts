@@ -34,6 +34,8 @@ export const zhCN = {
 
   'common.loading': '正在加载…',
   'common.retry': '重试',
+  'page.loading': '正在打开页面…',
+  'page.loadFailed': '页面没有打开：可能网络中断了，或系统刚刚更新。请点“重试”。',
   'common.cancel': '取消',
   'common.save': '保存',
   'common.edit': '编辑',
@@ -123,6 +125,13 @@ export const zhCN = {
   'device.pairingExpires': '{time} 前有效（还剩 {left}）',
   'device.pairingExpired': '配对码已过期，请重新添加设备。',
   'device.pairingOpen': '在设备上打开：',
+  'device.pairingQrLabel': '配对二维码',
+  'device.pairingQrHint': '用平板的相机扫描此二维码：打开页面后自动完成配对。',
+  'device.pairingOrType': '或在设备的配对页面输入：',
+  'device.connection': '连接状态',
+  'device.online': '在线',
+  'device.lastSeen': '离线 · 最后在线 {time}',
+  'device.neverSeen': '从未连接',
   'device.pairingHint': '在设备的配对页面输入此配对码。配对码只能使用一次，10 分钟内有效。',
 
   'pair.titleKiosk': '签到机配对',

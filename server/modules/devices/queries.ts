@@ -65,6 +65,11 @@ export function revokeDevice(db: Transaction<DB>, id: string) {
     .executeTakeFirst();
 }
 
+/** The device is there now (its socket connected, beat or closed: devices/presence.ts). */
+export function markDeviceSeen(db: Executor, id: string) {
+  return db.updateTable('devices').set({ lastSeenAt: sql`now()` }).where('id', '=', id).where('revokedAt', 'is', null).execute();
+}
+
 /** At most one write a minute per device: a busy kiosk should not write on every request. */
 export function touchDevice(db: Executor, id: string) {
   return db

@@ -15,6 +15,8 @@ export const DeviceSchema = Type.Object({
   pairedAt: NullableInstant,
   revokedAt: NullableInstant,
   lastSeenAt: NullableInstant,
+  /** Seen within the last 150 seconds (a connected kiosk or display beats every minute; devices/presence.ts). */
+  online: Type.Boolean(),
   createdAt: Type.String({ format: 'date-time' }),
 });
 export type DeviceDto = Static<typeof DeviceSchema>;

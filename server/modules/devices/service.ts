@@ -14,6 +14,7 @@ import { recordAudit } from '../audit/record.ts';
 import { requireUser, requireVenueManager, type Principal } from '../auth/principal.ts';
 import { hashSecret, newDeviceToken, newPairingCode, normalisePairingCode } from '../auth/tokens.ts';
 import { findVenue } from '../venues/queries.ts';
+import { isOnline } from './presence.ts';
 import * as q from './queries.ts';
 import type { CreateDeviceInput, DeviceDto } from './schemas.ts';
 
@@ -40,6 +41,7 @@ export function toDevice(d: DeviceRow): DeviceDto {
     pairedAt: iso(d.pairedAt),
     revokedAt: iso(d.revokedAt),
     lastSeenAt: iso(d.lastSeenAt),
+    online: isOnline(d.lastSeenAt, d.revokedAt !== null),
     createdAt: d.createdAt.toISOString(),
   };
 }
