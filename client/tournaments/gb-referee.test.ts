@@ -34,6 +34,21 @@ describe('gateball referee state', () => {
     expect(chooseScoreboard(null, null).from).toBe('new');
   });
 
+  it('takes over a game from the server with the ball in play and the clock where they were', () => {
+    const summary = { kind: 'gateball' as const, score: [3, 1] as [number, number], balls: [[2, 0, 0, 0, 0], [1, 0, 0, 0, 0]] as [number[], number[]] };
+    const at = Date.parse('2026-12-07T09:00:00Z');
+    const raw = { ...summary, turn: 4, clock: { remainingMs: 600_000, running: true, at: new Date(at).toISOString() }, phase: 'playing' };
+    const taken = chooseScoreboard(null, summary, raw, at + 60_000);
+    expect(taken).toMatchObject({ from: 'server', clockKnown: true });
+    expect(scoreboardView(taken.state, at + 60_000)).toMatchObject({ turn: 4, clock: '09:00', status: 'running' });
+    const paused = chooseScoreboard(null, summary, { ...raw, clock: { remainingMs: 90_000, running: false } }, at);
+    expect(scoreboardView(paused.state, at + 60_000)).toMatchObject({ clock: '01:30', status: 'paused' });
+    const last = chooseScoreboard(null, summary, { ...raw, turn: 6, clock: { remainingMs: 0, running: true, at: new Date(at).toISOString() }, phase: 'last_white_turn' }, at);
+    expect(scoreboardView(last.state, at)).toMatchObject({ turn: 6, lastTurn: true, status: 'time_up_play_continues' });
+    // No clock on the server: the referee sets it.
+    expect(chooseScoreboard(null, summary, summary, at)).toMatchObject({ from: 'server', clockKnown: false });
+  });
+
   it('sets the clock for a tablet that joins late', () => {
     const running = startGame(newScoreboard(), 0);
     const set = withRemaining(running, 12 * 60_000, 100_000);

@@ -66,12 +66,38 @@ export function scoreboardFromBalls(balls: readonly [readonly number[], readonly
 
 const progressTotal = (state: ScoreboardState): number => state.progress.reduce((a, b) => a + b, 0);
 
-/** This tablet's scoreboard unless the server's live balls are further on (another tablet scored). */
-export function chooseScoreboard(saved: SavedScoreboard | null, live: LiveSummary | null): { state: ScoreboardState; from: 'saved' | 'server' | 'new' } {
+/**
+ * The server's live state beyond the balls (`match.live`: `turn`, `phase`, `clock`, as gateball-live.ts
+ * stores them) applied to a scoreboard rebuilt from its balls, so a tablet taking over a game continues with
+ * the ball in play and the clock where they were. `clockKnown` is false when the server had no clock: then
+ * the referee sets it from the field's.
+ */
+export function withServerState(state: ScoreboardState, live: unknown, now: number): { state: ScoreboardState; clockKnown: boolean } {
+  if (typeof live !== 'object' || live === null) return { state, clockKnown: false };
+  const l = live as Record<string, unknown>;
+  let next = state;
+  if (typeof l.turn === 'number' && Number.isInteger(l.turn) && l.turn >= 1 && l.turn <= 10) next = { ...next, turn: l.turn };
+  if (l.phase === 'last_white_turn') next = { ...next, phase: 'last_white_turn' };
+  if (l.phase === 'over') next = { ...next, phase: 'over', endedAt: now };
+  const clock = typeof l.clock === 'object' && l.clock !== null ? (l.clock as Record<string, unknown>) : null;
+  if (!clock || typeof clock.remainingMs !== 'number' || typeof clock.running !== 'boolean') return { state: next, clockKnown: false };
+  const at = typeof clock.at === 'string' ? Date.parse(clock.at) : Number.NaN;
+  const gone = clock.running && !Number.isNaN(at) ? Math.max(0, now - at) : 0;
+  const remaining = Math.min(GAME_MS, Math.max(0, clock.remainingMs - gone));
+  const running = clock.running && next.phase !== 'over';
+  return { state: { ...next, elapsedMs: GAME_MS - remaining, runningSince: running ? now : null }, clockKnown: true };
+}
+
+/**
+ * This tablet's scoreboard unless the server's live balls are further on (another tablet scored); from the
+ * server, with its turn, phase and clock when `raw` (the match's `live`) carries them.
+ */
+export function chooseScoreboard(saved: SavedScoreboard | null, live: LiveSummary | null, raw: unknown = null, now = Date.now()):
+  { state: ScoreboardState; from: 'saved' | 'server' | 'new'; clockKnown: boolean } {
   const server = live?.kind === 'gateball' && live.balls ? scoreboardFromBalls(live.balls) : null;
-  if (saved && (!server || progressTotal(saved.state) >= progressTotal(server))) return { state: saved.state, from: 'saved' };
-  if (server) return { state: server, from: 'server' };
-  return { state: newScoreboard(), from: 'new' };
+  if (saved && (!server || progressTotal(saved.state) >= progressTotal(server))) return { state: saved.state, from: 'saved', clockKnown: true };
+  if (server) return { ...withServerState(server, raw, now), from: 'server' };
+  return { state: newScoreboard(), from: 'new', clockKnown: true };
 }
 
 /** Sets the clock to show `remainingMs` now, running or standing as it was. */
