@@ -9,6 +9,8 @@
  * The venue lives in a fixed-offset zone where it is about noon now, open all day; today it has a class on
  * now, a lecture later, an exhibition that runs over several days, and a tournament on four tables.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { httpSignIn, postJson, type ServerProcess } from '../support/processes.ts';
@@ -99,6 +101,16 @@ describe.runIf(chromiumPath)('journey: the front desk kiosk', () => {
     await page.keyboard.press('Enter');
   }
 
+  /** Serious or critical accessibility problems on the page (axe-core, evaluated past the page's CSP). */
+  async function axeSerious(page: Page): Promise<string[]> {
+    await page.evaluate(readFileSync(path.resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8'));
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; impact: string | null }> }> } }).axe;
+      return (await axe.run()).violations.map((v) => ({ id: v.id, impact: v.impact }));
+    });
+    return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+  }
+
   const welcome = (page: Page) => page.getByRole('heading', { name: '请刷卡签到' });
 
   /** No text box wider than the screen, and no name broken over two lines. */
@@ -175,6 +187,7 @@ describe.runIf(chromiumPath)('journey: the front desk kiosk', () => {
         await expect.poll(() => page.getByTestId('code-text').textContent()).toBe('WXY2026002');
         await shot('card-code');
         await expectNothingCut(page);
+        expect(await axeSerious(page)).toEqual([]);
         await page.getByRole('button', { name: '确定' }).click();
         await page.getByRole('heading', { name: '王秀英，您好！' }).waitFor();
         await page.getByRole('button', { name: /随便看看/ }).click();
@@ -225,6 +238,7 @@ describe.runIf(chromiumPath)('journey: the front desk kiosk', () => {
         await scan(page, 'NOSUCH999');
         await page.getByText('没有找到这张卡').waitFor();
         await shot('unknown-card');
+        expect(await axeSerious(page)).toEqual([]);
         await page.getByRole('button', { name: '输入手机号' }).click();
         for (const d of '0166') await page.getByRole('button', { name: d, exact: true }).click();
         await page.getByRole('button', { name: /张建国.*138\*\*\*\*0166/ }).click();
