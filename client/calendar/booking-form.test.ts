@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Booking } from '../lib/types.ts';
-import { checkBody, createBody, moveStartDate, updateBody, valuesForBooking, valuesForSelection } from './booking-form.ts';
+import { checkBody, createBody, moveStartDate, toolbarStart, updateBody, valuesForBooking, valuesForSelection } from './booking-form.ts';
 import { toggleWeekday, weeklyDates } from './rrule.ts';
 import { parseWall, weekdayOf } from './zone.ts';
 
@@ -124,5 +124,15 @@ describe('booking form: a term’s weekdays (issue 13)', () => {
   it('keeps a multi-day booking’s length when its start date moves', () => {
     const values = valuesForSelection(parseWall('2026-12-07', '09:00'), parseWall('2026-12-13', '17:00'), 'r1', hours);
     expect(moveStartDate(values, '2026-12-14')).toMatchObject({ startDate: '2026-12-14', endDate: '2026-12-20' });
+  });
+});
+
+describe('booking form: where "new booking" starts', () => {
+  it('is the next whole hour today while an hour is left, else opening time (the next day after closing)', () => {
+    const at = (date: string, time: string) => parseWall(date, time);
+    expect(toolbarStart(at('2026-12-07', '10:20'), '2026-12-07', hours)).toEqual(at('2026-12-07', '11:00'));
+    expect(toolbarStart(at('2026-12-07', '06:10'), '2026-12-07', hours)).toEqual(at('2026-12-07', '08:00'));
+    expect(toolbarStart(at('2026-12-07', '22:51'), '2026-12-07', hours)).toEqual(at('2026-12-08', '08:00'));
+    expect(toolbarStart(at('2026-12-07', '22:51'), '2026-12-10', hours)).toEqual(at('2026-12-10', '08:00'));
   });
 });

@@ -72,6 +72,20 @@ export function valuesForSelection(start: Date, end: Date, roomId: string, hours
   };
 }
 
+/**
+ * Where "new booking" from the toolbar starts (wall dates): on the day shown, at opening time; today, at the
+ * next whole hour while an hour is left before closing, else at opening time the next day (at 22:50 it was
+ * 23:00–00:00, a booking ending the next day that a coordinator changing only the times did not notice).
+ */
+export function toolbarStart(now: Date, shownDate: string, hours: OpeningHours): Date {
+  const today = wallDate(now);
+  if (shownDate !== today) return parseWall(shownDate, hours.opensAt);
+  const next = new Date(Math.ceil(now.getTime() / 3_600_000) * 3_600_000);
+  if (next < parseWall(today, hours.opensAt)) return parseWall(today, hours.opensAt);
+  if (next.getTime() + 3_600_000 > parseWall(today, hours.closesAt).getTime()) return parseWall(addDays(today, 1), hours.opensAt);
+  return next;
+}
+
 /** The form for changing an existing booking (its repeat rule is not edited here). */
 export function valuesForBooking(booking: Booking, timeZone: string): BookingFormValues {
   const start = toVenueWall(booking.start, timeZone);

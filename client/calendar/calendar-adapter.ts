@@ -194,6 +194,8 @@ export class CalendarAdapter implements CalendarSink {
   setRoomFilter(roomId: string | null): void {
     if (this.#roomFilter === roomId) return;
     this.#roomFilter = roomId;
+    // Drop the other rooms' events at once rather than showing them until the new ones arrive.
+    this.calendar.removeAllEvents();
     this.calendar.refetchEvents();
   }
 

@@ -35,6 +35,8 @@ export function eventContent(
     box.append(line('bk-meta', arg.view.type.startsWith('list') && room ? `${room.name} · ${meta}` : meta));
     if (overCapacity(booking, room)) box.append(line('bk-warn', t('cal.event.overCapacity')));
   }
+  // The whole text as a tooltip: a month's day cell or a narrow room column shows only part of it.
+  box.title = Array.from(box.children, (child) => child.textContent).join('\n');
   // "In the room now: N" while the booking is on; repainted in place when the headcount changes.
   const inRoomNow = document.createElement('div');
   inRoomNow.className = 'bk-in-room-now';
