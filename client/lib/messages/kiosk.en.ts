@@ -85,7 +85,7 @@ export const kioskEn: Record<keyof typeof kioskZhCN, string> = {
   'kiosk.codeLetters': 'Letters',
   'kiosk.onNowUntilDate': 'On now, until {date} {end}',
   'kiosk.fromUntilDate': '{start} to {date} {end}',
-  'kiosk.roomsMany': '{room} and {more} more',
+  'kiosk.roomsMany': '{room} and others ({n} in all)',
   'kiosk.countdown': 'Back to the start in {n} s',
   'kiosk.countdownStay': 'Touch the screen to stay',
   'kiosk.unknownCardOther': 'You can also check in with your phone number or name',
