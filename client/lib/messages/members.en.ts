@@ -86,6 +86,7 @@ export const membersEn: Record<MembersMessageKey, string> = {
   'members.import.created': '{n} members added',
   'members.import.updated': '{n} updated',
   'members.import.unchanged': '{n} already on the register, unchanged',
+  'members.import.nothingNew': 'Everyone in this file is on the register already; nobody was added twice.',
   'members.import.matchedHint': 'Members already on the register are recognised by member number, card code, or name + phone, and never added twice; an empty cell in the sheet erases nothing.',
   'members.import.separator.semicolon': 'The columns of this file are separated by semicolons (;); it was read that way.',
   'members.import.separator.tab': 'The columns of this file are separated by tabs (Excel “Unicode text”); it was read that way.',

@@ -84,6 +84,7 @@ export const membersZhCN = {
   'members.import.created': '新增 {n} 位会员',
   'members.import.updated': '更新 {n} 位',
   'members.import.unchanged': '{n} 位已在名册中、无变化',
+  'members.import.nothingNew': '这份名册里的会员都已在名册中，没有重复添加任何人。',
   'members.import.matchedHint': '已在名册中的会员按会员编号、会员卡号或“姓名 + 电话”识别，不会重复添加；表格中空着的格子不会清除已有资料。',
   'members.import.separator.semicolon': '此文件的列用分号（;）分隔，已按分号读取。',
   'members.import.separator.tab': '此文件的列用制表符分隔（Excel 的“Unicode 文本”），已按制表符读取。',
