@@ -6,6 +6,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as addMemberPinyin from '../../migrations/202612071004_add_member_pinyin.ts';
+import { fillMissingPinyin } from '../../server/modules/members/queries.ts';
 import { storageAvailable } from '../support/database.ts';
 import { createVenue, pairDevice, signIn, startTestApp, type TestApp } from '../support/app.ts';
 import { expectError } from '../support/expect-error.ts';
@@ -98,6 +99,14 @@ describe.runIf(storageAvailable)('member search by pinyin', () => {
     // The same letters as a name search do find people: the kiosk must not greet a card by them.
     expect((await atKiosk('q=zjg')).length).toBeGreaterThan(0);
     expectError(await t.app.inject({ method: 'GET', url: '/api/members?code=a%20b', headers: { authorization: `Bearer ${kiosk}` } }), 400, 'validation_failed', 'code');
+  });
+
+  it('fills the readings of members inserted in bulk without them, when asked', async () => {
+    await sql`insert into members (name, category) values ('华罗庚', 'veteran')`.execute(t.database.db);
+    expect(names(await staff('q=hlg'))).toEqual([]);
+    expect(await fillMissingPinyin(t.database.db)).toBe(1);
+    expect(names(await staff('q=hlg'))).toEqual(['华罗庚']);
+    expect(await fillMissingPinyin(t.database.db)).toBe(0);
   });
 
   it('fills the readings of members that were there before the migration', async () => {

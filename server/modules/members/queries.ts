@@ -116,6 +116,23 @@ export async function insertMembers(db: Executor, members: readonly MemberValues
   return inserted;
 }
 
+/**
+ * Fills the pinyin of current members written without it (a bulk `insert … select` such as the history
+ * generator's, which does not go through insertMembers). Returns how many were filled.
+ */
+export async function fillMissingPinyin(db: Executor): Promise<number> {
+  const rows = await db.selectFrom('members').select(['id', 'name']).where('namePinyin', 'is', null).where('removedAt', 'is', null).execute();
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+    const chunk = rows.slice(i, i + INSERT_CHUNK).map((r) => ({ id: r.id, ...namePinyin(r.name) }));
+    await sql`
+      update members m set name_pinyin = u.readings, name_initials = u.initials
+        from unnest(${chunk.map((c) => c.id)}::uuid[], ${chunk.map((c) => c.namePinyin)}::text[], ${chunk.map((c) => c.nameInitials)}::text[])
+             as u(id, readings, initials)
+       where m.id = u.id`.execute(db);
+  }
+  return rows.length;
+}
+
 export function updateMember(db: Executor, id: string, patch: Partial<MemberValues>) {
   // A new name gets its new pinyin in the same statement, whoever renames (the form, a re-import).
   const pinyin = patch.name !== undefined ? namePinyin(patch.name) : {};
