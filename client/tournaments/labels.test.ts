@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { interpolate } from '../lib/i18n-core.ts';
 import { en } from '../lib/messages/en.ts';
-import { knockoutRounds, matchLabel, originText, zh } from './labels.ts';
+import { decidedByLabel, knockoutRounds, matchLabel, originText, zh } from './labels.ts';
 import { match } from './testing.ts';
 
 const english = (key: keyof typeof en, params?: Record<string, string | number>) => interpolate(en[key], params);
@@ -25,5 +25,12 @@ describe('match labels in the words people use (issue 13)', () => {
   it('says a place waiting for a draw by lot', () => {
     expect(originText({ kind: 'group_place', group: 'A', place: 1, lot: true }, zh)).toBe('待抽签（A组第1名）');
     expect(originText({ kind: 'group_place', group: 'A', place: 1 }, zh)).toBe('A组第1名');
+  });
+});
+
+describe('how a place was decided', () => {
+  it('says players level while matches remain in words', () => {
+    expect(decidedByLabel('level', zh)).toBe('暂时并列');
+    expect(decidedByLabel('level', english)).toBe('level for now');
   });
 });

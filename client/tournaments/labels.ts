@@ -122,6 +122,7 @@ export function decidedByLabel(decidedBy: string, tr: Translate = t): string {
     case 'game_ratio':
     case 'point_ratio':
     case 'lot':
+    case 'level':
     case 'head_to_head':
     case 'score_difference':
     case 'points_for':

@@ -68,7 +68,8 @@ describe('where a waiting side comes from', () => {
 });
 
 describe('knockout places waiting for a draw by lot (issue 13)', () => {
-  const knockout = {
+  type Side = { participantId: string | null; from?: unknown; awaitingLot?: boolean };
+  const knockout: { key: string; status: string; sides: Side[] } = {
     key: 'K1-1', status: 'waiting',
     sides: [
       { participantId: null, from: { kind: 'group_place', group: 'A', place: 1 } },

@@ -349,6 +349,7 @@ export const tournamentsEn: Record<TournamentsMessageKey, string> = {
   'tourn.undo.yes': 'Undo the start',
   'tourn.undo.done': 'The start was undone: the tournament is a draft again.',
   'tourn.lot.awaiting': 'Awaiting the draw',
+  'tourn.bracket.waitsForLot': 'Places marked “Awaiting the draw” go to players level on every rule: record the draw under their group’s table above and they fill in.',
   'tourn.lot.awaitingHint': 'The rules cannot separate them: draw lots and record the order below.',
   'tourn.lot.title': 'Places {places} are decided by lot',
   'tourn.lot.explain': '{names} are level on every rule, so a draw decides their places. Knockout places fed from them show “Awaiting the draw” until it is recorded.',

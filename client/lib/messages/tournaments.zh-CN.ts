@@ -347,6 +347,7 @@ export const tournamentsZhCN = {
   'tourn.undo.yes': '确认撤销',
   'tourn.undo.done': '已撤销开赛，比赛回到草稿。',
   'tourn.lot.awaiting': '待抽签',
+  'tourn.bracket.waitsForLot': '标为“待抽签”的位置由小组中成绩完全相同的选手抽签决定：请在上方小组积分表下记录抽签结果，记录后自动填入。',
   'tourn.lot.awaitingHint': '按规则无法区分，请现场抽签并在下方记录。',
   'tourn.lot.title': '第 {places} 名需抽签决定',
   'tourn.lot.explain': '{names} 的成绩按规则完全相同，名次由现场抽签决定。淘汰赛中由这些名次进入的位置显示“待抽签”，记录后自动填入。',
