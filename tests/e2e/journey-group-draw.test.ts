@@ -1,7 +1,7 @@
 /**
  * Journey: a group ends in a three-way tie, decided by a recorded draw (issue 13, the referee + hall journey's
  * draw part). A coordinator (1440×900, Chinese) starts a groups-then-knockout table tennis event (the start
- * asks first), results arrive as the referees' tablets would send them; while group A is still being played
+ * asks first, and is undone once while nothing is played, then started again), results arrive as the referees' tablets would send them; while group A is still being played
  * nobody is "by lot"; once it is played out as a circle with equal scores, the page says 待抽签 and the
  * knockout places fed from group A read "待抽签（A组第1名）" on the page, the print and the hall screen
  * (1920×1080, a paired display): never a guessed player, and that match cannot start. The coordinator taps the
@@ -71,6 +71,16 @@ describe.runIf(chromiumPath)('journey: a three-way tie decided by a recorded dra
     await ask.getByText('系统立即抽签').waitFor(WITHIN);
     await ask.getByText('参赛名单、种子从此固定').waitFor();
     await shots.take(page, 'start-asks-first');
+    await page.getByRole('button', { name: '确认开始' }).click();
+    await page.getByRole('tab', { name: /对阵/ }).waitFor(WITHIN);
+
+    // Started too soon (a late entry at the door): nothing is played yet, so the start can be undone.
+    await page.getByRole('button', { name: '撤销开赛' }).click();
+    await page.getByRole('alertdialog').getByText('场地预订取消，比赛回到草稿').waitFor(WITHIN);
+    await shots.take(page, 'undo-start-asks');
+    await page.getByRole('button', { name: '确认撤销' }).click();
+    await page.getByText('已撤销开赛，比赛回到草稿。').waitFor(WITHIN);
+    await page.getByRole('button', { name: /开始比赛/ }).click();
     await page.getByRole('button', { name: '确认开始' }).click();
     await page.getByRole('tab', { name: /对阵/ }).waitFor(WITHIN);
 
