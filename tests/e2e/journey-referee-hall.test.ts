@@ -249,6 +249,21 @@ describe.runIf(chromiumPath)('journey: the referee’s tablet and the hall scree
     await shots.take(gbPad, 'pad-gateball-mid-game');
     await shots.take(gbHall, 'hall-gateball-live');
 
+    // A second tablet (the first one's battery ran out) takes over with the ball in play and the clock running.
+    // It has nothing of the first tablet's saved game: the referee signs in on it and opens the match.
+    const spare = await browser.newContext({ viewport: { width: 1024, height: 768 }, locale: 'zh-CN', hasTouch: true });
+    const sparePad = await open(spare, '', 'spare pad');
+    await sparePad.getByLabel(/用户名/).fill('admin');
+    await sparePad.getByLabel(/密码/).fill(ADMIN_PASSWORD);
+    await sparePad.getByRole('button', { name: /登录/ }).click();
+    await sparePad.getByRole('button', { name: '退出登录' }).waitFor();
+    await sparePad.goto(`${server.url}/#/referee/${gb.id}/${game.id}`);
+    await sparePad.getByText('轮到 3 号球').waitFor();
+    expect(await sparePad.locator('.gb-time').textContent()).toMatch(/^29:\d\d$/);
+    expect(await sparePad.locator('.gb-clock-status').textContent()).not.toContain('暂停');
+    expect(await sparePad.locator('form.set-clock').count()).toBe(0);
+    await spare.close();
+
     // A refusal in the server's English (what the old server answered to `turn`) reaches the referee in Chinese.
     await gbPad.route(`**/api/matches/${game.id}/live`, (route) => route.fulfill({
       status: 400, contentType: 'application/json',
