@@ -154,7 +154,10 @@ export class CalendarAdapter implements CalendarSink {
       const roomId = slot.dataset.room!;
       if (!roomIds.has(roomId)) continue;
       const booking = this.#controller.state.latest(slot.dataset.booking ?? '');
-      if (booking) paintSlot(slot, booking, this.#countOf?.(roomId), now, t);
+      // A day's part of a booking over several days is on only during that part.
+      const { partStart, partEnd } = slot.dataset;
+      const timing = booking && partStart && partEnd ? { ...booking, start: partStart, end: partEnd } : booking;
+      if (timing) paintSlot(slot, timing, this.#countOf?.(roomId), now, t);
     }
   }
 

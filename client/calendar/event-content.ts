@@ -44,7 +44,12 @@ export function eventContent(
   if (booking) {
     inRoomNow.dataset.room = booking.roomId;
     inRoomNow.dataset.booking = booking.id;
-    paintSlot(inRoomNow, booking, count, new Date(), t);
+    const part = arg.event.extendedProps.part as { start: string; end: string } | undefined;
+    if (part) {
+      inRoomNow.dataset.partStart = part.start;
+      inRoomNow.dataset.partEnd = part.end;
+    }
+    paintSlot(inRoomNow, part ? { ...booking, start: part.start, end: part.end } : booking, count, new Date(), t);
   } else {
     inRoomNow.hidden = true;
   }

@@ -7,7 +7,7 @@ import type { MessageKey } from '../lib/messages/zh-CN.ts';
 import type { Booking, Closure, Room } from '../lib/types.ts';
 import { dayParts, isMultiDay } from './day-parts.ts';
 import { kindColours, knownKind } from './kinds.ts';
-import { toVenueWall } from './zone.ts';
+import { fromVenueWall, toVenueWall } from './zone.ts';
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
@@ -52,7 +52,12 @@ export function bookingEventInputs(booking: Booking, timeZone: string, hours: { 
     end: part.end,
     editable: false,
     classNames: [...(single.classNames as string[]), 'multi-day'],
-    extendedProps: { booking, span, part: { index, count: parts.length } },
+    // The part's own instants: "in the room now" counts only while this day's part is on.
+    extendedProps: {
+      booking,
+      span,
+      part: { index, count: parts.length, start: fromVenueWall(part.start, timeZone).toISOString(), end: fromVenueWall(part.end, timeZone).toISOString() },
+    },
   }));
 }
 

@@ -193,7 +193,17 @@ describe.runIf(chromiumPath)('coordinator journey', () => {
     const head = (await a.locator('.fc-timeline-header').first().boundingBox())!;
     const firstRow = (await a.locator('.fc-timeline-lane[data-resource-id]').first().boundingBox())!;
     expect(head.y + head.height).toBeLessThanOrEqual(firstRow.y + 1);
+    // Who is in the hall now shows at most on today's part of the exhibition, never on the days to come.
+    expect(await a.locator('.fc-event', { hasText: EXHIBITION }).filter({ hasText: '现在在场' }).count()).toBeLessThanOrEqual(1);
     await shots.take(a, 'week-by-room');
+    // Scrolled down: the day headings stay right under the toolbar, over the rows, with no band between.
+    await a.getByRole('button', { name: '知道了' }).click();
+    await a.evaluate(() => window.scrollTo(0, 700));
+    const bar = await boxOf(a.locator('.sticky-bar'));
+    const stuck = await boxOf(a.locator('.fc-timeline-header').first());
+    expect(stuck.y).toBeGreaterThanOrEqual(bar.y + bar.height - 1);
+    expect(stuck.y).toBeLessThan(bar.y + bar.height + 4);
+    await shots.take(a, 'week-by-room-scrolled');
 
     // ---- The month: each day headed by its date, never "00:00".
     await a.getByRole('button', { name: '月 · 时间轴' }).click();
