@@ -43,6 +43,9 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     sourcemap: true,
+    // .vite/manifest.json: which chunks each app loads at once and which later (tests/e2e/bundle-graph.ts).
+    // Not served: the server publishes only the pages and assets/.
+    manifest: true,
     rollupOptions: {
       input: {
         coordinator: resolve(import.meta.dirname, 'client/index.html'),

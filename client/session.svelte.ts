@@ -3,6 +3,7 @@
  * The socket authenticates with the session cookie, so it is opened after login and closed at logout.
  */
 import { api, ApiError } from './lib/api.ts';
+import { takeEarlyMe } from './early-requests.ts';
 import { checkMe } from './lib/check-me.ts';
 import { isUnauthenticated } from './lib/error-text.ts';
 import { LiveConnection } from './lib/live.svelte.ts';
@@ -26,7 +27,7 @@ export class Session {
       return;
     }
     try {
-      const me = await api.get<MeAnswer>('/api/auth/me');
+      const me = await (takeEarlyMe() ?? api.get<MeAnswer>('/api/auth/me'));
       if (me.user) this.#signedIn(me.user);
       else this.#signedOut();
     } catch (error) {
