@@ -114,6 +114,12 @@ export const SPECS: Record<string, RouteSpec> = {
   'PATCH /api/tournaments/:tournamentId/participants/:participantId': { params: { tournamentId: 'tournamentId', participantId: 'participantId' }, body: () => ({ name: r('王五'), seed: r(3) }), refuse: () => ({ players: [{ memberId: NOTHING }] }) },
   'DELETE /api/tournaments/:tournamentId/participants/:participantId': { params: { tournamentId: 'tournamentId', participantId: 'participantId' }, noInput: true },
   'POST /api/tournaments/:tournamentId/start': { params: { tournamentId: 'tournamentId' }, noInput: true },
+  'POST /api/tournaments/:tournamentId/undo-start': { params: { tournamentId: 'tournamentId' }, noInput: true },
+  'PUT /api/tournaments/:tournamentId/lots': {
+    params: { tournamentId: 'tournamentId' },
+    body: (w) => ({ group: r('A', true), order: r([w.participantId, NOTHING], true) }),
+    refuse: () => ({ group: 'Z' }),
+  },
   'PUT /api/matches/:matchId/result': { params: { matchId: 'matchId' }, body: () => ({ score: r([17, 15]) }), refuse: () => ({ walkover: NOTHING }) },
   'PUT /api/matches/:matchId/live': { params: { matchId: 'matchId' }, body: () => ({ score: r([3, 2]) }), refuse: () => ({ score: [-1, 99] }) },
 };
