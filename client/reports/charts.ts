@@ -157,7 +157,8 @@ const valueLabels: Plugin<'bar'> = {
 };
 
 export interface BarChartSpec {
-  labels: string[];
+  /** A label of several lines is an array ("12月" over "至今"). */
+  labels: Array<string | string[]>;
   series: Array<{ label: string; data: number[] }>;
   stacked: boolean;
   /** The y axis's title ('人次'). */
@@ -165,7 +166,7 @@ export interface BarChartSpec {
 }
 
 /** A Chart.js configuration for bar charts drawn the same way everywhere on the page. */
-export function barConfig(spec: BarChartSpec): ChartConfiguration<'bar', number[], string> {
+export function barConfig(spec: BarChartSpec): ChartConfiguration<'bar', number[], string | string[]> {
   return {
     type: 'bar',
     data: {

@@ -28,8 +28,8 @@ export interface FirstStart {
   history?: HistorySummary | null;
 }
 
-/** The demo history: the last four months (and this one so far) of the demo's centres, at a small city's scale. */
-export const DEMO_HISTORY = { months: 4, scale: 0.15 } as const;
+/** The demo history: the last three months (and this one so far) of the demo's centres, at a small city's scale. */
+export const DEMO_HISTORY = { months: 3, scale: 0.2, attendanceScale: 0.75, codePrefix: 'QJ2025' } as const;
 
 export async function initialiseOnFirstStart(
   db: Kysely<DB>,
@@ -42,6 +42,8 @@ export async function initialiseOnFirstStart(
     years: 1,
     months: DEMO_HISTORY.months,
     scale: DEMO_HISTORY.scale,
+    attendanceScale: DEMO_HISTORY.attendanceScale,
+    codePrefix: DEMO_HISTORY.codePrefix,
     append: false,
     seed: 8,
     timezone: options.timezone,

@@ -29,6 +29,10 @@ export interface HistoryOptions {
   months?: number;
   /** The centres to fill (default: the whole city, HISTORY_VENUES). */
   venues?: readonly HistoryVenue[];
+  /** Scale of class attendance when it differs from `scale` (the small demo city still fills its classes). */
+  attendanceScale?: number;
+  /** Member numbers and card codes start with this (default: "H" and the time, unique per run). */
+  codePrefix?: string;
   /** 1 = DOMAIN.md's city; 0.01 makes a tiny city for tests. */
   scale: number;
   append: boolean;
@@ -122,7 +126,7 @@ export async function seedHistory(db: Kysely<DB>, options: HistoryOptions): Prom
     summary.venues = venues.length;
 
     const count = Math.max(12, Math.round(YEARLY.members * options.scale));
-    const prefix = `H${Date.now().toString(36).toUpperCase()}-`;
+    const prefix = options.codePrefix ?? `H${Date.now().toString(36).toUpperCase()}-`;
     const kinds = categories(count);
     const people = demoMembers(count, options.seed).map((m, i) => ({ ...m, category: kinds[i]!, code: `${prefix}${String(i + 1).padStart(5, '0')}` }));
     await sql`
@@ -145,7 +149,7 @@ export async function seedHistory(db: Kysely<DB>, options: HistoryOptions): Prom
       const target = Math.round(YEARLY.visits * options.scale * share * trend);
       const round = (x: number) => Math.max(share >= 0.5 ? 1 : 0, Math.round(x * options.scale * share));
       summary.bookings += await insertBookings(trx, w, round(YEARLY.lectures), round(YEARLY.exhibitions));
-      const attended = await insertAttendance(trx, options.scale);
+      const attended = await insertAttendance(trx, options.attendanceScale ?? options.scale);
       const dropIns = await insertDropIns(trx, w, Math.max(0, target - attended));
       const [tournaments, matches] = await insertTournaments(trx, w, round(YEARLY.matches / 29));
       summary.tournaments += tournaments;

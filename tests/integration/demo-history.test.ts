@@ -29,12 +29,13 @@ describe.runIf(storageAvailable)('the demo history of the first start', () => {
   afterAll(async () => t?.close());
 
   it('fills the months before this week in the demo centres, and only those', async () => {
-    expect(first.history).toMatchObject({ from: '2026-08-01', to: '2026-12-06', venues: 3 });
+    expect(first.history).toMatchObject({ from: '2026-09-01', to: '2026-12-06', venues: 3 });
     const venues = await get<{ venues: Array<{ id: string; name: string }> }>('/api/venues');
     expect(venues.venues).toHaveLength(3);
-    const months = await get<{ rows: Array<{ key: string; visits: number }> }>('/api/reports/visits?from=2026-08-01&to=2027-01-01&groupBy=month');
+    const months = await get<{ rows: Array<{ key: string; visits: number }> }>('/api/reports/visits?from=2026-01-01&to=2027-01-01&groupBy=month');
     const byMonth = Object.fromEntries(months.rows.map((r) => [r.key, r.visits]));
-    for (const month of ['2026-08', '2026-09', '2026-10', '2026-11']) expect(byMonth[month], month).toBeGreaterThan(300);
+    for (const month of ['2026-09', '2026-10', '2026-11']) expect(byMonth[month], month).toBeGreaterThan(300);
+    expect(byMonth['2026-08']).toBe(0);
     // The current month so far: its first week is history; nothing after last Sunday (the demo calendar's week).
     expect(byMonth['2026-12']).toBeGreaterThan(0);
     const lastWeek = await get<{ total: { visits: number } }>('/api/reports/visits?from=2026-12-07&to=2027-01-01&groupBy=day');
@@ -44,7 +45,7 @@ describe.runIf(storageAvailable)('the demo history of the first start', () => {
   it('has classes with their attendance and some tournaments for the reports page', async () => {
     const classes = await get<{ rows: Array<{ kind?: string; visits: number }> }>('/api/reports/visits?from=2026-09-01&to=2026-12-01&groupBy=booking');
     expect(classes.rows.filter((r) => r.kind === 'class' && r.visits > 0).length).toBeGreaterThan(10);
-    const tournaments = await get<{ total: { tournaments: number; matches: number } }>('/api/reports/tournaments?from=2026-08-01&to=2027-01-01');
+    const tournaments = await get<{ total: { tournaments: number; matches: number } }>('/api/reports/tournaments?from=2026-09-01&to=2027-01-01');
     expect(tournaments.total.tournaments).toBeGreaterThan(0);
     expect(tournaments.total.matches).toBeGreaterThan(10);
   });

@@ -70,6 +70,7 @@ export const membersEn: Record<MembersMessageKey, string> = {
 
   'members.import.title': 'Import a member register',
   'members.import.file': 'Choose a CSV file',
+  'members.import.noFileChosen': 'No file chosen yet',
   'members.import.accepted':
     'In Excel, “Save as” CSV UTF-8 (comma delimited), CSV (comma delimited) or Unicode text; GB18030/GBK files are fine too. The first row holds the headings (姓名, 性别, 出生年月, 原工作单位, 原职务, 类别, 联系电话, 会员卡号, 会员编号, 备注).',
   'members.import.submit': 'Import',

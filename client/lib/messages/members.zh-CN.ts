@@ -68,6 +68,7 @@ export const membersZhCN = {
 
   'members.import.title': '导入会员名册',
   'members.import.file': '选择 CSV 文件',
+  'members.import.noFileChosen': '还没有选择文件',
   'members.import.accepted':
     '在 Excel 中“另存为”CSV UTF-8（逗号分隔）、CSV（逗号分隔）或 Unicode 文本均可；GB18030/GBK 编码也可以。第一行为表头（姓名、性别、出生年月、原工作单位、原职务、类别、联系电话、会员卡号、会员编号、备注）。',
   'members.import.submit': '导入',

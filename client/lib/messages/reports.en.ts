@@ -22,6 +22,7 @@ export const reportsEn: Record<ReportsMessageKey, string> = {
   'reports.year.guests': 'guest visits',
   'reports.year.empty': 'No check-ins in {year} yet.',
   'reports.year.soFar': '{month} (so far)',
+  'reports.year.soFarShort': '(so far)',
   'reports.year.partialNote': '{month} is not over: its bar shows the visits so far (to day {day}), not a whole month.',
   'reports.year.chartLabel': 'Bar chart of visits per month in {year}: {total} visits in all, most in {busiest}. The figures are in the table below.',
   'reports.showTable': 'Show as a table',

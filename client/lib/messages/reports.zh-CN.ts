@@ -20,6 +20,7 @@ export const reportsZhCN = {
   'reports.year.guests': '来宾人次',
   'reports.year.empty': '{year} 年还没有签到记录。',
   'reports.year.soFar': '{month}（至今）',
+  'reports.year.soFarShort': '（至今）',
   'reports.year.partialNote': '{month}还没有结束：图表中的{month}是本月至今（到 {day} 日）的人次，不是全月。',
   'reports.year.chartLabel': '{year} 年每月接待人次柱状图，全年共 {total} 人次，最多的是 {busiest}。具体数字见下方表格。',
   'reports.showTable': '以表格查看',
