@@ -17,6 +17,7 @@ describe('now / next on each court', () => {
 
   it('shows the match in play on each court and the next one there in the order of play', () => {
     const cards = courtCards(d);
+    expect(cards.map((c) => c.last?.key ?? null)).toEqual(['G:A-R1-1', 'G:A-R1-2', null]);
     expect(cards.map((c) => [c.roomId, c.now?.key ?? null, c.next?.key ?? null])).toEqual([
       ['t1', 'G:A-R2-1', 'G:A-R3-1'],
       ['t2', null, 'G:A-R2-2'],

@@ -13,6 +13,8 @@ export interface CourtCard {
   roomId: string | null;
   now: MatchInfo | null;
   next: MatchInfo | null;
+  /** The match finished last here (by the order of play), shown while nothing is in play: the news of the hall. */
+  last?: MatchInfo | null;
 }
 
 export interface CourtsLayout {
@@ -61,7 +63,8 @@ export function courtCards(data: TournamentData, maxWithoutCourts = 8): CourtCar
   if (roomIds.length > 0) {
     return roomIds.map((roomId) => {
       const here = ordered.filter((m) => m.roomId === roomId);
-      return { roomId, now: here.find((m) => m.status === 'live') ?? null, next: here.find(upcoming) ?? null };
+      const last = here.filter((m) => m.status === 'done').at(-1) ?? null;
+      return { roomId, now: here.find((m) => m.status === 'live') ?? null, next: here.find(upcoming) ?? null, last };
     });
   }
   const live = ordered.filter((m) => m.status === 'live').map((m) => ({ roomId: null, now: m, next: null }));

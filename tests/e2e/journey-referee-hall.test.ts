@@ -191,6 +191,8 @@ describe.runIf(chromiumPath)('journey: the referee’s tablet and the hall scree
     // Nothing in play: the table's card shows what comes next there, and the screen turns through its pages again.
     await ttHall.waitForFunction((card) => !document.querySelector(card)?.classList.contains('playing'), card, WITHIN);
     await ttHall.locator('[data-page="courts"]').waitFor({ timeout: 30_000 });
+    // The table's card tells the hall how the match just played ended.
+    expect((await ttHall.locator(`${card} [data-testid="last-result"]`).innerText()).replace(/\s+/g, ' ')).toBe(`刚结束 ${ttNames[0]} 2:0 ${ttNames[1]}`);
     await shots.take(ttHall, 'hall-table-tennis-after-the-match');
 
     // ——— Gateball ———

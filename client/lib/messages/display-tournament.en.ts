@@ -21,6 +21,7 @@ export const displayTournamentEn: Record<DisplayTournamentMessageKey, string> = 
   'tdisplay.part.n': 'Section {index}/{count}',
   'tdisplay.part.cont': ' ({index}/{count})',
 
+  'tdisplay.last': 'Just finished',
   'tdisplay.next': 'Next',
   'tdisplay.allDone': 'All matches here are finished',
   'tdisplay.idleDone': '{courts}: all matches finished',

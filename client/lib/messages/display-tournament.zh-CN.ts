@@ -19,6 +19,7 @@ export const displayTournamentZhCN = {
   'tdisplay.part.n': '第 {index}/{count} 区',
   'tdisplay.part.cont': '（{index}/{count}）',
 
+  'tdisplay.last': '刚结束',
   'tdisplay.next': '下一场',
   'tdisplay.allDone': '本场地比赛已全部结束',
   'tdisplay.idleDone': '{courts}：比赛已全部结束',
