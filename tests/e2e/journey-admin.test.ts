@@ -123,6 +123,7 @@ describe.runIf(chromiumPath)('admin journey', () => {
     for (const name of ['前台签到机', '大厅显示屏']) {
       await devices.getByRole('row', { name: new RegExp(name) }).getByTestId('device-presence').filter({ hasText: '在线' }).waitFor();
     }
+    await devices.getByRole('table').scrollIntoViewIfNeeded();
     await shots.take(page, 'devices-online');
 
     // Reports on the demo history: figures, a chart, this month marked as not over.
