@@ -76,6 +76,27 @@ describe('the pages a tournament screen rotates through', () => {
     expect(podiumPlaces(d, 2)).toHaveLength(2);
   });
 
+  it('lets players tied by a lot not drawn yet share their place, and ranks them once it is drawn', () => {
+    const table = (lotDrawn: boolean) => data({
+      tournament: tournament({ status: 'finished', format: 'round_robin' }),
+      standings: [{
+        group: null,
+        rows: [
+          { participantId: 'p1', rank: 1, byLot: true, lotDrawn, tiedWith: ['p2', 'p3'] },
+          { participantId: 'p2', rank: 2, byLot: true, lotDrawn, tiedWith: ['p1', 'p3'] },
+          { participantId: 'p3', rank: 3, byLot: true, lotDrawn, tiedWith: ['p1', 'p2'] },
+          { participantId: 'p4', rank: 4 },
+        ],
+      }],
+    });
+    expect(podiumPlaces(table(false))).toEqual([
+      { place: 1, participantIds: ['p1', 'p2', 'p3'], byLot: true, awaitingLot: true },
+      { place: 4, participantIds: ['p4'] },
+    ]);
+    expect(podiumPlaces(table(true)).map((p) => [p.place, p.participantIds, p.awaitingLot ?? false]))
+      .toEqual([[1, ['p1'], false], [2, ['p2'], false], [3, ['p3'], false], [4, ['p4'], false]]);
+  });
+
   it('stays on the courts while a match is in play there, and turns through everything between matches', () => {
     const groupMatch = (status: 'live' | 'ready') => match('G:A-R1-1', { stage: 'group', group: 'A', roomId: 'r1', status, sides: sides('g0p0', 'g0p1') });
     const during = data({ tournament: tournament({ format: 'groups_then_knockout', roomIds: ['r1'] }), matches: [groupMatch('live'), ...knockout(16)], standings: groups(8, 4, 1) });

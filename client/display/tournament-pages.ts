@@ -19,6 +19,8 @@ export interface PodiumPlace {
   participantIds: string[];
   /** The place was decided by lot (a round robin's table says so). */
   byLot?: boolean;
+  /** Players level on every rule whose draw is not recorded yet: they share the place, nobody is guessed. */
+  awaitingLot?: boolean;
 }
 
 export interface PodiumPage {
@@ -37,16 +39,23 @@ export const PAGE_KINDS: readonly PageKind[] = ['courts', 'bracket', 'groups', '
 /** Places to show on the final page, best first (at most `limit` places). */
 export function podiumPlaces(data: TournamentData, limit = 8): PodiumPlace[] {
   const byPlace = new Map<number, PodiumPlace>();
-  const add = (place: number, participantId: string, byLot: boolean) => {
+  const add = (place: number, participantId: string, byLot: boolean, awaitingLot = false) => {
     const found = byPlace.get(place) ?? { place, participantIds: [] };
     found.participantIds.push(participantId);
     if (byLot) found.byLot = true;
+    if (awaitingLot) found.awaitingLot = true;
     byPlace.set(place, found);
   };
   if (data.placings.length > 0) {
     for (const p of data.placings) add(p.place, p.participantId, false);
   } else if (data.tournament.format === 'round_robin' && data.standings.length === 1) {
-    for (const r of data.standings[0]!.rows) add(r.rank, r.participantId, r.byLot === true);
+    const rows = data.standings[0]!.rows;
+    for (const r of rows) {
+      // A lot not drawn yet: the tied players share their best place (the order shown is no result).
+      const waiting = r.byLot === true && r.lotDrawn !== true;
+      const tied = waiting ? rows.filter((o) => o.participantId === r.participantId || (r.tiedWith ?? []).includes(o.participantId)) : [r];
+      add(Math.min(...tied.map((o) => o.rank)), r.participantId, r.byLot === true, waiting);
+    }
   }
   return [...byPlace.values()].sort((a, b) => a.place - b.place).filter((p) => p.place <= limit);
 }

@@ -64,6 +64,8 @@ export interface StandingsRow {
   byLot?: boolean;
   /** By lot, and staff have recorded the order drawn. */
   lotDrawn?: boolean;
+  /** The others of the level set this row was separated from (or is tied by lot with). */
+  tiedWith?: string[];
   [field: string]: unknown;
 }
 
