@@ -63,8 +63,19 @@ describe.runIf(chromiumPath)('journey: a three-way tie decided by a recorded dra
       expect((await postJson(`${server.url}/api/tournaments/${id}/participants`, cookie, { name })).status).toBe(201);
     }
 
-    // The coordinator starts it on the tournament page: it asks first, in plain words.
     const page = await signInPage(browser, server.url, 'admin', ADMIN_PASSWORD, collectors, { viewport: { width: 1440, height: 900 } });
+    // The create form (the entries above were taken over the API): the 团体赛 box sits beside its words, on one line.
+    await page.goto(`${server.url}/#/tournaments/new`);
+    const teamBox = page.getByRole('checkbox', { name: /团体赛/ });
+    await teamBox.waitFor(WITHIN);
+    const label = page.locator('label.check', { has: teamBox });
+    const [boxAt, labelAt] = [(await teamBox.boundingBox())!, (await label.boundingBox())!];
+    expect(Math.abs(boxAt.y + boxAt.height / 2 - (labelAt.y + labelAt.height / 2))).toBeLessThan(4);
+    expect(labelAt.height).toBeLessThan(boxAt.height * 2.5);
+    expect(labelAt.width).toBeGreaterThan(boxAt.width * 4);
+    await shots.take(page, 'create-form-team-box');
+
+    // The coordinator starts it on the tournament page: it asks first, in plain words.
     await page.goto(`${server.url}/#/tournaments/${id}`);
     await page.getByRole('button', { name: /开始比赛/ }).click();
     const ask = page.getByRole('alertdialog');
