@@ -13,7 +13,7 @@ import { countUsers, insertUserIfAbsent } from '../modules/users/queries.ts';
 import { seedDemo, type DemoSummary } from './demo.ts';
 import { DEMO_VENUES } from './demo-data.ts';
 import { HISTORY_VENUES } from './history-plan.ts';
-import { seedHistory, type HistorySummary } from './history.ts';
+import { HistoryRefused, seedHistory, type HistorySummary } from './history.ts';
 
 const FIRST_START_LOCK = 7_202_611_292;
 export const ADMIN_USERNAME = 'admin';
@@ -37,7 +37,8 @@ export async function initialiseOnFirstStart(
 ): Promise<FirstStart> {
   const first = await initialise(db, options);
   if (!first.initialised || !first.demo || first.demo.venues === 0 || options.demoHistory === false) return first;
-  // After the commit: it writes in its own transaction (and refuses a database that already has activity).
+  // After the commit: it writes in its own transaction, and refuses a database that already has activity (a
+  // second process already serving could in theory have taken a check-in): then the demo goes without it.
   const history = await seedHistory(db, {
     years: 1,
     months: DEMO_HISTORY.months,
@@ -49,6 +50,9 @@ export async function initialiseOnFirstStart(
     timezone: options.timezone,
     venues: HISTORY_VENUES.slice(0, DEMO_VENUES.length),
     ...(options.now ? { now: options.now } : {}),
+  }).catch((error: unknown) => {
+    if (error instanceof HistoryRefused) return null;
+    throw error;
   });
   return { ...first, history };
 }
