@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { liveScore, replayPoints, scorePoint, startMatch } from '../../server/modules/tournaments/sports/table-tennis-referee.ts';
-import { chooseStart, parseSavedRally, pointsForScores, saveRally } from './tt-referee.ts';
+import { chooseStart, liveFirstServer, parseSavedRally, pointsForScores, saveRally } from './tt-referee.ts';
 import type { LiveSummary } from './types.ts';
 
 const live = (games: Array<[number, number]>, current: [number, number] | null): LiveSummary => ({
@@ -43,5 +43,15 @@ describe('table tennis referee state', () => {
     expect(liveScore(ahead.state)).toEqual({ games: [[11, 5]], current: [1, 0] });
     expect(chooseStart(null, live([], [0, 3]), options)).toMatchObject({ from: 'server', state: { firstServer: 1 } });
     expect(chooseStart(null, null, options)).toBeNull();
+  });
+
+  it('takes over from the server with the first server it kept, so the serve continues right', () => {
+    expect(liveFirstServer({ games: [[11, 7]], current: [2, 1], firstServer: 2, server: 2 })).toBe(2);
+    expect(liveFirstServer({ games: [], current: [0, 0], server: 1 })).toBeNull();
+    expect(liveFirstServer(null)).toBeNull();
+    const state = chooseStart(null, live([[11, 7]], [2, 1]), { bestOf: 5, firstServer: liveFirstServer({ firstServer: 2 })! })!.state;
+    // Side 2 served first in the match, side 1 first in game 2; after three points side 2 serves.
+    expect(state.server).toBe(2);
+    expect(state.gamesWon).toEqual([1, 0]);
   });
 });

@@ -82,3 +82,10 @@ export function chooseStart(
   }
   return null;
 }
+
+/** The side that served first in the match, as the server keeps it in the live score (`firstServer`), or `null`. */
+export function liveFirstServer(live: unknown): Side | null {
+  if (typeof live !== 'object' || live === null) return null;
+  const first = (live as Record<string, unknown>).firstServer;
+  return first === 1 || first === 2 ? first : null;
+}

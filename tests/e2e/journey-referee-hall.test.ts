@@ -113,6 +113,21 @@ describe.runIf(chromiumPath)('journey: the referee’s tablet and the hall scree
     await login.getByRole('button', { name: '退出登录' }).waitFor();
     await login.close();
 
+    /**
+     * A second tablet, with nothing of the first one's saved game (its battery ran out): the referee signs in on
+     * it and opens the match.
+     */
+    const spareTablet = async (address: string) => {
+      const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, locale: 'zh-CN', hasTouch: true });
+      const page = await open(context, '', 'spare pad');
+      await page.getByLabel(/用户名/).fill('admin');
+      await page.getByLabel(/密码/).fill(ADMIN_PASSWORD);
+      await page.getByRole('button', { name: /登录/ }).click();
+      await page.getByRole('button', { name: '退出登录' }).waitFor();
+      await page.goto(`${server.url}/${address}`);
+      return { context, page };
+    };
+
     /** Resolves once the pad's live request with this body has completed, and checks the server took it. */
     const liveSent = (page: Page, matchId: string, accept: (body: Record<string, unknown>) => boolean) =>
       page.waitForResponse((r) => r.request().method() === 'PUT' && r.url().endsWith(`/api/matches/${matchId}/live`) &&
@@ -180,6 +195,12 @@ describe.runIf(chromiumPath)('journey: the referee’s tablet and the hall scree
         // While the match is in play the screen stays on the courts: still there after a page's 12 s.
         await ttHall.waitForTimeout(13_000);
         expect(await ttHall.locator('[data-page]').getAttribute('data-page')).toBe('courts');
+        // A second tablet takes over at once: the score and who serves, without asking for the toss again.
+        const { context: spare, page: sparePad } = await spareTablet(`#/referee/${tt.id}/${semi.id}`);
+        const serving = ttNames[servingSide(firstServer, 1, [5, 4]) - 1]!;
+        await sparePad.getByText(`第 2 局 · ${serving} 发球`).waitFor();
+        expect(await sparePad.locator('button.tt-point .tt-score').allTextContents()).toEqual(['5', '4']);
+        await spare.close();
       }
     }
     await ttPad.getByText(`比赛结束：${ttNames[0]} 获胜`).waitFor();
@@ -252,14 +273,7 @@ describe.runIf(chromiumPath)('journey: the referee’s tablet and the hall scree
     await shots.take(gbHall, 'hall-gateball-live');
 
     // A second tablet (the first one's battery ran out) takes over with the ball in play and the clock running.
-    // It has nothing of the first tablet's saved game: the referee signs in on it and opens the match.
-    const spare = await browser.newContext({ viewport: { width: 1024, height: 768 }, locale: 'zh-CN', hasTouch: true });
-    const sparePad = await open(spare, '', 'spare pad');
-    await sparePad.getByLabel(/用户名/).fill('admin');
-    await sparePad.getByLabel(/密码/).fill(ADMIN_PASSWORD);
-    await sparePad.getByRole('button', { name: /登录/ }).click();
-    await sparePad.getByRole('button', { name: '退出登录' }).waitFor();
-    await sparePad.goto(`${server.url}/#/referee/${gb.id}/${game.id}`);
+    const { context: spare, page: sparePad } = await spareTablet(`#/referee/${gb.id}/${game.id}`);
     await sparePad.getByText('轮到 3 号球').waitFor();
     expect(await sparePad.locator('.gb-time').textContent()).toMatch(/^29:\d\d$/);
     expect(await sparePad.locator('.gb-clock-status').textContent()).not.toContain('暂停');
