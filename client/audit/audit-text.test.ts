@@ -102,6 +102,11 @@ describe('tournament entries in words (issue 13)', () => {
     });
     expect(entityText(result, zh)).toBe('比赛 · 春季乒乓球赛 · 半决赛第 1 场');
     expect(entityText(result, namesIn(en))).toBe('Match · 春季乒乓球赛 · Semi-final 1');
+    const scored = entry({ ...result, changes: { result: { from: null, to: { games: [[6, 11], [6, 11]] } } },
+      details: { names: { a: '李秀英', b: '王建华' } } });
+    expect(changeLines(scored, zh)[0]!.to).toBe('李秀英 6:11, 6:11 王建华');
+    const walkover = entry({ ...result, changes: { result: { from: null, to: { walkover: 'b' } } }, details: { names: { a: '李秀英', b: '王建华' } } });
+    expect(changeLines(walkover, zh)[0]!.to).toBe('弃权（胜方 王建华）');
     const winner = changeLines(result, zh).find((l) => l.field === 'winnerId')!;
     expect([winner.from, winner.to]).toEqual(['（未决出）', '张建国']);
     expect(changeLines(result, namesIn(en)).find((l) => l.field === 'winnerId')!.to).toBe('张建国');
@@ -119,6 +124,6 @@ describe('tournament entries in words (issue 13)', () => {
     });
     expect(actionLabel('tournament.lot_drawn', zh)).toBe('记录抽签结果');
     expect(entityText(drawn, zh)).toBe('赛事 · 春季乒乓球赛');
-    expect(changeLines(drawn, zh)).toMatchObject([{ label: '抽签顺序', to: '1 乙、2 甲' }]);
+    expect(changeLines(drawn, zh)).toMatchObject([{ label: '抽签顺序', from: '（未记录）', to: '1 乙、2 甲' }]);
   });
 });

@@ -16,6 +16,8 @@ export interface AuditNames {
   room: (id: string) => string;
   /** A tournament participant's name, where the page knows it (entries written since issue 13 carry them). */
   participant?: (id: string) => string | null;
+  /** A match entry's two sides' names, side 1 first, to say whose score is whose. */
+  sides?: readonly [string, string];
 }
 
 export interface ChangeLine {
@@ -72,6 +74,13 @@ export function entityText(entry: AuditEntry, names: Pick<AuditNames, 'lookup'>)
 }
 
 function resultText(value: unknown, names: AuditNames): string | null {
+  const text = scoreText(value, names);
+  const walkover = typeof value === 'object' && value !== null && 'walkover' in value;
+  // "李秀英 6:11, 6:11 王建华": the score between the names it belongs to (a walkover names its winner).
+  return text !== null && names.sides && !walkover ? `${names.sides[0]} ${text} ${names.sides[1]}` : text;
+}
+
+function scoreText(value: unknown, names: AuditNames): string | null {
   if (!value || typeof value !== 'object') return null;
   const r = value as Record<string, unknown>;
   const pairs = (list: unknown) => (Array.isArray(list) ? list.map((g) => (Array.isArray(g) ? g.join(':') : String(g))).join(', ') : '');
@@ -91,6 +100,7 @@ function participantName(id: string, names: AuditNames): string {
 /** One value of a field, in words. */
 export function valueText(field: string, value: unknown, names: AuditNames): string {
   if (field === 'winnerId' && (value === null || value === undefined)) return names.lookup('audit.value.noWinner') ?? '—';
+  if (field === 'lotOrder' && (value === null || value === undefined)) return names.lookup('audit.value.notRecorded') ?? '—';
   if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) {
     return names.lookup('audit.value.empty') ?? '—';
   }
@@ -145,8 +155,11 @@ function withEntryNames(entry: AuditEntry, names: AuditNames): AuditNames {
   const carried = entry.details.names;
   if (typeof carried !== 'object' || carried === null) return names;
   const known = carried as Record<string, unknown>;
+  const [one, two, ...more] = Object.values(known);
+  const sides = entry.entity.kind === 'match' && more.length === 0 && typeof one === 'string' && typeof two === 'string' ? { sides: [one, two] as const } : {};
   return {
     ...names,
+    ...sides,
     participant: (id) => (typeof known[id] === 'string' ? (known[id] as string) : (names.participant?.(id) ?? null)),
   };
 }

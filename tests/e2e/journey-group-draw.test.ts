@@ -191,6 +191,19 @@ describe.runIf(chromiumPath)('journey: a three-way tie decided by a recorded dra
     view = await get<View>(`/api/tournaments/${id}`);
     expect(view.matches.find((m) => m.id === a1.id)!.status).toBe('ready');
     expect((await page.locator('main').textContent()) ?? '').not.toMatch(CODES);
+
+    // The audit log says what happened in words: the matches by their names, the people by name, the draw.
+    await page.goto(`${server.url}/#/audit`);
+    const lotRow = page.locator('tbody tr', { hasText: '记录抽签结果' });
+    await lotRow.waitFor(WITHIN);
+    expect(await lotRow.textContent()).toContain(`1 ${nameOf(drawn[0]!)}、2 ${nameOf(drawn[1]!)}、3 ${nameOf(drawn[2]!)}`);
+    const resultRows = page.locator('tbody tr', { hasText: '录入比赛结果' });
+    const resultText = (await resultRows.allTextContents()).join('\n');
+    expect(resultText).toMatch(/比赛 · 银龄乒乓球分组赛 · [AB] 组第 \d 轮第 \d 场/);
+    expect(resultText).toContain('胜者: （未决出） → ');
+    expect(resultText).not.toMatch(/\b[0-9a-f]{8}\b/);
+    expect(resultText).not.toMatch(CODES);
+    await shots.take(page, 'audit-log-in-words');
     expect(collectors.flat()).toEqual([]);
   }, 180_000);
 });

@@ -81,6 +81,7 @@ export const auditEn: Record<AuditMessageKey, string> = {
   'audit.field.venueId': 'Venue',
   'audit.value.empty': '(empty)',
   'audit.value.noWinner': '(not decided)',
+  'audit.value.notRecorded': '(not recorded)',
   'audit.value.erased': '(erased)',
   'audit.value.yes': 'yes',
   'audit.value.no': 'no',

@@ -79,6 +79,7 @@ export const auditZhCN = {
   'audit.field.venueId': '场馆',
   'audit.value.empty': '（空）',
   'audit.value.noWinner': '（未决出）',
+  'audit.value.notRecorded': '（未记录）',
   'audit.value.erased': '（已删除）',
   'audit.value.yes': '是',
   'audit.value.no': '否',
