@@ -18,7 +18,7 @@ export const loadAbsent = (q: Parameters<typeof absentPath>[0], signal?: AbortSi
 export const loadRooms = (venueId: string, signal?: AbortSignal) =>
   api.get<{ rooms: Room[] }>(`/api/venues/${seg(venueId)}/rooms`, opts(signal)).then((a) => a.rooms);
 
-/** The same path asking for a file: `format=csv` or `format=xlsx`. */
-export function exportPath(path: string, format: 'csv' | 'xlsx'): string {
-  return `${path}${path.includes('?') ? '&' : '?'}format=${format}`;
+/** The same path asking for a file: `format=csv` or `format=xlsx`; in English (`lang=en`) when the page is. */
+export function exportPath(path: string, format: 'csv' | 'xlsx', lang: 'zh-CN' | 'en' = 'zh-CN'): string {
+  return `${path}${path.includes('?') ? '&' : '?'}format=${format}${lang === 'en' ? '&lang=en' : ''}`;
 }

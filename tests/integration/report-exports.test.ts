@@ -82,4 +82,11 @@ describe.runIf(storageAvailable)('report exports', () => {
     expect((sheet.getCell('E2').value as Date).toISOString()).toBe('2026-01-08T14:55:00.000Z');
     expect(typeof sheet.getCell('F2').value).toBe('number');
   });
+
+  it('writes the file in English when asked (lang=en)', async () => {
+    const lines = await csvLines(`${url(byBooking, 'csv')}&lang=en`);
+    expect(lines[0]).toBe('"Activity","Start","Kind","Expected","Visits","Members","Guests","ID"');
+    expect(lines[1]).toMatch(/^"健康讲座","2026-01-08 15:00","Lecture","60","2","1","1",/);
+    expect(lines.at(-1)).toMatch(/^"Total",/);
+  });
 });

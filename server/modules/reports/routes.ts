@@ -21,6 +21,7 @@ import {
   YearlyReportQuery,
   YearlyReportSchema,
 } from './schemas.ts';
+import { inEnglish } from './export-en.ts';
 import { roomZones } from './queries.ts';
 import * as service from './service.ts';
 
@@ -32,8 +33,8 @@ function exportFormat(request: FastifyRequest, format: string | undefined): Expo
   return /\btext\/csv\b/i.test(accept) ? 'csv' : null;
 }
 
-function sendExport<T>(reply: FastifyReply, name: string, table: ExportTable<T>, format: ExportFormat) {
-  const body = exportFile(table, format);
+function sendExport<T>(reply: FastifyReply, name: string, table: ExportTable<T>, format: ExportFormat, lang: string | undefined) {
+  const body = exportFile(lang === 'en' ? inEnglish(table) : table, format);
   return reply
     .header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : XLSX_MEDIA_TYPE)
     .header('content-disposition', `attachment; filename="${name}.${format}"`)
@@ -54,7 +55,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const format = exportFormat(request, request.query.format);
       if (!format) return report;
       const zones = await roomZones(db, report.rows.flatMap((r) => (r.roomId ? [r.roomId] : [])));
-      return sendExport(reply, fileName(`visits-by-${report.groupBy}`, from, to), visitsTable(report, (roomId) => (roomId && zones.get(roomId)) || 'UTC'), format);
+      return sendExport(reply, fileName(`visits-by-${report.groupBy}`, from, to), visitsTable(report, (roomId) => (roomId && zones.get(roomId)) || 'UTC'), format, request.query.lang);
     },
   );
 
@@ -65,7 +66,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const report = await service.tournamentsReport(db, request.principal, request.query);
       const { from, to } = request.query;
       const format = exportFormat(request, request.query.format);
-      return format ? sendExport(reply, fileName('tournaments', from, to), tournamentsTable(report), format) : report;
+      return format ? sendExport(reply, fileName('tournaments', from, to), tournamentsTable(report), format, request.query.lang) : report;
     },
   );
 
@@ -87,7 +88,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const report = await service.absentMembersReport(db, request.principal, request.query);
       if (!format) return report;
       const venues = new Map((await listVenues(db, [...new Set(report.members.map((m) => m.lastVenueId))])).map((v) => [v.id, v]));
-      return sendExport(reply, `absent-members-${request.query.weeks}-weeks`, absentMembersTable(report, venues), format);
+      return sendExport(reply, `absent-members-${request.query.weeks}-weeks`, absentMembersTable(report, venues), format, request.query.lang);
     },
   );
 };

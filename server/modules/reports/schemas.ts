@@ -15,6 +15,7 @@ const DATE_OR_INSTANT = '^\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d{
 const Bound = (what: string) =>
   Type.String({ pattern: DATE_OR_INSTANT, maxLength: 40, description: `${what}: YYYY-MM-DD (a local date in each venue's zone) or an ISO 8601 instant with offset` });
 const Format = OneOf(['json', 'csv', 'xlsx'] as const, 'csv or xlsx: the same figures as a file (or Accept: text/csv, or the XLSX media type)');
+const Lang = OneOf(['zh-CN', 'en'] as const, "the file's headers and words: Chinese (default) or English");
 
 export const VisitsReportQuery = Type.Object(
   {
@@ -23,6 +24,7 @@ export const VisitsReportQuery = Type.Object(
     to: Bound('end (exclusive)'),
     groupBy: Type.Optional(OneOf(VISIT_GROUPINGS, 'default: day')),
     format: Type.Optional(Format),
+    lang: Type.Optional(Lang),
   },
   { additionalProperties: false },
 );
@@ -61,6 +63,7 @@ export const TournamentsReportQuery = Type.Object(
     to: Bound('end (exclusive)'),
     groupBy: Type.Optional(OneOf(TOURNAMENT_GROUPINGS, 'default: sport')),
     format: Type.Optional(Format),
+    lang: Type.Optional(Lang),
   },
   { additionalProperties: false },
 );
@@ -111,6 +114,7 @@ export const AbsentMembersQuery = Type.Object(
     weeks: Type.Integer({ minimum: 1, maximum: 520 }),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 5000 })),
     format: Type.Optional(Format),
+    lang: Type.Optional(Lang),
   },
   { additionalProperties: false },
 );
