@@ -27,6 +27,7 @@ export const en: Record<MessageKey, string> = {
   'lang.en': 'English',
 
   'conn.live': 'Connected · live',
+  'conn.liveShort': 'Live',
   'conn.connecting': 'Connecting…',
   'conn.offline': 'Offline',
   'conn.lastUpdated': 'last updated {time}',
@@ -47,7 +48,7 @@ export const en: Record<MessageKey, string> = {
 
   'nav.label': 'Main navigation',
   'nav.home': 'Home',
-  'nav.admin': 'Administration',
+  'nav.admin': 'Admin',
 
   'auth.signedInAs': '{name} ({role})',
   'auth.logout': 'Sign out',

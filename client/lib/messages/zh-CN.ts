@@ -26,6 +26,7 @@ export const zhCN = {
   'lang.en': 'English',
 
   'conn.live': '已连接 · 实时',
+  'conn.liveShort': '实时',
   'conn.connecting': '正在连接…',
   'conn.offline': '离线',
   'conn.lastUpdated': '最后更新 {time}',
