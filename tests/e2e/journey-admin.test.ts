@@ -115,12 +115,12 @@ describe.runIf(chromiumPath)('admin journey', () => {
     };
     const kiosk = await pair('kiosk', '前台签到机', { width: 1280, height: 800 });
     await shots.take(kiosk, 'kiosk-paired');
-    const display = await pair('display', '大厅显示屏', { width: 1920, height: 1080 });
+    const display = await pair('display', '二楼走廊显示屏', { width: 1920, height: 1080 });
     await shots.take(display, 'display-paired');
     // The list shows both online (it refreshes itself; a reload is quicker here).
     await page.reload();
     await devices.getByLabel('场馆').selectOption({ label: CITY });
-    for (const name of ['前台签到机', '大厅显示屏']) {
+    for (const name of ['前台签到机', '二楼走廊显示屏']) {
       await devices.getByRole('row', { name: new RegExp(name) }).getByTestId('device-presence').filter({ hasText: '在线' }).waitFor();
     }
     await devices.getByRole('table').scrollIntoViewIfNeeded();
