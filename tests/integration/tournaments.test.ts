@@ -200,12 +200,11 @@ describe.runIf(storageAvailable)('tournaments', () => {
     v = await view(id);
     expect(v.standings[0]!.rows.every((r) => (r as { byLot?: boolean }).byLot)).toBe(true);
     expectError(await t.app.inject({ method: 'PATCH', url: `/api/tournaments/${id}`, headers: { cookie }, payload: { matchMinutes: 10 } }), 409, 'conflict');
-    const lots = await t.app.inject({
-      method: 'PATCH',
-      url: `/api/tournaments/${id}`,
-      headers: { cookie },
-      payload: { tiebreak: { lots: { [idOf('C')]: 1, [idOf('A')]: 2, [idOf('B')]: 3 } } },
-    });
+    // Lots are recorded through their own, checked and audited route; the settings stay fixed after the start.
+    expectError(await t.app.inject({
+      method: 'PATCH', url: `/api/tournaments/${id}`, headers: { cookie }, payload: { tiebreak: { lots: { [idOf('C')]: 1 } } },
+    }), 409, 'conflict');
+    const lots = await api('PUT', `/api/tournaments/${id}/lots`, { group: null, order: [idOf('C'), idOf('A'), idOf('B')] });
     expect(lots.statusCode, lots.body).toBe(200);
     v = await view(id);
     expect(v.standings[0]!.rows.map((r) => v.participants.find((p) => p.id === r.participantId)!.name)).toEqual(['C', 'A', 'B']);

@@ -1,7 +1,7 @@
 /**
  * Changing a tournament after creating it. Before the start everything may change (players removed, courts and
- * times moved, or the draft deleted); after it, only the lots a referee draws for players the rules leave equal,
- * which re-rank the standings at once.
+ * times moved, or the draft deleted); after it, nothing here: a draw by lot is recorded through its own route
+ * (lots.ts: only for a real tie, checked and audited), and a start is undone by undo-start.ts.
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
@@ -11,7 +11,7 @@ import { requireVenueManager, type Principal } from '../auth/principal.ts';
 import { findRoom } from '../venues/queries.ts';
 import * as q from './queries.ts';
 import type { UpdateTournamentInput } from './schemas.ts';
-import { recompute, toTournament, tournamentTopic } from './view.ts';
+import { toTournament, tournamentTopic } from './view.ts';
 
 async function managedTournament(db: Kysely<DB>, principal: Principal | null, tournamentId: string) {
   const t = await q.findTournament(db, tournamentId);
@@ -22,9 +22,8 @@ async function managedTournament(db: Kysely<DB>, principal: Principal | null, to
 
 export async function updateTournament(db: Kysely<DB>, principal: Principal | null, tournamentId: string, input: UpdateTournamentInput) {
   const existing = await managedTournament(db, principal, tournamentId);
-  const onlyLots = Object.keys(input).every((k) => k === 'tiebreak') && input.tiebreak && Object.keys(input.tiebreak).every((k) => k === 'lots');
-  if (existing.status !== 'draft' && !onlyLots) {
-    throw new AppError('conflict', 'The tournament has started: only the lots drawn for tied players can still change.');
+  if (existing.status !== 'draft') {
+    throw new AppError('conflict', 'The tournament has started and its settings are fixed: record a draw by lot with PUT /api/tournaments/:id/lots, or undo the start while nothing is played.');
   }
   for (const roomId of input.roomIds ?? []) {
     const room = await findRoom(db, roomId);
@@ -47,10 +46,6 @@ export async function updateTournament(db: Kysely<DB>, principal: Principal | nu
       .execute();
     const updated = (await q.findTournament(trx, tournamentId))!;
     emit({ topic: tournamentTopic(tournamentId), type: 'tournament.updated', data: { tournament: toTournament(updated) } });
-    if (updated.status !== 'draft') {
-      const { derived } = await recompute(trx, updated);
-      emit({ topic: tournamentTopic(tournamentId), type: 'standings.changed', data: { standings: derived.standings, placings: derived.placings } });
-    }
     return toTournament(updated);
   });
 }
