@@ -192,6 +192,18 @@ describe.runIf(chromiumPath)('journey: a three-way tie decided by a recorded dra
     expect(view.matches.find((m) => m.id === a1.id)!.status).toBe('ready');
     expect((await page.locator('main').textContent()) ?? '').not.toMatch(CODES);
 
+    // The order of play and the referee's match picker name matches in words too.
+    await page.getByRole('tab', { name: '出场顺序' }).click();
+    const orderTab = page.locator('.tab-panel');
+    await orderTab.getByText('A 组第 1 轮第 1 场').first().waitFor(WITHIN);
+    await orderTab.getByText('半决赛第 1 场').first().waitFor();
+    expect((await orderTab.textContent()) ?? '').not.toMatch(CODES);
+    await shots.take(page, 'order-of-play-in-words');
+    await page.getByRole('link', { name: '裁判记分' }).click();
+    await page.getByText('半决赛第 1 场').first().waitFor(WITHIN);
+    expect((await page.locator('main').textContent()) ?? '').not.toMatch(CODES);
+    await shots.take(page, 'referee-picker-in-words');
+
     // The audit log says what happened in words: the matches by their names, the people by name, the draw.
     await page.goto(`${server.url}/#/audit`);
     const lotRow = page.locator('tbody tr', { hasText: '记录抽签结果' });
