@@ -94,6 +94,7 @@ describe.runIf(chromiumPath)('journey: a three-way tie decided by a recorded dra
     await page.getByRole('button', { name: /开始比赛/ }).click();
     await page.getByRole('button', { name: '确认开始' }).click();
     await page.getByRole('tab', { name: /对阵/ }).waitFor(WITHIN);
+    expect(await page.getByText('已撤销开赛').count()).toBe(0);
 
     let view = await get<View>(`/api/tournaments/${id}`);
     const nameOf = (pid: string | null) => view.participants.find((p) => p.id === pid)?.name ?? '';
