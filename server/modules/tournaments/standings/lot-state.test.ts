@@ -63,7 +63,7 @@ describe('a lot only once nothing left to play can separate (table tennis)', () 
     const open = settleLots(rows, [['E', 'F']], rules, new Set());
     expect(open.slice(0, 2).map((r) => [r.byLot, r.decidedBy])).toEqual([[false, 'level'], [false, 'level']]);
     const final = settleLots(rows, [], rules, new Set(['A', 'B']));
-    expect(final.slice(0, 2).map((r) => [r.byLot, r.lotDrawn])).toEqual([[true, true], [true, true]]);
+    expect(final.slice(0, 2).map((r) => [r.byLot, (r as { lotDrawn?: boolean }).lotDrawn])).toEqual([[true, true], [true, true]]);
   });
 
   it('waits while someone below can still come level, and not when nobody can', () => {
