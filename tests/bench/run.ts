@@ -18,6 +18,7 @@ import { findings } from './findings.ts';
 import { checkGoals, goalLines, methodNotes, SETTINGS } from './interpretation.ts';
 import { describeMachine, performanceMarkdown, textTable, type Row } from './report.ts';
 import { benchReports, reportsSection } from './reports.ts';
+import { firstLoadSection } from './first-load.ts';
 import { benchSocketMemory } from './socket-memory.ts';
 import type { RepeatOptions } from './stats.ts';
 import { benchTwoProcesses } from './two-processes.ts';
@@ -120,7 +121,7 @@ async function main(filters: string[]): Promise<void> {
   process.stdout.write(`${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}; ${seconds.toFixed(0)} s in all.\n`);
   if (filters.length === 0) {
     const file = resolve(import.meta.dirname, '../../docs/performance.md');
-    writeFileSync(file, performanceMarkdown({ machine, rows, method: methodNotes, goals, findings }) + reportsSection);
+    writeFileSync(file, performanceMarkdown({ machine, rows, method: methodNotes, goals, findings }) + reportsSection + firstLoadSection);
     process.stdout.write(`Wrote ${file}.\n`);
   } else {
     process.stdout.write('Only some benchmarks ran: docs/performance.md left as it was.\n');
