@@ -7,11 +7,11 @@ import { match } from './testing.ts';
 const english = (key: keyof typeof en, params?: Record<string, string | number>) => interpolate(en[key], params);
 
 describe('match labels in the words people use (issue 13)', () => {
-  it('names the knockout rounds from the end: 决赛, 半决赛, 四分之一决赛, 1/8 决赛', () => {
+  it('names the knockout rounds from the end as the hall screen does: 决赛, 半决赛, 1/4 决赛, 16 强赛', () => {
     const all = [1, 2, 3, 4].map((round) => match(`K${round}-1`, { stage: 'knockout', round, number: 1 }));
     const rounds = knockoutRounds([...all, match('K3P', { stage: 'knockout', round: 4, number: 1 })]);
     expect(rounds).toBe(4);
-    expect(all.map((m) => matchLabel(m, zh, rounds))).toEqual(['1/8 决赛第 1 场', '四分之一决赛第 1 场', '半决赛第 1 场', '决赛']);
+    expect(all.map((m) => matchLabel(m, zh, rounds))).toEqual(['16 强赛第 1 场', '1/4 决赛第 1 场', '半决赛第 1 场', '决赛']);
     expect(matchLabel(all[2]!, english, rounds)).toBe('Semi-final 1');
     expect(matchLabel(all[0]!, english, rounds)).toBe('Round of 16, match 1');
   });

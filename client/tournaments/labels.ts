@@ -49,7 +49,7 @@ export function knockoutRounds(matches: readonly Pick<Match, 'stage' | 'round' |
   return matches.reduce((most, m) => (m.stage === 'knockout' && !/3P$/.test(m.key) ? Math.max(most, m.round) : most), 0);
 }
 
-/** A knockout match by the name people use: 决赛, 半决赛第 1 场, 四分之一决赛第 2 场, 1/8 决赛第 3 场. */
+/** A knockout match by the name people use: 决赛, 半决赛第 1 场, 1/4 决赛第 2 场, 16 强赛第 3 场 (the hall screen's words). */
 function knockoutLabel(match: Match, rounds: number, tr: Translate): string {
   const fromEnd = rounds - match.round;
   if (rounds === 0 || fromEnd < 0) return tr('tourn.match.knockout', { round: match.round, n: match.number });
