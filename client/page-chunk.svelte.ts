@@ -20,18 +20,20 @@ export class PageChunk<C> {
   /** Starts loading the page's code unless it is loaded or on its way; call it as early as the page is known. */
   load(): Promise<void> {
     if (this.status === 'ready') return Promise.resolve();
-    this.#pending ??= this.#importer().then(
-      (module) => {
-        this.component = module.default;
-        this.status = 'ready';
-      },
-      (error: unknown) => {
-        this.error = error;
-        this.status = 'failed';
-        this.#pending = null;
-      },
-    );
-    if (this.status !== 'failed') this.status = 'loading';
+    if (!this.#pending) {
+      this.status = 'loading';
+      this.#pending = this.#importer().then(
+        (module) => {
+          this.component = module.default;
+          this.status = 'ready';
+        },
+        (error: unknown) => {
+          this.error = error;
+          this.status = 'failed';
+          this.#pending = null;
+        },
+      );
+    }
     return this.#pending;
   }
 }
