@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { httpSignIn, postJson, type ServerProcess } from '../support/processes.ts';
 import { chromiumPath, collectErrors, openSuite, signInPage } from './browser.ts';
 import { BundleGraph, kb, LIBRARIES, modulesMatching, type BuiltChunk } from './bundle-graph.ts';
+import { journeyShots, type Shots } from './screenshots.ts';
 
 const ADMIN_PASSWORD = 'browser-admin-pass';
 const CITY = '市老干部活动中心';
@@ -38,11 +39,13 @@ describe.runIf(chromiumPath)('the coordinator app’s first load', () => {
   let browser: Browser;
   let stop: (() => Promise<void>) | undefined;
   let graph: BundleGraph;
+  let shots: Shots;
   const collectors: string[][] = [];
 
   beforeAll(async () => {
     ({ server, browser, stop } = await openSuite({ ADMIN_PASSWORD }));
     graph = new BundleGraph(inject('e2eDist') ?? 'dist');
+    shots = journeyShots('first-load');
   });
   afterAll(async () => stop?.());
 
@@ -163,6 +166,7 @@ describe.runIf(chromiumPath)('the coordinator app’s first load', () => {
     await page.goto(`${server.url}/#/members`);
     const loading = page.getByRole('status').filter({ hasText: '正在打开页面…' });
     await loading.waitFor();
+    await shots.take(page, 'page-code-loading');
     expect(await page.getByRole('alert').count()).toBe(0);
     release();
     await page.getByRole('heading', { name: '会员', level: 2 }).waitFor();
@@ -178,6 +182,7 @@ describe.runIf(chromiumPath)('the coordinator app’s first load', () => {
     await page.goto(`${server.url}/#/members`);
     const alert = page.getByRole('alert');
     await alert.filter({ hasText: '页面没有打开' }).waitFor();
+    await shots.take(page, 'page-code-failed');
     await page.unroute(`**/${members}`);
     await alert.getByRole('button', { name: '重试' }).click();
     await page.getByRole('heading', { name: '会员', level: 2 }).waitFor();
