@@ -17,6 +17,7 @@ import type { DB, MemberCategory } from '../db/schema.ts';
 import { addDays, localDateOf, weekdayOf } from '../lib/zoned-time.ts';
 import { reading } from '../modules/reports/queries.ts';
 import { rollUpMonths } from '../modules/reports/rollup.ts';
+import { namePinyin } from '../modules/members/pinyin.ts';
 import { insertRoom, insertVenue } from '../modules/venues/queries.ts';
 import { demoMembers } from './demo-members.ts';
 import { CATEGORY_SHARES, HISTORY_VENUES, type HistoryVenue, newYearBreaks, YEARLY } from './history-plan.ts';
@@ -128,14 +129,22 @@ export async function seedHistory(db: Kysely<DB>, options: HistoryOptions): Prom
     const count = Math.max(12, Math.round(YEARLY.members * options.scale));
     const prefix = options.codePrefix ?? `H${Date.now().toString(36).toUpperCase()}-`;
     const kinds = categories(count);
-    const people = demoMembers(count, options.seed).map((m, i) => ({ ...m, category: kinds[i]!, code: `${prefix}${String(i + 1).padStart(5, '0')}` }));
+    // Written in one statement, not through insertMembers, so the readings the kiosk's name search uses
+    // (pinyin and initials) are written here too: a member without them cannot find themselves by "zjg".
+    const people = demoMembers(count, options.seed).map((m, i) => ({
+      ...m,
+      ...namePinyin(m.name),
+      category: kinds[i]!,
+      code: `${prefix}${String(i + 1).padStart(5, '0')}`,
+    }));
     await sql`
-      insert into members (name, member_no, card_code, gender, birth_month, former_unit, former_position, category, phone, created_at)
-      select name, code, code, gender, birth, unit, position, category, phone, ${from}::date - 30
+      insert into members (name, member_no, card_code, gender, birth_month, former_unit, former_position, category, phone, name_pinyin, name_initials, created_at)
+      select name, code, code, gender, birth, unit, position, category, phone, readings, initials, ${from}::date - 30
         from unnest(${people.map((p) => p.name)}::text[], ${people.map((p) => p.code)}::text[], ${people.map((p) => p.gender)}::text[],
                     ${people.map((p) => p.birthMonth)}::text[], ${people.map((p) => p.formerUnit)}::text[], ${people.map((p) => p.formerPosition)}::text[],
-                    ${people.map((p) => p.category)}::text[], ${people.map((p) => p.phone)}::text[])
-             as m(name, code, gender, birth, unit, position, category, phone)`.execute(trx);
+                    ${people.map((p) => p.category)}::text[], ${people.map((p) => p.phone)}::text[],
+                    ${people.map((p) => p.namePinyin)}::text[], ${people.map((p) => p.nameInitials)}::text[])
+             as m(name, code, gender, birth, unit, position, category, phone, readings, initials)`.execute(trx);
     summary.members = count;
     await createScratchTables(trx, venues, (options.seed % 1000) / 1000);
     await assignMembers(trx, prefix, Object.fromEntries(CATEGORY_SHARES.map((c) => [c.category, c.activity])));
