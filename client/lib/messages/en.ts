@@ -51,6 +51,7 @@ export const en: Record<MessageKey, string> = {
   'nav.admin': 'Admin',
 
   'auth.signedInAs': '{name} ({role})',
+  'auth.roleSuffix': ' ({role})',
   'auth.logout': 'Sign out',
   'login.title': 'Sign in',
   'login.username': 'Username',

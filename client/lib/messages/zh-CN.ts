@@ -50,6 +50,7 @@ export const zhCN = {
   'nav.admin': '管理',
 
   'auth.signedInAs': '{name}（{role}）',
+  'auth.roleSuffix': '（{role}）',
   'auth.logout': '退出登录',
   'login.title': '登录',
   'login.username': '用户名',
