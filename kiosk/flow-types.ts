@@ -25,7 +25,8 @@ export interface Done {
 }
 
 export type Problem =
-  | { kind: 'unknownCard' }
+  /** `code`: what was scanned or typed, shown so a member can see a misread or a typo. */
+  | { kind: 'unknownCard'; code?: string }
   | { kind: 'needsNetwork' }
   | { kind: 'noCamera' }
   | { kind: 'refused'; message: string };
@@ -51,7 +52,8 @@ export type Screen =
   | { name: 'lookup'; code: string; from: Origin }
   | { name: 'camera' }
   | EntryScreen
-  | ({ name: 'activity'; page: number } & Visitor)
+  /** `undone`: the member just took a check-in back; the screen says so (it looks like the one before). */
+  | ({ name: 'activity'; page: number; undone?: true } & Visitor)
   | ({ name: 'sending'; choice: Choice } & Visitor)
   | ({ name: 'done'; choice: Choice; done: Done } & Visitor)
   | ({ name: 'undoing'; choice: Choice; done: Done } & Visitor)

@@ -69,7 +69,7 @@ describe('card flow', () => {
       { type: 'scan', code: 'NOPE1234' },
       { type: 'cardUnknown', ticket: 1 },
     ]);
-    expect(r.screen).toEqual({ name: 'problem', problem: { kind: 'unknownCard' }, back: { name: 'welcome' } });
+    expect(r.screen).toEqual({ name: 'problem', problem: { kind: 'unknownCard', code: 'NOPE1234' }, back: { name: 'welcome' } });
     expect(run([{ type: 'back' }], online, r.flow).screen).toEqual({ name: 'welcome' });
   });
 
@@ -126,7 +126,7 @@ describe('undo', () => {
     expect(r.screen.name).toBe('undoing');
     expect(r.effects.at(-1)).toEqual({ kind: 'undo', ticket: 3, key: 'k1', visitId: 'visit1' });
     const after = run([{ type: 'undone', ticket: 3 }], online, r.flow);
-    expect(after.screen).toMatchObject({ name: 'activity', page: 0, who: { kind: 'card', member: { name: '杜荣' } } });
+    expect(after.screen).toMatchObject({ name: 'activity', page: 0, undone: true, who: { kind: 'card', member: { name: '杜荣' } } });
     // A new choice is a new intent: the controller makes a new key for it.
     expect(run([{ type: 'choose', choice: { kind: 'visit' } }], online, after.flow).effects).toEqual([
       { kind: 'checkIn', ticket: 4, request: { venueId: 'v1', memberCode: 'QJ2020001' } },
@@ -274,7 +274,7 @@ describe('typed card code', () => {
     let r = typed(['Q', 'X']);
     r = run([{ type: 'submitCode' }], online, r.flow);
     r = run([{ type: 'cardUnknown', ticket: r.flow.ticket }], online, r.flow);
-    expect(r.screen).toEqual({ name: 'problem', problem: { kind: 'unknownCard' }, back: { name: 'code', text: 'QX' } });
+    expect(r.screen).toEqual({ name: 'problem', problem: { kind: 'unknownCard', code: 'QX' }, back: { name: 'code', text: 'QX' } });
     expect(run([{ type: 'back' }], online, r.flow).screen).toEqual({ name: 'code', text: 'QX' });
     // The problem screen offers the phone and the name instead.
     expect(run([{ type: 'open', screen: 'phone' }], online, r.flow).screen).toMatchObject({ name: 'phone', digits: '' });

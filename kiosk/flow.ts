@@ -102,7 +102,7 @@ export function step(flow: Flow, event: FlowEvent, context: FlowContext): Next {
     case 'cardUnknown':
       // Back to the typed code to correct it; the problem screen also offers phone and name.
       if (screen.name !== 'lookup') return stay(flow);
-      return go(flow, { name: 'problem', problem: { kind: 'unknownCard' }, back: screen.from });
+      return go(flow, { name: 'problem', problem: { kind: 'unknownCard', code: screen.code }, back: screen.from });
 
     case 'open': {
       if (busy(screen)) return stay(flow);
@@ -215,7 +215,7 @@ export function step(flow: Flow, event: FlowEvent, context: FlowContext): Next {
       }));
     case 'undone':
       if (screen.name !== 'undoing') return stay(flow);
-      return go(flow, { name: 'activity', page: 0, who: screen.who, from: screen.from });
+      return go(flow, { name: 'activity', page: 0, who: screen.who, from: screen.from, undone: true });
 
     case 'cameraFailed':
       if (screen.name !== 'camera') return stay(flow);

@@ -185,7 +185,9 @@ export class KioskFlow {
     const result = await this.#deps.outbox.submit(request, this.#note(screen.who, screen.choice));
     if (result.status === 'refused') {
       const problem: Problem =
-        result.error.code === 'member_not_found' ? { kind: 'unknownCard' } : { kind: 'refused', message: result.error.message };
+        result.error.code === 'member_not_found'
+          ? { kind: 'unknownCard', ...(screen.who.kind === 'card' ? { code: screen.who.code } : {}) }
+          : { kind: 'refused', message: result.error.message };
       this.dispatch({ type: 'refused', ticket, problem });
       return;
     }

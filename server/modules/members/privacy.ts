@@ -15,6 +15,9 @@ export function maskPhone(phone: string | null): string | null {
   return phone.length > 2 ? `${'*'.repeat(phone.length - 2)}${phone.slice(-2)}` : '**';
 }
 
+/** The most members a kiosk's search answers: enough to find oneself, too few to page through the ledger. */
+export const DEVICE_SEARCH_HITS = 8;
+
 export function isPublicScreen(principal: Principal): boolean {
   return principal.kind === 'device';
 }

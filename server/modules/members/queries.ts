@@ -85,6 +85,9 @@ export function searchMembers(db: Executor, q: string | undefined, limit: number
     .orderBy(sql`case when ${text} <> '' and name = ${text} then 0 else 1 end`)
     // "zjg" in full: members whose initials are exactly that come before longer names that start with them.
     .orderBy(sql`case when ${letters} <> '' and ' ' || name_initials || ' ' like ${`% ${likeEscape(letters)} %`} then 0 else 1 end`)
+    // Then in the order of their readings, as a Chinese list is read (汪, 王 together), not by code point,
+    // which put 万国强 first for "wang" in the field test.
+    .orderBy(sql`case when ${letters} <> '' then name_pinyin end`)
     .orderBy('name')
     .orderBy('id')
     .limit(limit)

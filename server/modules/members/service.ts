@@ -9,7 +9,7 @@ import { AppError, notFound } from '../../errors.ts';
 import { memberCreated, memberRemoved, memberUpdated } from '../audit/entries.ts';
 import { eraseMemberFromLog, recordAudit } from '../audit/record.ts';
 import { requireAdmin, requirePrincipal, requireUser, type Principal } from '../auth/principal.ts';
-import { forViewer } from './privacy.ts';
+import { DEVICE_SEARCH_HITS, forViewer } from './privacy.ts';
 import * as q from './queries.ts';
 import type { CreateMemberInput, ListMembersInput, MemberDto, UpdateMemberInput } from './schemas.ts';
 
@@ -54,7 +54,7 @@ export async function listMembers(
   // A kiosk shows a short list to pick from, and only after something was typed; it is not told totals.
   if (p.kind === 'device') {
     if (!input.q?.trim()) return { members: [] };
-    const rows = await q.searchMembers(db, input.q, Math.min(input.limit ?? 8, 8), 0);
+    const rows = await q.searchMembers(db, input.q, Math.min(input.limit ?? DEVICE_SEARCH_HITS, DEVICE_SEARCH_HITS), 0);
     return { members: rows.map((row) => forViewer(toMember(row), p)) };
   }
   const [rows, total] = await Promise.all([q.searchMembers(db, input.q, input.limit ?? 50, input.offset ?? 0), q.countMembers(db, input.q)]);
