@@ -18,3 +18,11 @@ export function parseHash(hash: string): RouteName {
 }
 
 export const hrefFor = (route: RouteName): string => (route === 'home' ? '#/' : `#/${route}`);
+
+/**
+ * `#/referee/TID/MID`: the referee's scoring pad, which covers the whole screen (the app header too) and so
+ * shows the connection badge itself (tournaments/paths.ts has the full grammar of these paths).
+ */
+export function isRefereePad(hash: string): boolean {
+  return /^#?\/referee\/[^/?]+\/[^/?]+/.test(hash);
+}
