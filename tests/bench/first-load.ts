@@ -14,10 +14,10 @@ scripts loaded). Goal: under 1.5 s on localhost.
 
 | | Before (f498e6b) | After |
 | --- | ---: | ---: |
-| Coordinator entry chunk (what index.html loads) | 857.9 KB (260 KB gzip), every page in it | 3.0 KB (1.4 KB gzip) |
-| Scripts loaded for the first calendar | 1,074 KB in 3 files (FullCalendar, Chart.js, every page) | about 660 KB in 17 files (shell, calendar with FullCalendar) |
+| Coordinator entry chunk (what index.html loads) | 857.9 KB (260 KB gzip), every page in it | 3.1 KB (1.4 KB gzip) |
+| Scripts loaded for the first calendar | 1,074 KB in 3 files (FullCalendar, Chart.js, every page) | 695 KB in 19 files (shell, calendar with FullCalendar) |
 | Chart.js, members, reports, tournaments, admin, audit code loaded for the first calendar | yes | no (each a chunk of its own, loaded when its page opens) |
-| First calendar, median of 5 (test output, 2026-12-07, machine shared with other builds and tests) | — | 1,237 ms (1,148–1,256) |
+| First calendar, median of 5 (test output, 2026-12-07 16:02, machine shared with other builds and tests) | — | 1,274 ms (1,110–1,461) |
 | First calendar, same machine, before and after interleaved (10 loads each, load average 7–9) | 1,224 ms (760–1,671) | 1,141 ms (785–1,532) |
 
 Measured on the 2-core machine described above while other work ran on it (load average 7–18): figures moved
@@ -26,7 +26,7 @@ by ±30 % from one run to the next, so the interleaved A/B of the two builds is 
 average 17) the before build measured 1,564 ms and the after build 1,451 ms in the same interleaved run.
 
 **Where the time goes on localhost** (Chrome's resource timing and long tasks of one load of 1,216 ms, after):
-about half fetching the page and its scripts (17 files from the same Node process that serves the API, six
+about half fetching the page and its scripts (17–19 files from the same Node process that serves the API, six
 at a time), a fifth evaluating the modules and drawing the first calendar (one task of about 250 ms), and a
 quarter the requests the calendar makes once drawn (bookings, closures and headcount together, then the rooms,
 which the three venue cards below the calendar ask for at the same moment). Byte size is
