@@ -17,7 +17,7 @@ scripts loaded). Goal: under 1.5 s on localhost.
 | Coordinator entry chunk (what index.html loads) | 857.9 KB (260 KB gzip), every page in it | 3.1 KB (1.4 KB gzip) |
 | Scripts loaded for the first calendar | 1,074 KB in 3 files (FullCalendar, Chart.js, every page) | 695 KB in 19 files (shell, calendar with FullCalendar) |
 | Chart.js, members, reports, tournaments, admin, audit code loaded for the first calendar | yes | no (each a chunk of its own, loaded when its page opens) |
-| First calendar, median of 5 (test output, 2026-12-07 16:02, machine shared with other builds and tests) | — | 1,274 ms (1,110–1,461) |
+| First calendar, median of 5 (test output, 2026-12-07 16:00, machine shared with other builds and tests) | — | 1,274 ms (1,110–1,461) |
 | First calendar, same machine, before and after interleaved (10 loads each, load average 7–9) | 1,224 ms (760–1,671) | 1,141 ms (785–1,532) |
 
 Measured on the 2-core machine described above while other work ran on it (load average 7–18): figures moved
