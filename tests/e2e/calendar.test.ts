@@ -40,7 +40,7 @@ describe.runIf(chromiumPath)('the live calendar in two browsers', () => {
     await page.getByLabel(/密码/).fill(ADMIN_PASSWORD);
     await page.getByRole('button', { name: /登录/ }).click();
     await page.locator('.fc-timegrid').waitFor();
-    await page.getByRole('button', { name: '下一段' }).click();
+    await page.getByRole('button', { name: '下一天' }).click();
     return page;
   }
 

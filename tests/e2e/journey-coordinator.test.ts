@@ -148,7 +148,7 @@ describe.runIf(chromiumPath)('coordinator journey', () => {
     for (const s of sessions) expect([2, 4]).toContain(weekday(new Date(Date.parse(s.start) + 8 * 3_600_000).toISOString().slice(0, 10)));
 
     // ---- Tomorrow: a second coordinator books the reading room at 14:00; it appears here without a reload.
-    await a.getByRole('button', { name: '下一段' }).click();
+    await a.getByRole('button', { name: '下一天' }).click();
     await a.locator(`.fc-event[data-booking-id="${oneOffId}"]`).waitFor();
     const other = await httpSignIn(server.url, 'liming', PASSWORD);
     const blocker = await postJson(`${server.url}/api/bookings`, other, {
