@@ -33,12 +33,15 @@ export async function bookCourts(
   }
   await shareLockVenue(trx, t.venueId);
   const wanted = used.map((roomId) => ({ roomId, start: t.startsAt!, end: new Date(lastEnd.get(roomId)!) }));
+  // Every clash on every court at once, so the coordinator sees all that is in the way in one refusal.
+  const clashes = [];
+  const closures = [];
   for (const w of wanted) {
-    const clashes = await findClashes(trx, w.roomId, [w]);
-    if (clashes.length > 0) throw bookingConflict(clashes.map((c) => toConflict(c)));
-    const closures = await findClosuresFor(trx, t.venueId, w.roomId, [w]);
-    if (closures.length > 0) throw venueClosed(closures.map(toClosure));
+    clashes.push(...(await findClashes(trx, w.roomId, [w])));
+    closures.push(...(await findClosuresFor(trx, t.venueId, w.roomId, [w])));
   }
+  if (clashes.length > 0) throw bookingConflict(clashes.map((c) => toConflict(c)));
+  if (closures.length > 0) throw venueClosed(closures.map(toClosure));
   const rows = await insertBookings(
     trx,
     wanted.map((w) => ({
