@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { liveScore, replayPoints, scorePoint, startMatch } from '../../server/modules/tournaments/sports/table-tennis-referee.ts';
-import { chooseStart, liveFirstServer, parseSavedRally, pointsForScores, saveRally } from './tt-referee.ts';
+import { chooseStart, liveFirstServer, parseSavedRally, pointsForScores, saveRally, serverStart } from './tt-referee.ts';
 import type { LiveSummary } from './types.ts';
 
 const live = (games: Array<[number, number]>, current: [number, number] | null): LiveSummary => ({
@@ -53,5 +53,20 @@ describe('table tennis referee state', () => {
     // Side 2 served first in the match, side 1 first in game 2; after three points side 2 serves.
     expect(state.server).toBe(2);
     expect(state.gamesWon).toEqual([1, 0]);
+  });
+
+  it('goes on from a 0:0 live score when the server knows the first server (chosen, then the referee left)', () => {
+    const raw = { games: [], current: [0, 0], server: 2, firstServer: 2 };
+    const start = serverStart(raw, live([], [0, 0]), 5);
+    expect(start.resume).toBe(false);
+    expect(start.state?.firstServer).toBe(2);
+    expect(start.state?.server).toBe(2);
+    expect(start.state?.points).toEqual([]);
+    // Without the first server there is nothing to go on: the referee tosses and chooses.
+    expect(serverStart({ games: [], current: [0, 0] }, live([], [0, 0]), 5)).toEqual({ resume: false, state: null });
+    expect(serverStart(null, null, 5)).toEqual({ resume: false, state: null });
+    // Points on the server but no first server: resume once the referee says who served first.
+    expect(serverStart({ games: [[11, 7]], current: [2, 1] }, live([[11, 7]], [2, 1]), 5)).toEqual({ resume: true, state: null });
+    expect(serverStart({ games: [[11, 7]], current: [2, 1], firstServer: 1 }, live([[11, 7]], [2, 1]), 5).state?.gamesWon).toEqual([1, 0]);
   });
 });

@@ -89,3 +89,16 @@ export function liveFirstServer(live: unknown): Side | null {
   const first = (live as Record<string, unknown>).firstServer;
   return first === 1 || first === 2 ? first : null;
 }
+
+/**
+ * Where a tablet with nothing saved starts from the server's live score: `resume` when the server has points
+ * (the referee is asked who served first only if the server does not know it), or the match as the server holds
+ * it when the first server is known, even at 0:0 (the referee chose it, then left before the first point: a
+ * reopened pad or a second tablet goes on without asking again). `null`: nothing to go on, toss for service.
+ */
+export function serverStart(raw: unknown, live: LiveSummary | null, bestOf: BestOf): { resume: boolean; state: RallyState | null } {
+  const games = live?.kind === 'games' ? live : null;
+  const resume = !!games && (games.games.length > 0 || !!games.current?.some((x) => x > 0));
+  const first = games ? liveFirstServer(raw) : null;
+  return { resume, state: first ? (chooseStart(null, games, { bestOf, firstServer: first })?.state ?? null) : null };
+}

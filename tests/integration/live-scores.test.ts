@@ -104,4 +104,13 @@ describe.runIf(storageAvailable)('live scores', () => {
     expectError(await api('PUT', `/api/matches/${match.id}/live`, { games: [], current: [1, 0], turn: 3 }), 400, 'invalid_score');
     expect((await matchNow(tournamentId, match.id)).live).toEqual({ games: [[11, 8]], current: [2, 1], firstServer: 2, server: 2 });
   });
+
+  it('keeps the first server chosen before the first point (0:0), for a reopened pad or a second tablet', async () => {
+    const { tournamentId, match } = await readyMatch({ name: '乒乓先发球', sport: 'table_tennis', format: 'single_elimination', bestOf: 3 }, ['甲', '乙']);
+    const live = await api('PUT', `/api/matches/${match.id}/live`, { games: [], current: [0, 0], server: 2, firstServer: 2 });
+    expect(live.statusCode, live.body).toBe(200);
+    const stored = await matchNow(tournamentId, match.id);
+    expect(stored.status).toBe('live');
+    expect(stored.live).toEqual({ games: [], current: [0, 0], firstServer: 2, server: 2 });
+  });
 });
