@@ -59,3 +59,12 @@ export const recordLot = async (tournamentId: string, group: string | null, orde
 /** Back to the draft while no match has been played (the draw and the courts' bookings are dropped). */
 export const undoStart = async (tournamentId: string): Promise<Tournament> =>
   (await api.post<{ tournament: Tournament }>(`/api/tournaments/${seg(tournamentId)}/undo-start`)).tournament;
+
+/** Before the start only: the draft's courts and first-match time (`PATCH /api/tournaments/:id`). */
+export const updateDraft = async (tournamentId: string, body: { roomIds?: string[]; startsAt?: string }): Promise<Tournament> =>
+  (await api.patch<{ tournament: Tournament }>(`/api/tournaments/${seg(tournamentId)}`, body)).tournament;
+
+/** Before the start only: the draft and its entries are gone. */
+export const deleteDraft = async (tournamentId: string): Promise<void> => {
+  await api.delete(`/api/tournaments/${seg(tournamentId)}`);
+};
