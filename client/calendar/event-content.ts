@@ -29,6 +29,16 @@ export function eventContent(
   if (span) box.append(line('bk-time bk-span', spanWithDates(span, i18n.lang)));
   else if (arg.timeText) box.append(line('bk-time', arg.timeText));
   box.append(line('bk-title', arg.event.title));
+  // Over capacity: a ⚠ at the very start of the first line and an amber edge, seen even on a one-hour block
+  // whose lower lines are clipped (the full tag below stays for blocks tall enough to show it).
+  if (booking && overCapacity(booking, room)) {
+    box.classList.add('over-capacity');
+    const flag = document.createElement('span');
+    flag.className = 'bk-flag';
+    flag.textContent = '⚠';
+    flag.setAttribute('aria-hidden', 'true');
+    box.firstElementChild!.prepend(flag);
+  }
   if (booking) {
     const meta = eventMetaLine(booking, room, t);
     // The list view has no room columns: name the room there.
@@ -36,7 +46,7 @@ export function eventContent(
     if (overCapacity(booking, room)) box.append(line('bk-warn', t('cal.event.overCapacity')));
   }
   // The whole text as a tooltip: a month's day cell or a narrow room column shows only part of it.
-  box.title = Array.from(box.children, (child) => child.textContent).join('\n');
+  box.title = Array.from(box.children, (child) => child.textContent?.replace(/^⚠/, '')).join('\n');
   // "In the room now: N" while the booking is on; repainted in place when the headcount changes.
   const inRoomNow = document.createElement('div');
   inRoomNow.className = 'bk-in-room-now';
