@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { balancedPages, groupPages, MIN_LINE, tableBlocks, tablesLayout } from './group-tables.ts';
+import { balancedPages, groupPages, MIN_LINE, rankLabels, tableBlocks, tablesLayout } from './group-tables.ts';
 import { groups } from './tournament-fixtures.ts';
 
 describe('group tables', () => {
@@ -51,5 +51,31 @@ describe('group tables', () => {
     expect(balancedPages([1, 2, 3, 4, 5, 6, 7, 8], 6).map((p) => p.length)).toEqual([4, 4]);
     expect(balancedPages([1, 2, 3], 8)).toEqual([[1, 2, 3]]);
     expect(balancedPages([], 4)).toEqual([]);
+  });
+});
+
+describe('ranks of a tie waiting for the draw', () => {
+  const row = (participantId: string, rank: number, extra: Record<string, unknown> = {}) => ({ participantId, rank, played: 2, ...extra });
+  it('shows the shared place for each of the tie until the draw is recorded, then the ranks drawn', () => {
+    const tie = { byLot: true, tiedWith: [] as string[] };
+    const waiting = [
+      row('a', 1, { ...tie, tiedWith: ['b', 'c'] }),
+      row('b', 2, { ...tie, tiedWith: ['a', 'c'] }),
+      row('c', 3, { ...tie, tiedWith: ['a', 'b'] }),
+      row('d', 4),
+    ];
+    expect(rankLabels(waiting)).toEqual({ a: '1=', b: '1=', c: '1=', d: '4' });
+    const drawn = waiting.map((r) => (r.participantId === 'd' ? r : { ...r, lotDrawn: true }));
+    expect(rankLabels(drawn)).toEqual({ a: '1', b: '2', c: '3', d: '4' });
+    const lower = [row('x', 1), row('y', 2, { byLot: true, tiedWith: ['z'] }), row('z', 3, { byLot: true, tiedWith: ['y'] })];
+    expect(rankLabels(lower)).toEqual({ x: '1', y: '2=', z: '2=' });
+  });
+
+  it('keeps the shared place on every part of a long table', () => {
+    const rows = Array.from({ length: 20 }, (_, i) => row(`p${i}`, i + 1, i >= 15 ? { byLot: true, tiedWith: ['p15', 'p16', 'p17'].filter((id) => id !== `p${i}`) } : {}));
+    rows.splice(18);
+    const blocks = tableBlocks([{ group: 'A', rows }]);
+    expect(blocks).toHaveLength(2);
+    expect(blocks[1]!.rows.map((r) => blocks[1]!.ranks[r.participantId])).toEqual(['10', '11', '12', '13', '14', '15', '16=', '16=', '16=']);
   });
 });

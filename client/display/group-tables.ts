@@ -12,6 +12,8 @@ export interface TableBlock {
   rows: StandingsRow[];
   /** Whether any match of the group has been played (ranks and "by lot" mean nothing before). */
   started: boolean;
+  /** The rank shown per participant: "1=" for each of a tie still waiting for its draw (see `rankLabels`). */
+  ranks: Record<string, string>;
 }
 
 export interface TablesLayout {
@@ -42,17 +44,38 @@ const CAPTION = 1;
 /** A table is captioned with its group (or its part); the one table of a round robin needs none. */
 export const hasCaption = (block: TableBlock): boolean => block.group !== null || block.part !== null;
 
+/**
+ * The rank each row shows. Players tied by lot whose draw is not recorded yet share their best place ("2=" for
+ * each of places 2, 3 and 4): the order the server lists them in is not decided, and "2, 3, 4" would read as if
+ * it were. Once the draw is recorded, or for anyone else, the rank itself.
+ */
+export function rankLabels(rows: ReadonlyArray<Pick<StandingsRow, 'participantId' | 'rank' | 'byLot' | 'lotDrawn' | 'tiedWith'>>): Record<string, string> {
+  const labels: Record<string, string> = {};
+  for (const row of rows) {
+    if (!row.byLot || row.lotDrawn === true) {
+      labels[row.participantId] = String(row.rank);
+      continue;
+    }
+    const set = new Set([row.participantId, ...(row.tiedWith ?? [])]);
+    const shared = Math.min(...rows.filter((r) => set.has(r.participantId)).map((r) => r.rank));
+    labels[row.participantId] = `${shared}=`;
+  }
+  return labels;
+}
+
 export function tableBlocks(standings: readonly StandingsGroup[]): TableBlock[] {
   return standings.flatMap((s): TableBlock[] => {
     const started = s.rows.some((r) => (r.played ?? 0) > 0);
+    const ranks = rankLabels(s.rows);
     const count = Math.ceil(s.rows.length / MAX_TABLE_ROWS);
-    if (count <= 1) return [{ group: s.group, part: null, rows: s.rows, started }];
+    if (count <= 1) return [{ group: s.group, part: null, rows: s.rows, started, ranks }];
     const size = Math.ceil(s.rows.length / count);
     return Array.from({ length: count }, (_, i) => ({
       group: s.group,
       part: { index: i + 1, count },
       rows: s.rows.slice(i * size, (i + 1) * size),
       started,
+      ranks,
     }));
   });
 }

@@ -27,6 +27,20 @@ export function lotSets(rows: readonly StandingRow[]): LotSet[] {
   return sets;
 }
 
+/**
+ * The rank each row shows: each of a tie still waiting for its draw shares the set's best place ("1=" for all
+ * three of places 1–3), since the order they are listed in is not decided yet; everyone else their rank.
+ */
+export function rankLabels(rows: readonly StandingRow[]): Record<string, string> {
+  const labels: Record<string, string> = Object.fromEntries(rows.map((r) => [r.participantId, String(r.rank)]));
+  for (const set of lotSets(rows)) {
+    if (set.drawn) continue;
+    const shared = `${Math.min(...set.places)}=`;
+    for (const id of set.ids) labels[id] = shared;
+  }
+  return labels;
+}
+
 /** Toggles `id` in the order being picked: a tap adds it at the end, a second tap takes it (and those after) out. */
 export function pickNext(order: readonly string[], id: string): string[] {
   const at = order.indexOf(id);
