@@ -11,9 +11,10 @@ import zhCnLocale from '@fullcalendar/core/locales/zh-cn';
 import type { Lang } from '../lib/i18n-core.ts';
 import { t } from '../lib/i18n.svelte.ts';
 import type { Booking, Closure, Room } from '../lib/types.ts';
-import type { BookingChange, InstantRange } from './bookings-state.ts';
+import type { BookingChange } from './bookings-state.ts';
 import type { CalendarLive, CalendarSink } from './calendar-live.svelte.ts';
-import { calendarOptions, hourOptions, openingHours, type CalendarHooks, type VenueHours } from './calendar-options.ts';
+import { calendarOptions, openingHours, type CalendarHooks, type VenueHours } from './calendar-options.ts';
+import { fitGridHours, wholeDays } from './grid-hours.ts';
 import {
   BOOKINGS_SOURCE,
   bookingEventInputs,
@@ -22,7 +23,7 @@ import {
   closureEventInput,
 } from './event-view.ts';
 import { MoveGuard } from './move-guard.ts';
-import { fromVenueWall, toVenueWall } from './zone.ts';
+import { toVenueWall } from './zone.ts';
 
 export const FC_LOCALES: Record<Lang, string> = { 'zh-CN': 'zh-cn', en: 'en-gb' };
 const HIGHLIGHT_MS = 6_000;
@@ -72,6 +73,7 @@ export class CalendarAdapter implements CalendarSink {
   #highlight: string | null = null;
   #highlightTimer: ReturnType<typeof setTimeout> | null = null;
   #reloadWaiters: Array<() => void> = [];
+  #fitTimer: ReturnType<typeof setTimeout> | undefined;
   #disconnect: () => void;
 
   constructor(root: HTMLElement, options: AdapterOptions) {
@@ -81,10 +83,6 @@ export class CalendarAdapter implements CalendarSink {
     this.#timeZone = options.timeZone;
     this.#hours = options.hours;
     for (const room of options.rooms) this.#rooms.set(room.id, room);
-    const toRange = (start: Date, end: Date): InstantRange => ({
-      start: fromVenueWall(start, this.#timeZone).getTime(),
-      end: fromVenueWall(end, this.#timeZone).getTime(),
-    });
     this.calendar = new Calendar(root, {
       ...calendarOptions({
         ...options,
@@ -94,14 +92,15 @@ export class CalendarAdapter implements CalendarSink {
         currentHours: () => this.#hours,
         eventsOf: async (start, end) => {
           try {
-            const bookings = await this.#controller.loadBookings(toRange(start, end));
+            const bookings = await this.#controller.loadBookings(wholeDays(start, end, this.#timeZone));
             return bookings.filter((b) => this.#inRoomFilter(b.roomId)).flatMap((b) => this.#inputs(b));
           } finally {
             this.#settleReload();
+            this.#fit();
           }
         },
         closuresOf: async (start, end) => {
-          const closures = await this.#controller.loadClosures(toRange(start, end));
+          const closures = await this.#controller.loadClosures(wholeDays(start, end, this.#timeZone));
           return closures.filter((c) => !c.roomId || this.#inRoomFilter(c.roomId)).map((c) => closureEventInput(c, this.#timeZone));
         },
         content: (arg) => {
@@ -109,6 +108,7 @@ export class CalendarAdapter implements CalendarSink {
           return options.content(arg, booking, booking ? this.#rooms.get(booking.roomId) : undefined, booking ? options.countOf?.(booking.roomId) : undefined);
         },
         onDrop: (event, revert) => this.#dropped(event, revert, options.onMove),
+        onDatesSet: (text, type) => (options.onDatesSet(text, type), this.#fit()),
         onBusy: (id, busy) => {
           if (busy) this.#moves.begin(id, this.#controller.state.shown(id));
           // A drop handler (if any) has run by then, and holds the booking until its save is over.
@@ -123,7 +123,7 @@ export class CalendarAdapter implements CalendarSink {
 
   destroy(): void {
     this.#disconnect();
-    if (this.#highlightTimer) clearTimeout(this.#highlightTimer);
+    for (const timer of [this.#highlightTimer, this.#fitTimer]) if (timer) clearTimeout(timer);
     this.#settleReload();
     this.calendar.destroy();
   }
@@ -131,11 +131,8 @@ export class CalendarAdapter implements CalendarSink {
   // ---- CalendarSink -------------------------------------------------------------------------------------
 
   applyBookings(changes: BookingChange[]): void {
-    this.#batch(() => {
-      for (const change of changes) {
-        if (!this.#moves.defer(change.id)) this.#sync(change.id);
-      }
-    });
+    this.#batch(() => changes.forEach((change) => this.#moves.defer(change.id) || this.#sync(change.id)));
+    this.#fit();
   }
 
   upsertClosure(closure: Closure): void {
@@ -188,9 +185,7 @@ export class CalendarAdapter implements CalendarSink {
     this.#hours = hours;
     // Bookings over several days are drawn within the hours of each day: draw them again.
     if (before.opensAt !== after.opensAt || before.closesAt !== after.closesAt) this.calendar.refetchEvents();
-    const options = hourOptions(hours);
-    this.calendar.setOption('slotMinTime', options.slotMinTime);
-    this.calendar.setOption('slotMaxTime', options.slotMaxTime);
+    this.#fit();
   }
 
   /** Show only one room's bookings (a phone's one-room view), or every room's (null). */
@@ -245,6 +240,11 @@ export class CalendarAdapter implements CalendarSink {
         reportError(error);
       }
     });
+  }
+
+  #fit(): void {
+    clearTimeout(this.#fitTimer); // later: once FullCalendar has stored what changed (not inside its callbacks)
+    this.#fitTimer = setTimeout(() => fitGridHours(this.calendar, this.#hours), 0);
   }
 
   #inRoomFilter(roomId: string): boolean {

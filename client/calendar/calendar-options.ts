@@ -151,11 +151,15 @@ export function calendarOptions(input: OptionsInput): CalendarOptions {
       },
       // One room's day, on a phone: the room is chosen above the calendar (its events are filtered).
       roomDay: { type: 'timeGrid', duration: { days: 1 } },
+      // The whole week across the width (at 1440 px it showed 1⅓ days and scrolled sideways): hourly slots as
+      // narrow as the width allows, the hours named every three.
       resourceTimelineWeek: {
         slotDuration: '01:00:00',
+        slotLabelInterval: '03:00:00',
+        slotMinWidth: 8,
         slotLabelFormat: [{ weekday: 'short', month: 'numeric', day: 'numeric' }, TIME_FORMAT],
         resourceGroupField: 'kindLabel',
-        resourceAreaWidth: '14rem',
+        resourceAreaWidth: '11rem',
       },
       resourceTimelineMonth: {
         resourceGroupField: 'kindLabel',

@@ -78,7 +78,8 @@ describe.runIf(chromiumPath)('coordinator journey', () => {
     await a.locator('.fc-timegrid').waitFor();
     const exhibition = a.locator('.fc-event', { hasText: EXHIBITION });
     await exhibition.waitFor();
-    expect(await exhibition.locator('.bk-span').textContent()).toBe(exhibitionSpan);
+    // Over capacity: the ⚠ leads the first line (where a short block still shows it).
+    expect(await exhibition.locator('.bk-span').textContent()).toBe(`⚠${exhibitionSpan}`);
     expect(await exhibition.locator('.bk-warn').textContent()).toContain('超出容量');
     // Today's part ends at closing time (21:00; on its last day at 17:00), not at the end of the grid.
     const part = await boxOf(exhibition);
@@ -103,7 +104,7 @@ describe.runIf(chromiumPath)('coordinator journey', () => {
     await form.locator('input[name="expectedCount"]').fill('60');
     await form.locator('input[name="startDate"]').fill(tomorrow);
     await form.locator('input[name="startTime"]').fill('19:30');
-    await form.locator('input[name="endTime"]').fill('21:30');
+    await form.locator('input[name="endTime"]').fill('22:30');
     await form.getByText('预计人数超过活动室容量（40 人）').waitFor();
     await form.getByTestId('outside-hours').filter({ hasText: '超出场馆开放时间（08:00–21:00）' }).waitFor();
     await form.getByText('这段时间可以预订。').waitFor();
@@ -112,6 +113,22 @@ describe.runIf(chromiumPath)('coordinator journey', () => {
     await form.getByRole('button', { name: '创建预订' }).click();
     const oneOffId = (((await (await created).json()) as { bookings: Array<{ id: string }> }).bookings[0]!).id;
     await a.getByRole('status').filter({ hasText: `已创建「${ONE_OFF}」` }).waitFor();
+    // It is tomorrow's: the calendar goes there and highlights it, so the coordinator sees what was made.
+    const oneOff = a.locator(`.fc-event[data-booking-id="${oneOffId}"]`);
+    await a.locator('.range', { hasText: zhDay(tomorrow) }).waitFor();
+    await a.locator(`.fc-event.is-highlighted[data-booking-id="${oneOffId}"]`).waitFor();
+    // It runs to 22:30, after closing: the grid goes on (to 23:00) to show all of it rather than stopping at 22:00.
+    const lastLane = a.locator('td.fc-timegrid-slot-lane[data-time="22:30:00"]');
+    await lastLane.waitFor();
+    // Both measured at once: the page is still scrolling smoothly to the highlighted booking.
+    const gap = await a.evaluate((id) => {
+      const event = document.querySelector(`.fc-event[data-booking-id="${id}"]`)!.getBoundingClientRect();
+      const lane = document.querySelector('td.fc-timegrid-slot-lane[data-time="22:30:00"]')!.getBoundingClientRect();
+      return event.bottom - lane.top; // the booking ends where the 22:30 row begins
+    }, oneOffId);
+    expect(Math.abs(gap)).toBeLessThan(4);
+    await oneOff.scrollIntoViewIfNeeded();
+    await shots.take(a, 'one-off-created-shown');
 
     // ---- A term's class on Tuesdays and Thursdays. The form opens on today's date; the start moves to a
     // Monday, then to the Tuesday after it, and Thursday is ticked: only Tue/Thu may be created.
@@ -139,6 +156,9 @@ describe.runIf(chromiumPath)('coordinator journey', () => {
     await shots.take(a, 'term-class-form');
     await form.getByRole('button', { name: '创建预订' }).click();
     await a.getByRole('status').filter({ hasText: `已创建「${CLASS}」，共 8 次。` }).waitFor();
+    await a.locator('.range', { hasText: zhDay(firstTuesday) }).waitFor(); // shown at its first session
+    await a.locator('.fc-event.is-highlighted', { hasText: CLASS }).waitFor();
+    await shots.take(a, 'term-class-shown');
     const term = (await get(
       admin,
       `/api/bookings?venueId=${venue.id}&roomId=${room.id}&from=${encodeURIComponent(at(firstTuesday, '00:00'))}&to=${encodeURIComponent(at(plusDays(until, 1), '00:00'))}`,
@@ -148,6 +168,7 @@ describe.runIf(chromiumPath)('coordinator journey', () => {
     for (const s of sessions) expect([2, 4]).toContain(weekday(new Date(Date.parse(s.start) + 8 * 3_600_000).toISOString().slice(0, 10)));
 
     // ---- Tomorrow: a second coordinator books the reading room at 14:00; it appears here without a reload.
+    await a.getByRole('button', { name: '今天' }).click();
     await a.getByRole('button', { name: '下一天' }).click();
     await a.locator(`.fc-event[data-booking-id="${oneOffId}"]`).waitFor();
     const other = await httpSignIn(server.url, 'liming', PASSWORD);
@@ -168,7 +189,18 @@ describe.runIf(chromiumPath)('coordinator journey', () => {
     let moved = patch();
     await drag(a, oneOffId, room.id, '17:00:00');
     expect((await moved).status()).toBe(200);
-    await a.getByRole('status').filter({ hasText: `已移动「${ONE_OFF}」` }).waitFor();
+    // 60 expected in a room for 40: saved, but said as a warning (amber), not a plain green 已移动.
+    const movedNote = a.getByRole('status').filter({ hasText: `已移动「${ONE_OFF}」。注意：预计 60 人，超过${ROOM}容量 40 人。` });
+    await movedNote.waitFor();
+    expect(await movedNote.getAttribute('class')).toContain('warn');
+    // A short block still shows the warning: the ⚠ leads its first line, in sight.
+    const flag = a.locator(`.fc-event[data-booking-id="${oneOffId}"] .bk-time .bk-flag`);
+    await flag.waitFor();
+    const flagBox = await boxOf(flag);
+    const eventBox = await boxOf(a.locator(`.fc-event[data-booking-id="${oneOffId}"]`));
+    expect(flagBox.x + flagBox.width).toBeLessThanOrEqual(eventBox.x + eventBox.width);
+    expect(flagBox.y + flagBox.height).toBeLessThanOrEqual(eventBox.y + eventBox.height);
+    await shots.take(a, 'moved-over-capacity');
     moved = patch();
     await drag(a, oneOffId, room.id, '14:00:00');
     expect((await moved).status()).toBe(409);
@@ -177,7 +209,7 @@ describe.runIf(chromiumPath)('coordinator journey', () => {
     expect(await refusal.textContent()).toContain(`「${BLOCKER}」`);
     expect(await a.locator('.messages .notice').count()).toBe(0);
     expect(await a.locator('.messages > *').count()).toBe(1);
-    await a.locator(`.fc-event[data-booking-id="${oneOffId}"] .bk-time`, { hasText: /^17:00/ }).waitFor();
+    await a.locator(`.fc-event[data-booking-id="${oneOffId}"] .bk-time`, { hasText: /^⚠17:00/ }).waitFor();
     await shots.take(a, 'refused-drag');
 
     // ---- The week by room (this week's): a row per room, a column per day, all on the page; the header above the rows.
@@ -205,6 +237,17 @@ describe.runIf(chromiumPath)('coordinator journey', () => {
     expect(stuck.y).toBeLessThan(bar.y + bar.height + 4);
     await shots.take(a, 'week-by-room-scrolled');
 
+    // ---- The week's timeline: all seven days across 1440 px, no sideways scrolling; the ‹ › say 上一周 / 下一周.
+    await a.getByRole('button', { name: '周 · 时间轴' }).click();
+    const timelineDays = a.locator('.fc-timeline-header-row').first().locator('.fc-timeline-slot-label');
+    await a.getByRole('button', { name: '下一周' }).waitFor();
+    await a.getByRole('button', { name: '上一周' }).waitFor();
+    expect(await timelineDays.count()).toBe(7);
+    const sunday = await boxOf(timelineDays.last());
+    expect(sunday.x + sunday.width).toBeLessThanOrEqual(1440);
+    await a.evaluate(() => window.scrollTo(0, 0));
+    await shots.take(a, 'week-timeline');
+
     // ---- The month: each day headed by its date, never "00:00".
     await a.getByRole('button', { name: '月 · 时间轴' }).click();
     await a.locator('.day-label').first().waitFor();
@@ -218,7 +261,7 @@ describe.runIf(chromiumPath)('coordinator journey', () => {
     await a.locator('.fc-list').waitFor();
     await a.waitForFunction(() => (window as unknown as { printed: number }).printed === 1);
     await a.emulateMedia({ media: 'print' });
-    expect(await a.locator('.fc-list-event', { hasText: EXHIBITION }).first().locator('.bk-span').textContent()).toBe(exhibitionSpan);
+    expect(await a.locator('.fc-list-event', { hasText: EXHIBITION }).first().locator('.bk-span').textContent()).toBe(`⚠${exhibitionSpan}`);
     expect(await a.getByRole('button', { name: '打印', exact: true }).isVisible()).toBe(false);
     await shots.take(a, 'print-week');
     await a.emulateMedia({ media: 'screen' });
