@@ -239,7 +239,6 @@ export const en: Record<MessageKey, string> = {
   'booking.saved': 'Saved “{title}”.',
   'booking.moved': 'Moved “{title}”.',
   'booking.movedOverCapacity': 'Moved “{title}”. Note: {expected} expected, more than {room} holds ({capacity}).',
-  'booking.goToNew': 'Go to the booking',
   'booking.cancel': 'Cancel booking',
   'booking.cancelAsk': 'Cancel “{title}”?',
   'booking.cancelYes': 'Yes, cancel it',

@@ -238,7 +238,6 @@ export const zhCN = {
   'booking.saved': '已保存「{title}」。',
   'booking.moved': '已移动「{title}」。',
   'booking.movedOverCapacity': '已移动「{title}」。注意：预计 {expected} 人，超过{room}容量 {capacity} 人。',
-  'booking.goToNew': '转到该预订',
   'booking.cancel': '取消预订',
   'booking.cancelAsk': '确定取消「{title}」吗？',
   'booking.cancelYes': '确定取消',
