@@ -3,7 +3,8 @@
  * code, or name and phone), and one lock so two imports never decide "new member" for the same person at once.
  */
 import { sql, type Transaction } from 'kysely';
-import type { DB, MemberCategory } from '../../../db/schema.ts';
+import type { DB } from '../../../db/schema.ts';
+import type { MemberValues } from '../queries.ts';
 
 /** pg_advisory_xact_lock key of member imports (any constant no other lock uses). */
 const IMPORT_LOCK = 7_202_612_076;
@@ -17,19 +18,8 @@ export async function lockImports(trx: Transaction<DB>): Promise<void> {
   await sql`select pg_advisory_xact_lock(${IMPORT_LOCK})`.execute(trx);
 }
 
-export interface ExistingMember {
-  id: string;
-  memberNo: string | null;
-  name: string;
-  gender: 'male' | 'female' | null;
-  birthMonth: string | null;
-  formerUnit: string | null;
-  formerPosition: string | null;
-  category: MemberCategory;
-  phone: string | null;
-  cardCode: string | null;
-  notes: string | null;
-}
+/** A member already in the ledger: the fields an import line can set, and the id to update. */
+export type ExistingMember = MemberValues & { id: string };
 
 /** Current (not removed) members with one of these member numbers or card codes, or one of these name + phone pairs. */
 export async function findExisting(
