@@ -158,6 +158,8 @@ export function calendarOptions(input: OptionsInput): CalendarOptions {
         slotLabelInterval: '03:00:00',
         slotMinWidth: 8,
         slotLabelFormat: [{ weekday: 'short', month: 'numeric', day: 'numeric' }, TIME_FORMAT],
+        // The hour alone ("07", "10"): "10:00" does not fit three narrow hours.
+        slotLabelContent: (arg) => (arg.level === 1 ? String(arg.date.getUTCHours()).padStart(2, '0') : true),
         resourceGroupField: 'kindLabel',
         resourceAreaWidth: '11rem',
       },

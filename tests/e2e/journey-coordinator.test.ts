@@ -157,7 +157,9 @@ describe.runIf(chromiumPath)('coordinator journey', () => {
     await form.getByRole('button', { name: '创建预订' }).click();
     await a.getByRole('status').filter({ hasText: `已创建「${CLASS}」，共 8 次。` }).waitFor();
     await a.locator('.range', { hasText: zhDay(firstTuesday) }).waitFor(); // shown at its first session
-    await a.locator('.fc-event.is-highlighted', { hasText: CLASS }).waitFor();
+    const firstSession = a.locator('.fc-event.is-highlighted', { hasText: CLASS });
+    await firstSession.waitFor();
+    await firstSession.scrollIntoViewIfNeeded();
     await shots.take(a, 'term-class-shown');
     const term = (await get(
       admin,
