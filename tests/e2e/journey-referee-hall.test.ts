@@ -165,6 +165,15 @@ describe.runIf(chromiumPath)('journey: the referee’s tablet and the hall scree
     await hallShows([], [0, 0], firstServer);
     // The column heads say what the numbers are.
     expect((await ttHall.locator(`${card} .tt-head`).textContent())?.replace(/\s+/g, '')).toBe('发球局分');
+    // The referee chose who serves and left before the first point: a second tablet goes on from 0:0 with that
+    // server, without asking for the toss again.
+    {
+      const { context: spare, page: sparePad } = await spareTablet(`#/referee/${tt.id}/${semi.id}`);
+      await sparePad.getByText(`第 1 局 · ${ttNames[firstServer - 1]} 发球`).waitFor();
+      expect(await sparePad.getByRole('button', { name: /先发球$/ }).count()).toBe(0);
+      expect(await sparePad.locator('button.tt-point .tt-score').allTextContents()).toEqual(['0', '0']);
+      await spare.close();
+    }
 
     // 11:6, then 11:9 — every point, as it is tapped.
     const rally: Side[] = [];
@@ -271,6 +280,28 @@ describe.runIf(chromiumPath)('journey: the referee’s tablet and the hall scree
     await ball(3, [4, 2]);
     await shots.take(gbPad, 'pad-gateball-mid-game');
     await shots.take(gbHall, 'hall-gateball-live');
+    // Read from ten metres: each ball's marks are labelled 1 2 3 柱 and large, with one legend on the card, and
+    // the game's countdown (比赛剩余) is larger than the time of day in the corner.
+    const gbLooks = await gbHall.evaluate((cardSel) => {
+      const el = document.querySelector(cardSel)!;
+      const px = (e: Element | null) => (e ? parseFloat(getComputedStyle(e).fontSize) : 0);
+      const mark = el.querySelector('.team .ball .pip')!.getBoundingClientRect();
+      return {
+        legend: el.querySelectorAll('.legend').length,
+        legendText: el.querySelector('.legend')?.textContent?.replace(/\s+/g, ''),
+        marks: [...el.querySelectorAll('.team .ball')].map((b) => b.querySelector('.pips')?.textContent?.replace(/\s+/g, '')),
+        markHeight: mark.height,
+        label: el.querySelector('.status .clock-label')?.textContent?.trim(),
+        game: px(el.querySelector('.status .clock')),
+        wall: px(document.querySelector('header .time')),
+      };
+    }, gbCard);
+    expect(gbLooks.legend).toBe(1);
+    expect(gbLooks.legendText).toBe('123一门二门三门柱中柱');
+    expect(gbLooks.marks).toEqual(Array(10).fill('123柱'));
+    expect(gbLooks.markHeight).toBeGreaterThanOrEqual(40);
+    expect(gbLooks.label).toBe('比赛剩余');
+    expect(gbLooks.game).toBeGreaterThan(gbLooks.wall);
 
     // A second tablet (the first one's battery ran out) takes over with the ball in play and the clock running.
     const { context: spare, page: sparePad } = await spareTablet(`#/referee/${gb.id}/${game.id}`);
@@ -297,8 +328,18 @@ describe.runIf(chromiumPath)('journey: the referee’s tablet and the hall scree
 
     // The referee sets the clock to the field's: 3 s left. Time runs out in red ball 3's turn: play continues,
     // the turn finishes, and one white ball (4) still plays.
+    // On the 1024×768 tablet the clock form opens under the tools: tapping 校正时钟 brings it into sight with the
+    // cursor in it.
     await gbPad.getByRole('button', { name: '校正时钟' }).tap();
-    await gbPad.getByLabel('剩余时间（分:秒）').fill('0:03');
+    const clockInput = gbPad.getByLabel('剩余时间（分:秒）');
+    await gbPad.waitForFunction(() => {
+      const input = document.querySelector('form.set-clock input');
+      if (!input || document.activeElement !== input) return false;
+      const box = input.getBoundingClientRect();
+      return box.top >= 0 && box.bottom <= window.innerHeight;
+    }, undefined, WITHIN);
+    await shots.take(gbPad, 'pad-gateball-set-clock');
+    await clockInput.fill('0:03');
     sent = gbSent((b) => (b.clock as { remainingMs: number }).remainingMs <= 3000);
     await gbPad.getByRole('button', { name: '设定', exact: true }).tap();
     await sent;
@@ -334,4 +375,75 @@ describe.runIf(chromiumPath)('journey: the referee’s tablet and the hall scree
     await pad.close();
     await hall.close();
   }, 240_000);
+
+  it('shows four gateball games at once, each with its legend, large marks and its countdown over the time of day', async () => {
+    const cookie = await httpSignIn(server.url, 'admin', ADMIN_PASSWORD);
+    const venue = await postJson(`${server.url}/api/venues`, cookie, { name: '四场地门球中心', timezone: 'Asia/Shanghai' });
+    expect(venue.status, JSON.stringify(venue.json)).toBe(201);
+    const venueId = (venue.json as { venue: { id: string } }).venue.id;
+    const courts: string[] = [];
+    for (const name of ['一号场', '二号场', '三号场', '四号场']) {
+      const room = await postJson(`${server.url}/api/venues/${venueId}/rooms`, cookie, { name, kind: 'gateball_court', capacity: 30 });
+      expect(room.status, JSON.stringify(room.json)).toBe(201);
+      courts.push((room.json as { room: { id: string } }).room.id);
+    }
+    const created = await postJson(`${server.url}/api/tournaments`, cookie, {
+      venueId, name: '四场地门球赛', sport: 'gateball', format: 'round_robin', matchMinutes: 40, roomIds: courts, startsAt: '2031-06-03T09:00:00+08:00',
+    });
+    expect(created.status, JSON.stringify(created.json)).toBe(201);
+    const id = (created.json as { tournament: { id: string } }).tournament.id;
+    for (const name of ['东风队', '长青队', '夕阳红队', '松柏队', '银杏队', '常青藤队', '老骥队', '红枫队']) {
+      expect((await postJson(`${server.url}/api/tournaments/${id}/participants`, cookie, { name })).status).toBe(201);
+    }
+    expect((await postJson(`${server.url}/api/tournaments/${id}/start`, cookie, {})).status).toBe(200);
+    const view = (await (await fetch(`${server.url}/api/tournaments/${id}`, { headers: { cookie } })).json()) as { matches: Match[] };
+    const ready = view.matches.filter((m) => m.status === 'ready');
+    expect(ready.length).toBeGreaterThanOrEqual(4);
+    // Four games in play, as four referees' tablets would send them.
+    for (const [i, m] of ready.slice(0, 4).entries()) {
+      const body = { balls: [[[1, 2, 3, 5][i]!, 2, 0, 5, 0], [3, 0, 1, 0, 0]], turn: 3 + i, clock: { remainingMs: 1_500_000 - i * 60_000, running: true, at: new Date().toISOString() }, phase: 'playing' };
+      const sent = await fetch(`${server.url}/api/matches/${m.id}/live`, { method: 'PUT', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      expect(sent.status, await sent.text()).toBe(200);
+    }
+    const hall = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN' });
+    const page = await open(hall, `display/?tournament=${id}&show=courts`, 'hall four courts');
+    const device = await postJson(`${server.url}/api/devices`, cookie, { kind: 'display', venueId, name: '四场地大屏' });
+    expect(device.status).toBe(201);
+    await page.locator('input.code').fill((device.json as { pairingCode: string }).pairingCode);
+    await page.getByRole('button', { name: /配对/ }).click();
+    await page.locator('article.court.playing').nth(3).waitFor();
+    const looks = await page.evaluate(() => {
+      const cards = [...document.querySelectorAll('article.court.playing')];
+      const wall = parseFloat(getComputedStyle(document.querySelector('header .time')!).fontSize);
+      const fits = (e: Element) => {
+        const box = e.getBoundingClientRect();
+        const card = e.closest('article')!.getBoundingClientRect();
+        return box.left >= card.left - 1 && box.right <= card.right + 1 && box.top >= card.top - 1 && box.bottom <= card.bottom + 1;
+      };
+      return cards.map((c) => ({
+        legends: c.querySelectorAll('.legend').length,
+        markHeight: c.querySelector('.team .ball .pip')!.getBoundingClientRect().height,
+        gameOverWall: parseFloat(getComputedStyle(c.querySelector('.status .clock')!).fontSize) > wall,
+        allInside: [...c.querySelectorAll('.legend, .ball, .total, .status .clock, .turn-text')].every(fits),
+        // A team's name, balls and total stay inside its own row: nothing overlaps the other team.
+        outsideTeam: [...c.querySelectorAll('.team > *')].flatMap((e) => {
+          const box = e.getBoundingClientRect();
+          const row = e.parentElement!.getBoundingClientRect();
+          return box.top >= row.top - 1 && box.bottom <= row.bottom + 1 ? [] : [`${e.className} ${Math.round(row.top - box.top)}/${Math.round(box.bottom - row.bottom)}`];
+        }),
+      }));
+    });
+    await shots.take(page, 'hall-gateball-four-courts');
+    expect(looks).toHaveLength(4);
+    for (const card of looks) {
+      expect(card.legends).toBe(1);
+      // More than twice the 10–12 px marks the first tester could not read.
+      expect(card.markHeight).toBeGreaterThanOrEqual(26);
+      expect(card.gameOverWall).toBe(true);
+      expect(card.allInside).toBe(true);
+      expect(card.outsideTeam).toEqual([]);
+    }
+    expect(collectors.at(-1)).toEqual([]);
+    await hall.close();
+  }, 120_000);
 });

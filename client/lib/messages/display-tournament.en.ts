@@ -57,6 +57,10 @@ export const displayTournamentEn: Record<DisplayTournamentMessageKey, string> = 
   'tdisplay.gate': 'G{n}',
   'tdisplay.ballAria': 'Ball {n}: {progress}',
   'tdisplay.ballNone': 'no gate yet',
+  'tdisplay.poleMark': 'P',
+  'tdisplay.legendGates': 'gates 1 2 3',
+  'tdisplay.legendPole': 'pole',
+  'tdisplay.timeLeft': 'Time left',
 
   'tdisplay.round.final': 'Final',
   'tdisplay.round.semi': 'Semi-finals',

@@ -55,6 +55,10 @@ export const displayTournamentZhCN = {
   'tdisplay.gate': '{n}门',
   'tdisplay.ballAria': '{n} 号球：{progress}',
   'tdisplay.ballNone': '未过门',
+  'tdisplay.poleMark': '柱',
+  'tdisplay.legendGates': '一门 二门 三门',
+  'tdisplay.legendPole': '中柱',
+  'tdisplay.timeLeft': '比赛剩余',
 
   'tdisplay.round.final': '决赛',
   'tdisplay.round.semi': '半决赛',
