@@ -180,9 +180,17 @@ describe.runIf(chromiumPath)('coordinator journey', () => {
       end: at(tomorrow, '15:00'),
       title: BLOCKER,
       kind: 'lecture',
+      expectedCount: 60, // in a room for 40: a one-hour block over capacity
     });
     expect(blocker.status).toBe(201);
     await a.locator('.fc-event', { hasText: BLOCKER }).waitFor({ timeout: 3_000 });
+    // A one-hour block over capacity shows its ⚠ in sight, at the start of its first line (not clipped away).
+    const shortFlag = await a.locator('.fc-event', { hasText: BLOCKER }).evaluate((event) => {
+      const flag = event.querySelector('.bk-time .bk-flag')?.getBoundingClientRect();
+      const box = event.getBoundingClientRect();
+      return flag ? { inside: flag.right <= box.right && flag.bottom <= box.bottom, height: box.height } : null;
+    });
+    expect(shortFlag).toEqual({ inside: true, height: expect.any(Number) });
     await centre(a, '14:00:00', '19:30:00');
     await shots.take(a, 'colleague-booking-arrived');
 
