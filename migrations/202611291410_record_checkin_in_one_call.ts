@@ -7,7 +7,7 @@
  * benchmark showed the server's time going to its socket writes, one per round trip (docs/performance.md).
  * A refusal comes back as `{error}`; server/modules/checkins/service.ts turns it into the API's error.
  *
- * Payload shapes are CONTRACT.md's (server/modules/checkins/schemas.ts: VisitSchema); the topic is
+ * Payload shapes are docs/api.md's (server/modules/checkins/schemas.ts: VisitSchema); the topic is
  * `venue:<id>` as server/modules/venues/service.ts venueTopic makes it. Timestamps are ISO 8601 in UTC with
  * milliseconds, as JavaScript's toISOString writes them.
  */

@@ -80,7 +80,7 @@ export async function buildApp(config: Config, options: BuildOptions): Promise<F
       ...(options.logStream ? { stream: options.logStream } : {}),
     },
     bodyLimit: BODY_LIMIT_BYTES,
-    // A malformed %-escape or an overlong path part: CONTRACT.md's error shape, not Fastify's own body.
+    // A malformed %-escape or an overlong path part: docs/api.md's error shape, not Fastify's own body.
     frameworkErrors,
     // Keep a proxy's request id when it sends a sane one, so log lines join up across hops. Fastify's own
     // requestIdHeader would take any incoming value as it is, so genReqId reads the header itself.

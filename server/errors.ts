@@ -1,5 +1,5 @@
 /**
- * The one error shape of CONTRACT.md: `{statusCode, code, message, ...fields}`.
+ * The one error shape of docs/api.md: `{statusCode, code, message, ...fields}`.
  * Services throw AppError; the handler in http/error-handler.ts turns it (and Fastify's own errors) into
  * that body. `message` is a sentence a person can act on.
  */

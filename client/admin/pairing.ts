@@ -1,7 +1,7 @@
 /** What the pairing panel shows after `POST /api/devices`: the code, until when it works, and where to enter it. */
 import type { Device } from '../lib/types.ts';
 
-/** CONTRACT.md: a pairing code is single-use and expires after 10 minutes. */
+/** A pairing code is single-use and expires after 10 minutes (docs/api.md, "Devices"). */
 export const PAIRING_CODE_TTL_MS = 10 * 60 * 1000;
 
 export interface CreatedDevice {

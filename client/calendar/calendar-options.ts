@@ -108,7 +108,7 @@ const TIME_FORMAT = { hour: '2-digit', minute: '2-digit', hour12: false } as con
 export function calendarOptions(input: OptionsInput): CalendarOptions {
   return {
     plugins: [resourceTimeGridPlugin, resourceTimelinePlugin, listPlugin, interactionPlugin],
-    // FullCalendar Premium under its GPLv3 option; centre-ops is GPL-3.0-or-later (DESIGN.md "Chosen parts").
+    // FullCalendar Premium under its GPLv3 option; centre-ops is GPL-3.0-or-later (see the README's licence line).
     schedulerLicenseKey: 'GPL-My-Project-Is-Open-Source',
     timeZone: 'UTC',
     now: input.now,

@@ -44,7 +44,7 @@ export interface GateballScore {
   clock: GateballClock | null;
   /** The game is over (a team finished, or time ran out and the last turn was played). */
   over: boolean;
-  /** Time ran out in a red turn: one white ball still plays (DOMAIN.md). */
+  /** Time ran out in a red turn: one white ball still plays (docs/guide-tournaments.md). */
   lastTurn: boolean;
 }
 
@@ -98,7 +98,7 @@ function tableTennis(payload: Record<string, unknown>): TableTennisScore | null 
 }
 
 /**
- * Who serves at this score (DOMAIN.md, ITTF 2.13): worked out from the side that served first in the match
+ * Who serves at this score (ITTF 2.13.3–2.13.4): worked out from the side that served first in the match
  * when the pad sent it (2 serves each, 1 each from 10–10, the first server alternating from game to game),
  * else the side the pad says; nobody between games or once the match is over.
  */

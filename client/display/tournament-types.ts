@@ -1,5 +1,5 @@
 /**
- * The tournament as the display reads it (`GET /api/tournaments/:id`, CONTRACT.md "Tournaments"). Typed
+ * The tournament as the display reads it (`GET /api/tournaments/:id`, docs/api.md "Tournaments"). Typed
  * loosely where the server says `unknown` (results, live scores, standings rows): the display reads what it
  * knows and shows nothing for what it does not, rather than failing on a field added later.
  */

@@ -2,7 +2,7 @@
  * The kiosk's outbox: every check-in (and the check-out of an undo) is stored with its Idempotency-Key
  * before the first try, sent in order, and kept until the server has answered.
  *
- * What must stay true (DOMAIN.md: none lost, none counted twice):
+ * What must stay true (docs/domain.md: none lost, none counted twice):
  * - the key is made once per intent, by `enqueue`, and the same key goes with every retry, across reloads;
  * - a network failure (no answer, a timeout, a 5xx, 429) keeps the item and stops the pass: later items wait,
  *   so the order is kept; the caller retries later (`retryDelay`);

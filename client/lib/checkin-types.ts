@@ -1,6 +1,6 @@
 /**
  * Shapes of check-ins, headcounts and today's activities as the kiosk and the display screens read them
- * (CONTRACT.md "Members and check-ins"). Kept apart from `types.ts` so the check-in screens do not depend
+ * (docs/api.md "Members and check-ins"). Kept apart from `types.ts` so the check-in screens do not depend
  * on the calendar's booking types.
  */
 

@@ -1,6 +1,6 @@
 /**
  * Pure parts of translation and formatting, kept apart from the reactive language state so they are
- * testable in node. Times are zoned only here, at the edge, in the venue's zone (DESIGN.md habit 5).
+ * testable in node. Times are zoned only here, at the edge, in the venue's zone (docs/architecture.md habit 5).
  */
 
 export const LANGS = ['zh-CN', 'en'] as const;

@@ -1,5 +1,5 @@
 /**
- * Per-topic bookkeeping of the live stream's `seq` (CONTRACT.md "Live updates"), kept free of the socket
+ * Per-topic bookkeeping of the live stream's `seq` (docs/api.md "Live updates"), kept free of the socket
  * so it can be tested without a browser.
  *
  * What must stay true:

@@ -1,5 +1,5 @@
 /**
- * Shapes the apps read from the server (CONTRACT.md). Kept here until the server's TypeBox schemas exist to
+ * Shapes the apps read from the server (docs/api.md). Kept here until the server's TypeBox schemas exist to
  * import `Static<>` types from; fields not in the contract are optional and only shown when present.
  */
 

@@ -1,5 +1,5 @@
 /**
- * What the report routes answer (server/modules/reports/schemas.ts, CONTRACT.md "Reports"). Written out here
+ * What the report routes answer (server/modules/reports/schemas.ts, docs/api.md "Reports"). Written out here
  * (the client does not import server code); fields the server may add later are optional.
  */
 

@@ -1,4 +1,4 @@
-/** The tournament routes (CONTRACT.md "Tournaments") as the pages use them. */
+/** The tournament routes (docs/api.md "Tournaments") as the pages use them. */
 import { api, seg, withQuery } from '../lib/api.ts';
 import type { Room } from '../lib/types.ts';
 import type { Member } from '../members/types.ts';

@@ -1,6 +1,6 @@
 /**
  * pg and PGlite parse some types differently by default (int8 as string vs BigInt, date as a local-time
- * Date). These parsers make both return the same JavaScript values (DESIGN.md habit 2).
+ * Date). These parsers make both return the same JavaScript values (docs/architecture.md habit 2).
  */
 export const OID = { INT8: 20, NUMERIC: 1700, DATE: 1082, TIMESTAMPTZ: 1184, TIMESTAMP: 1114 } as const;
 

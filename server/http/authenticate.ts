@@ -1,7 +1,7 @@
 /**
  * Resolves who is calling each /api request (session cookie or device bearer token) into
  * `request.principal`, and refuses cross-site writes: a state-changing request carrying the session cookie
- * with an Origin that is not this server's is answered 403 (CONTRACT.md). Requests without Origin (scripts,
+ * with an Origin that is not this server's is answered 403 (docs/api.md). Requests without Origin (scripts,
  * curl) pass; SameSite=Lax on the cookie covers what old browsers do without Origin.
  */
 import fp from 'fastify-plugin';

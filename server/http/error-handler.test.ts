@@ -49,7 +49,7 @@ describe('toBody', () => {
     expect(toBody(fastifyError({ code: 'FST_ERR_MAX_PARAM_LENGTH', statusCode: 414 }))).toMatchObject({ status: 400, code: 'validation_failed', fields: { field: 'params' } });
     expect(toBody(fastifyError({ code: 'FST_ERR_CTP_INVALID_CONTENT_LENGTH', statusCode: 400, message: 'Request body size did not match Content-Length' })))
       .toMatchObject({ status: 400, code: 'validation_failed', message: 'Request body size did not match Content-Length.' });
-    // A 4xx without a code of its own in CONTRACT.md becomes a 400, so statusCode and code always agree.
+    // A 4xx without a code of its own in docs/api.md becomes a 400, so statusCode and code always agree.
     expect(toBody(fastifyError({ code: 'SOMETHING', statusCode: 406, message: 'Not Acceptable' }))).toMatchObject({ status: 400, code: 'validation_failed' });
     expect(toBody(fastifyError({ statusCode: 413 }))).toMatchObject({ status: 413, code: 'payload_too_large' });
     expect(toBody(fastifyError({ statusCode: 415 }))).toMatchObject({ status: 415, code: 'unsupported_media_type' });

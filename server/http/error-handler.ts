@@ -1,5 +1,5 @@
 /**
- * The one error handler: every failure leaves as CONTRACT.md's `{statusCode, code, message, ...fields}`.
+ * The one error handler: every failure leaves as docs/api.md's `{statusCode, code, message, ...fields}`.
  * 5xx details go to the log with the request id, never to the client.
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -99,7 +99,7 @@ export function toBody(error: FastifyError | Error): { status: number; code: Err
   if (status === 403) return { status, code: 'forbidden', message: sentence(fastifyError.message || 'You are not allowed to do this'), fields: {} };
   if (status === 413) return { status, code: 'payload_too_large', message: 'The request is too large.', fields: {} };
   if (status === 415) return { status, code: 'unsupported_media_type', message: 'Send the body as application/json.', fields: {} };
-  // Any other refusal of the request itself: CONTRACT.md's codes have no other 4xx, so it is a 400.
+  // Any other refusal of the request itself: docs/api.md's codes have no other 4xx, so it is a 400.
   if (status < 500) return { status: 400, code: 'validation_failed', message: sentence(fastifyError.message || 'The request is not valid'), fields: {} };
   return { status: 500, code: 'internal_error', message: 'Something went wrong on the server; it has been logged.', fields: {} };
 }

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 
 const HealthBody = Type.Object({ status: Type.String(), db: Type.Union([Type.Literal('ok'), Type.Literal('down')]) });
-/** CONTRACT.md's `db: "down"`, plus the one error shape every other 503 has, so clients need one check. */
+/** docs/api.md's `db: "down"`, plus the one error shape every other 503 has, so clients need one check. */
 const DownBody = Type.Object({
   statusCode: Type.Literal(503),
   code: Type.Literal('service_unavailable'),

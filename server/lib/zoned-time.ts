@@ -2,7 +2,7 @@
  * Wall-clock time in a venue's IANA time zone, using only `Intl.DateTimeFormat` (Node 20 has no Temporal).
  *
  * The database holds instants; these helpers are the edges where an instant meets a venue's wall clock
- * (DESIGN.md habit 5). Nothing here reads the machine's own zone: local dates are 'YYYY-MM-DD' strings,
+ * (docs/architecture.md habit 5). Nothing here reads the machine's own zone: local dates are 'YYYY-MM-DD' strings,
  * local times 'HH:MM', and calendar arithmetic on them is pure integer arithmetic (proleptic Gregorian).
  */
 

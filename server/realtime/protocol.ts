@@ -4,7 +4,7 @@
  * This file is shared: the clients import its types (type-only), the server checks incoming
  * messages with its schemas. It must not import anything server-only.
  *
- * Guarantees (CONTRACT.md "Live updates"):
+ * Guarantees (docs/api.md "Live updates"):
  * - every `event` carries the outbox `seq`, which grows strictly across all topics;
  * - `subscribe {topic, after}` first replays every event of the topic with `seq > after`, in order,
  *   then streams live ones; no event is sent twice on one subscription; with `batch: true` the live ones
@@ -79,5 +79,5 @@ export interface VenueEventData {
   'room.updated': { room: { id: string; venueId: string; name: string; kind: string; capacity: number } };
 }
 
-/** Connection states a live screen shows (DESIGN.md habit 6). */
+/** Connection states a live screen shows (docs/architecture.md habit 6). */
 export type ConnectionState = 'connecting' | 'live' | 'offline' | 'unauthorized';

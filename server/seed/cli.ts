@@ -17,7 +17,7 @@ import { seedHistory } from './history.ts';
 const USAGE = `Usage: npm run seed -- [options]
   (no options)          the demo site: three centres, rooms, a term of classes, members, a coordinator
   --years N             also N years (1-30) of invented activity of the whole city, ending last Sunday
-  --scale F             size of that city: 1 = DOMAIN.md's figures (about 120,000 visits a year), 0.01 a tiny one
+  --scale F             size of that city: 1 = docs/domain.md's figures (about 120,000 visits a year), 0.01 a tiny one
   --append              add history even when the database already has visits or matches
   --seed N              another seed for the randomness (default 8; runs are alike, not identical)
   --database-url URL    a PostgreSQL server instead of DATABASE_URL

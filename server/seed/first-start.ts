@@ -1,5 +1,5 @@
 /**
- * What happens once per database: the first admin (CONTRACT.md: ADMIN_PASSWORD, else a random password
+ * What happens once per database: the first admin (docs/api.md: ADMIN_PASSWORD, else a random password
  * printed once) and, for `npm start`, the demo site. Done in one transaction under an advisory lock, so
  * several processes starting together on a new database do it exactly once. Then, only in the process that
  * did it, a few months of demo history (visits, classes, tournaments) for the reports page: about a second

@@ -1,12 +1,12 @@
 /**
  * The shape of the invented history `npm run seed -- --years N` writes (history.ts): the city's centres, the
- * yearly scale of DOMAIN.md ("Who and where"), the calendar (Chinese New Year, National Day, terms), the
+ * yearly scale of docs/domain.md ("Who and where"), the calendar (Chinese New Year, National Day, terms), the
  * register's categories and the hours people come. Plain data and pure functions; the SQL is history-steps.ts.
  */
 import type { MemberCategory, RoomKind } from '../db/schema.ts';
 import { DEMO_VENUES, type DemoVenue } from './demo-data.ts';
 
-/** The city's yearly figures at scale 1 (DOMAIN.md): person-visits, matches, lectures, exhibitions. */
+/** The city's yearly figures at scale 1 (docs/domain.md): person-visits, matches, lectures, exhibitions. */
 export const YEARLY = {
   /** Visits (人次, guests included) to all centres together; the classes', lectures' and exhibitions' are part of it. */
   visits: 120_000,
@@ -18,7 +18,7 @@ export const YEARLY = {
   members: 1_000,
 } as const;
 
-/** Register of DOMAIN.md: 620 retired cadres, 40 former city leaders; 离休 veterans are in their nineties and few. */
+/** Register of docs/domain.md: 620 retired cadres, 40 former city leaders; 离休 veterans are in their nineties and few. */
 export const CATEGORY_SHARES: ReadonlyArray<{ category: MemberCategory; share: number; activity: number }> = [
   { category: 'retired', share: 0.62, activity: 1 },
   { category: 'leader', share: 0.04, activity: 0.8 },

@@ -3,7 +3,7 @@
  * (issue 8): the city centre and a centre in every county (history-plan.ts), a register of members in the
  * domain's proportions, terms of weekly classes with their attendance, lectures, exhibitions, everyday
  * drop-ins with seasons (Chinese New Year, summer, weekends, morning peaks), guests, moves between rooms,
- * the odd evening past midnight, and finished tournaments with their matches, at DOMAIN.md's yearly scale
+ * the odd evening past midnight, and finished tournaments with their matches, at docs/domain.md's yearly scale
  * (about 120,000 person-visits and 1,200 matches a year at scale 1).
  *
  * It writes in bulk: every step is one INSERT … SELECT (history-steps.ts, history-tournaments.ts), all in
@@ -34,7 +34,7 @@ export interface HistoryOptions {
   attendanceScale?: number;
   /** Member numbers and card codes start with this (default: "H" and the time, unique per run). */
   codePrefix?: string;
-  /** 1 = DOMAIN.md's city; 0.01 makes a tiny city for tests. */
+  /** 1 = docs/domain.md's city; 0.01 makes a tiny city for tests. */
   scale: number;
   append: boolean;
   /** PostgreSQL's setseed() for the generator's random(). Runs with one seed are alike, not identical: parallel workers draw their own. */

@@ -31,7 +31,7 @@ export const findings: readonly string[] = [
     'indexes, the key, the outbox rows, the headcount) against one INSERT into a table with one index. Taking out the ' +
     'headcount, the NOTIFY or the device reference one at a time each changed the rate by less than 5 %. On two cores ' +
     'shared by the server, PostgreSQL and the load generator, 0.36–0.40× is the measured limit of a check-in that keeps ' +
-    'every guarantee of CONTRACT.md (idempotent, one open visit per member, events only on commit, exact headcounts).',
+    'every guarantee of docs/api.md (idempotent, one open visit per member, events only on commit, exact headcounts).',
   '**Check-in throughput, PGlite: 0.10× → 0.33×,** from the same changes (one statement instead of thirteen matters most ' +
     'where every statement runs in the server\'s own thread).',
   '**Check-in → headcount.changed at 1,000 sockets: a second frame per socket.** A check-in publishes `checkin.created` ' +
@@ -51,7 +51,7 @@ export const findings: readonly string[] = [
     'of a bare INSERT route that does a twelfth of the work: during a check-in run PostgreSQL used about one core and the ' +
     'server and load generator most of the other, where the bare route leaves PostgreSQL mostly idle. The ratio should ' +
     'rise with cores (PostgreSQL spreads the check-ins over its backends; the bare route is bound by the one Node thread). ' +
-    'For scale: DOMAIN.md\'s city records about 120,000 visits a year, a few a minute at the busiest hour.',
+    'For scale: docs/domain.md\'s city records about 120,000 visits a year, a few a minute at the busiest hour.',
   '**Issue 7 and 8 (security, reports), A/B on one machine.** The machines these sessions get differ: issue 6 was measured ' +
     'on a 2-core Xeon where the bare INSERT route did 4,300–5,500 requests/s; the later runs are on a 2-core AMD EPYC where ' +
     'the same bare route does 7,500–9,900, while a check-in, bound by PostgreSQL, gains much less: the ratio reads lower ' +

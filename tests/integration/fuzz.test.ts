@@ -1,7 +1,7 @@
 /**
  * Hostile input against every /api route (issue 7, "abuse limits"): as an admin (session cookie), as a kiosk
  * (device token), anonymously and with forged credentials, with malformed and hostile bodies, path segments,
- * querystrings and headers. For every answer: no 5xx; an error comes in CONTRACT.md's shape
+ * querystrings and headers. For every answer: no 5xx; an error comes in docs/api.md's shape
  * `{statusCode, code, message}` with statusCode equal to the HTTP status; and no row of any table changed
  * (fuzz-fixture.ts says which columns are left out, and why).
  *
@@ -36,7 +36,7 @@ const REPLAY_PATH = process.env.FUZZ_PATH;
 
 const CONTRACT_CODES = new Set(Object.keys(ERROR_STATUS));
 
-/** CONTRACT.md's error shape, with statusCode equal to the HTTP status, and no 5xx. */
+/** docs/api.md's error shape, with statusCode equal to the HTTP status, and no 5xx. */
 function checkAnswer(response: LightMyRequestResponse, request: InjectOptions): void {
   const context = `${request.method} ${String(request.url).slice(0, 300)} → ${response.statusCode} ${response.body.slice(0, 500)}`;
   expect(response.statusCode, context).toBeLessThan(500);

@@ -1,5 +1,5 @@
 /**
- * Venues and rooms (CONTRACT.md "Venues and rooms"): who may see and change them, validation that names the
+ * Venues and rooms (docs/api.md "Venues and rooms"): who may see and change them, validation that names the
  * field, path ids that are checked before they reach the database, and the live `room.updated` event.
  */
 import { randomUUID } from 'node:crypto';

@@ -1,5 +1,5 @@
 /**
- * CONTRACT.md's error shape, asserted the same way by every integration test:
+ * docs/api.md's error shape, asserted the same way by every integration test:
  * the HTTP status, and a JSON body `{statusCode, code, message, ...fields}` whose message is a sentence.
  */
 import { expect } from 'vitest';

@@ -1,6 +1,6 @@
 /**
  * Who is asking: a signed-in user (session cookie) or a paired device (bearer token).
- * Access rules of CONTRACT.md live here, as plain functions both HTTP routes and socket topics call.
+ * Access rules of docs/api.md live here, as plain functions both HTTP routes and socket topics call.
  */
 import type { DeviceKind, Role } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';

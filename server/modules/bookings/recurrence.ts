@@ -4,7 +4,7 @@
  *
  * Expansion happens on the venue's wall calendar: dates are generated as local 'YYYY-MM-DD' strings and each
  * is turned into an instant with the series' local start time, so a weekly 09:00 class stays at 09:00
- * through daylight-saving changes (DESIGN.md habit 5). Choices where the RFC is loose or we differ:
+ * through daylight-saving changes (docs/architecture.md habit 5). Choices where the RFC is loose or we differ:
  * - DTSTART counts as the first occurrence only when it matches the rule; otherwise the first matching date
  *   after it is first (RFC 5545 leaves an unsynchronised DTSTART undefined; coordinators enter a term's first
  *   day, not necessarily a class day).

@@ -1,5 +1,5 @@
 /**
- * The bookings interface (CONTRACT.md "Bookings", extended with series scopes, closures and a conflict check).
+ * The bookings interface (docs/api.md "Bookings", extended with series scopes, closures and a conflict check).
  */
 import { Type, type Static } from 'typebox';
 import { BOOKING_KINDS } from '../../db/schema.ts';

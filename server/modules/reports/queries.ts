@@ -4,7 +4,7 @@
  * venue's visits are one range scan of the covering index visits_report_idx (migration 202611291600), and
  * each visit's local day, week, month and hour are read in its venue's zone.
  *
- * Counting: a visit row is one check-in (CONTRACT.md). Its person-visits (人次) are 1 for the member, if
+ * Counting: a visit row is one check-in (docs/api.md). Its person-visits (人次) are 1 for the member, if
  * any, plus its guests; `members` is distinct members. A member who moves to another room makes a new visit
  * (the earlier one ends `moved`), counted in each room; a second tap in the same room makes none. A visit
  * belongs to the local day (hour, week…) it began in, whenever it ended, even past midnight.

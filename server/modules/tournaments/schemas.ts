@@ -1,4 +1,4 @@
-/** The tournaments interface (CONTRACT.md "Tournaments"), plus scheduling and live scores. */
+/** The tournaments interface (docs/api.md "Tournaments"), plus scheduling and live scores. */
 import { Type, type Static } from 'typebox';
 import { Id, Instant, Line, OneOf } from '../../http/schemas.ts';
 
