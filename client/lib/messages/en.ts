@@ -50,7 +50,6 @@ export const en: Record<MessageKey, string> = {
   'nav.home': 'Home',
   'nav.admin': 'Admin',
 
-  'auth.signedInAs': '{name} ({role})',
   'auth.roleSuffix': ' ({role})',
   'auth.logout': 'Sign out',
   'login.title': 'Sign in',

@@ -49,7 +49,6 @@ export const zhCN = {
   'nav.home': '首页',
   'nav.admin': '管理',
 
-  'auth.signedInAs': '{name}（{role}）',
   'auth.roleSuffix': '（{role}）',
   'auth.logout': '退出登录',
   'login.title': '登录',

@@ -178,14 +178,3 @@ export function anonymiseMember(db: Executor, id: string) {
     .returning(['id'])
     .executeTakeFirst();
 }
-
-/** Which of these card codes (upper-cased) already belong to someone, and to whom. */
-export function cardCodeOwners(db: Executor, cardCodes: readonly string[]) {
-  if (cardCodes.length === 0) return Promise.resolve([]);
-  return db.selectFrom('members').select(['id', 'name', 'cardCode']).where('cardCode', 'in', [...cardCodes]).execute();
-}
-
-export function memberNoOwners(db: Executor, memberNos: readonly string[]) {
-  if (memberNos.length === 0) return Promise.resolve([]);
-  return db.selectFrom('members').select(['id', 'name', 'memberNo']).where('memberNo', 'in', [...memberNos]).execute();
-}
