@@ -42,7 +42,10 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    sourcemap: true,
+    // Maps are written for the site's engineer (to read a stack trace a browser printed) but not linked from
+    // the bundles, and the server never serves them (server/http/static.ts): the whole client source is not
+    // published. `npm run dev` serves sources as Vite always does.
+    sourcemap: 'hidden',
     // .vite/manifest.json: which chunks each app loads at once and which later (tests/e2e/bundle-graph.ts).
     // Not served: the server publishes only the pages and assets/.
     manifest: true,

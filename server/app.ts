@@ -3,8 +3,7 @@
  * check is what runs. Plugins first (security headers, cookies, errors, authentication), then routes under /api, then pages.
  * The socket server and the outbox dispatcher live and die with the app.
  */
-import { randomUUID } from 'node:crypto';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Config } from './config.ts';
@@ -14,7 +13,9 @@ import { authenticate } from './http/authenticate.ts';
 import { frameworkErrors, registerErrorHandling } from './http/error-handler.ts';
 import { refuseNonFiniteNumbers } from './http/finite-numbers.ts';
 import { strictJsonBodies } from './http/json-body.ts';
-import { securityHeaders } from './http/security-headers.ts';
+import { redactUrl } from './http/log-url.ts';
+import { requestIdFor } from './http/request-id.ts';
+import { secureSocketAnswers, securityHeaders } from './http/security-headers.ts';
 import { healthRoutes } from './http/health.ts';
 import { serveApps } from './http/static.ts';
 import { authRoutes } from './modules/auth/routes.ts';
@@ -59,8 +60,6 @@ export const LOG_REDACT = [
   ...['password', 'currentPassword', 'newPassword', 'token', 'pairingCode'].flatMap((field) => [`req.body.${field}`, `body.${field}`, field]),
 ];
 
-const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
-
 export interface BuildOptions {
   /** The opened (and migrated) database; the app closes it when it closes. */
   database: Database;
@@ -77,18 +76,24 @@ export async function buildApp(config: Config, options: BuildOptions): Promise<F
     logger: options.logger ?? {
       level: config.logLevel,
       redact: LOG_REDACT,
+      // Fastify's own request line, with the query's secrets hidden (log-url.ts).
+      serializers: {
+        req: (request: FastifyRequest) => ({
+          method: request.method,
+          url: redactUrl(request.url),
+          host: request.host,
+          remoteAddress: request.ip,
+          remotePort: request.socket?.remotePort,
+        }),
+      },
       ...(options.logStream ? { stream: options.logStream } : {}),
     },
     bodyLimit: BODY_LIMIT_BYTES,
     // A malformed %-escape or an overlong path part: docs/api.md's error shape, not Fastify's own body.
     frameworkErrors,
-    // Keep a proxy's request id when it sends a sane one, so log lines join up across hops. Fastify's own
-    // requestIdHeader would take any incoming value as it is, so genReqId reads the header itself.
+    // A proxy's sane request id is kept (request-id.ts).
     requestIdHeader: false,
-    genReqId: (req) => {
-      const incoming = req.headers['x-request-id'];
-      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
-    },
+    genReqId: requestIdFor,
     trustProxy: config.trustProxy,
     ajv: { customOptions: { removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
@@ -113,6 +118,7 @@ export async function buildApp(config: Config, options: BuildOptions): Promise<F
   topics.register('venue', venueTopicVenue(options.database.db));
   topics.register('tournament', tournamentTopicVenue(options.database.db));
   const io = createSocketServer(app);
+  secureSocketAnswers(app.server);
   const dispatcher = new Dispatcher(options.database, socketSink(io, app.deviceCache), app.log);
   app.decorate('topics', topics);
   app.decorate('io', io);

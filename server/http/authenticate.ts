@@ -103,17 +103,19 @@ export const authenticate = fp(
     app.decorateRequest('principal', null);
     app.decorate('deviceCache', new DeviceCache());
     app.addHook('onRequest', async (request) => {
-      if (!request.url.startsWith('/api/')) return;
+      // The matched route, never the raw URL: "/api/auth/login?x=1" is the login route too, and a comparison
+      // of raw URLs would let a query string (or any spelling the router also accepts) skip the check below.
+      const route = request.routeOptions.url;
+      if (!route?.startsWith('/api/')) return;
       const sessionToken = request.cookies[SESSION_COOKIE] ?? null;
       // Signing in from another site is refused too (login CSRF would sign a victim into the attacker's account).
-      const cookieBound = sessionToken !== null || request.url === '/api/auth/login';
+      const cookieBound = sessionToken !== null || route === '/api/auth/login';
       if (cookieBound && !SAFE_METHODS.has(request.method) && isForeignOrigin(request.headers.origin, request.headers.host)) {
         throw new AppError('forbidden', 'This request came from another web site and was refused.');
       }
       const credentials = { token: bearerToken(request.headers.authorization), sessionToken };
       // Routes anyone may call (access.ts): a stale or revoked token sent along must not get in the way.
-      const url = request.routeOptions.url;
-      if (url && accessFor(request.method, url)?.allow === 'anyone') {
+      if (accessFor(request.method, route)?.allow === 'anyone') {
         request.principal = await resolvePrincipal(options.db, credentials, app.deviceCache).catch(() => null);
         return;
       }

@@ -5,6 +5,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type ErrorCode } from '../errors.ts';
 import { PATTERN_HINTS } from './schemas.ts';
+import { setSecurityHeaders } from './security-headers.ts';
 
 interface ValidationIssue {
   instancePath?: string;
@@ -120,7 +121,10 @@ export function sendError(reply: FastifyReply, error: FastifyError | Error): Fas
  * For Fastify's `frameworkErrors` option: errors of the router itself (a malformed %-escape, a path part over
  * the length limit) leave in the same shape as every other error instead of Fastify's own body.
  */
-export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): FastifyReply {
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  // These answers skip every hook (the router refused before any ran), so they get their headers here.
+  setSecurityHeaders(request.raw, reply.raw);
+  reply.header('x-request-id', request.id);
   return sendError(reply, error);
 }
 

@@ -34,9 +34,11 @@
  * to HTTPS. Cross-Origin-Embedder-Policy is not sent: nothing needs cross-origin isolation, and require-corp
  * would only risk breaking things.
  */
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import fastifyHelmet from '@fastify/helmet';
+import helmet, { type HelmetOptions } from 'helmet';
 import type { FastifyInstance } from 'fastify';
+import { requestIdFor } from './request-id.ts';
 
 /** sha256 of "" — allows an inline <style> element only while it is empty (FullCalendar's, see above). */
 export const EMPTY_STYLE_HASH = "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='";
@@ -52,37 +54,65 @@ export function sameHostSockets(req: IncomingMessage): string {
   return typeof host === 'string' && host.length <= 255 && HOST.test(host) ? `ws://${host} wss://${host}` : '';
 }
 
-export async function securityHeaders(app: FastifyInstance): Promise<void> {
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        scriptSrcAttr: ["'none'"],
-        styleSrc: ["'self'"],
-        styleSrcElem: ["'self'", EMPTY_STYLE_HASH],
-        styleSrcAttr: ["'none'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        fontSrc: ["'self'", 'data:'],
-        mediaSrc: ["'self'", 'blob:'],
-        workerSrc: ["'self'", 'blob:'],
-        connectSrc: ["'self'", (req) => sameHostSockets(req)],
-        manifestSrc: ["'self'"],
-        frameSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-      },
+/** The one policy, used by the Fastify plugin and by the answers sent outside Fastify's hooks (below). */
+export const HELMET_OPTIONS = {
+  contentSecurityPolicy: {
+    useDefaults: false,
+    directives: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      scriptSrcAttr: ["'none'"],
+      styleSrc: ["'self'"],
+      styleSrcElem: ["'self'", EMPTY_STYLE_HASH],
+      styleSrcAttr: ["'none'"],
+      imgSrc: ["'self'", 'data:', 'blob:'],
+      fontSrc: ["'self'", 'data:'],
+      mediaSrc: ["'self'", 'blob:'],
+      workerSrc: ["'self'", 'blob:'],
+      connectSrc: ["'self'", (req: IncomingMessage) => sameHostSockets(req)],
+      manifestSrc: ["'self'"],
+      frameSrc: ["'none'"],
+      frameAncestors: ["'none'"],
+      objectSrc: ["'none'"],
+      baseUri: ["'self'"],
+      formAction: ["'self'"],
     },
-    crossOriginEmbedderPolicy: false,
-    crossOriginOpenerPolicy: { policy: 'same-origin' },
-    crossOriginResourcePolicy: { policy: 'same-origin' },
-    referrerPolicy: { policy: 'no-referrer' },
-    strictTransportSecurity: false,
-    xFrameOptions: { action: 'deny' },
+  },
+  crossOriginEmbedderPolicy: false,
+  crossOriginOpenerPolicy: { policy: 'same-origin' },
+  crossOriginResourcePolicy: { policy: 'same-origin' },
+  referrerPolicy: { policy: 'no-referrer' },
+  strictTransportSecurity: false,
+  xFrameOptions: { action: 'deny' },
+} satisfies HelmetOptions;
+
+const applyHelmet = helmet(HELMET_OPTIONS);
+
+/**
+ * Sets the headers on a raw answer that Fastify's hooks never see: the router's own refusals (a malformed
+ * %-escape, an overlong path part; frameworkErrors in app.ts) and socket.io's polling answers, which
+ * engine.io writes straight to the connection. Node merges headers set here into the later writeHead.
+ * Helmet's middleware is synchronous: every header is set when this returns.
+ */
+export function setSecurityHeaders(req: IncomingMessage, res: ServerResponse): void {
+  applyHelmet(req, res, () => undefined);
+}
+
+/**
+ * socket.io answers its long-polling requests itself, before Fastify routes anything; a listener put in front
+ * of socket.io's gives those answers the same headers and a request id. Call after the socket server is
+ * attached (it takes over the 'request' listeners it finds). No HSTS here: browsers learn it from any page.
+ */
+export function secureSocketAnswers(server: Server, socketPath = '/socket.io/'): void {
+  server.prependListener('request', (req: IncomingMessage, res: ServerResponse) => {
+    if (!req.url?.startsWith(socketPath)) return;
+    setSecurityHeaders(req, res);
+    res.setHeader('x-request-id', requestIdFor(req));
   });
+}
+
+export async function securityHeaders(app: FastifyInstance): Promise<void> {
+  await app.register(fastifyHelmet, HELMET_OPTIONS);
   app.addHook('onRequest', async (request, reply) => {
     if (request.protocol === 'https') reply.header('strict-transport-security', HSTS_VALUE);
   });

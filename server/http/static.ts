@@ -25,6 +25,8 @@ export async function serveApps(app: FastifyInstance, distDir: string): Promise<
     wildcard: true,
     index: false,
     cacheControl: false,
+    // Source maps stay on the server's disk (vite.config.ts builds them unlinked): 404 like any missing file.
+    allowedPath: (pathName) => !pathName.endsWith('.map'),
     setHeaders: (res) => res.setHeader('cache-control', IMMUTABLE),
   });
 

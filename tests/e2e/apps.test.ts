@@ -3,10 +3,12 @@
  * coordinator signs in and makes a kiosk pairing code, a kiosk pairs with it and shows its venue's rooms,
  * a room added meanwhile appears on the kiosk and the display without a reload, and no page logs an error.
  */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { httpSignIn, postJson, type ServerProcess } from '../support/processes.ts';
-import { chromiumPath, collectErrors, openSuite } from './browser.ts';
+import { builtAppsEnv, chromiumPath, collectErrors, openSuite } from './browser.ts';
 
 const ADMIN_PASSWORD = 'browser-admin-pass';
 const CITY = '市老干部活动中心';
@@ -41,6 +43,20 @@ describe.runIf(chromiumPath)('the three apps in a browser', () => {
       for (const tag of scripts) expect(tag, page).toMatch(/\ssrc="\/assets\/[^"]+\.js"/);
       expect(html, page).not.toMatch(/<script\b[^>]*>[^<\s]/i);
       expect(html, page).not.toMatch(/\son[a-z]+=/i);
+    }
+  });
+
+  it('publishes no source maps: bundles do not link one, and the server answers 404 for the ones on disk', async () => {
+    const assets = path.join(builtAppsEnv.STATIC_DIR!, 'assets');
+    const maps = readdirSync(assets).filter((file) => file.endsWith('.js.map'));
+    expect(maps.length, 'the build writes maps for the engineer').toBeGreaterThan(0);
+    for (const map of maps.slice(0, 5)) {
+      const bundle = await fetch(`${server.url}/assets/${map.replace(/\.map$/, '')}`);
+      expect(bundle.status, map).toBe(200);
+      expect(await bundle.text(), map).not.toContain('sourceMappingURL');
+      const served = await fetch(`${server.url}/assets/${map}`);
+      expect(served.status, map).toBe(404);
+      expect(await served.text(), map).not.toContain('"sources"');
     }
   });
 

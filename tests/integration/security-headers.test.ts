@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EMPTY_STYLE_HASH, HSTS_VALUE } from '../../server/http/security-headers.ts';
 import { createTestDatabase, storageAvailable } from '../support/database.ts';
-import { startApp, type TestApp } from '../support/app.ts';
+import { signIn, startApp, type TestApp } from '../support/app.ts';
 import { expectError } from '../support/expect-error.ts';
 import { makeFakeDist } from '../support/fake-dist.ts';
 
@@ -131,6 +131,69 @@ describe.runIf(storageAvailable)('security headers', () => {
     const notBuilt = await unbuilt.app.inject({ method: 'GET', url: '/kiosk/' });
     expectError(notBuilt, 503, 'service_unavailable');
     expectSecurityHeaders(notBuilt.headers, '503');
+  });
+
+  it('sends them, and a request id, with every kind of answer over a real connection', async () => {
+    const { cookie } = await signIn(t);
+    const json = { 'content-type': 'application/json' };
+    const long = 'a'.repeat(600);
+    // Each kind of answer the server gives: Fastify's routes and hooks, the router's own refusals (which run no
+    // hook), the static files, and socket.io's long-polling answers (which never reach Fastify).
+    const answers: Array<[string, string, RequestInit, number]> = [
+      ['page', '/', {}, 200],
+      ['HEAD of a page', '/kiosk/', { method: 'HEAD' }, 200],
+      ['redirect', '/display', {}, 301],
+      ['asset', '/assets/app-abc123.js', {}, 200],
+      ['source map (never served)', '/assets/app-abc123.js.map', {}, 404],
+      ['missing asset', '/assets/nope.js', {}, 404],
+      ['missing page', '/nope', {}, 404],
+      ['api answer', '/api/health', {}, 200],
+      ['api answer with a body', '/api/auth/me', { headers: { cookie } }, 200],
+      ['no content', '/api/auth/logout', { method: 'POST', headers: { 'x-test': '1' } }, 204],
+      ['schema refusal', '/api/auth/login', { method: 'POST', headers: json, body: '{}' }, 400],
+      ['broken JSON', '/api/auth/login', { method: 'POST', headers: json, body: '{"username":' }, 400],
+      ['malformed %-escape under /api', '/api/bookings/%zz', {}, 400],
+      ['malformed %-escape at the root', '/%zz', {}, 400],
+      ['malformed %-escape in an asset path', '/assets/%zz', {}, 400],
+      ['600-character id', `/api/bookings/${long}`, { headers: { cookie } }, 0],
+      ['600-character id in a nested route', `/api/tournaments/${long}/matches`, { headers: { cookie } }, 0],
+      ['600-character path part', `/${long}`, {}, 0],
+      ['not signed in', '/api/auth/me', {}, 401],
+      ['another site', '/api/auth/login?x=1', { method: 'POST', headers: { ...json, origin: 'http://evil.example' }, body: '{"username":"a","password":"b"}' }, 403],
+      ['unknown route', '/api/nope', {}, 404],
+      ['unknown method', '/api/health', { method: 'DELETE' }, 404],
+      ['too large', '/api/auth/login', { method: 'POST', headers: json, body: JSON.stringify({ username: 'x'.repeat(300 * 1024) }) }, 413],
+      ['a body that is not JSON', '/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/xml' }, body: '<x/>' }, 0],
+      ['socket.io handshake', '/socket.io/?EIO=4&transport=polling', {}, 200],
+      ['socket.io refusal', '/socket.io/?EIO=9&transport=polling', {}, 400],
+      ['socket.io unknown session', '/socket.io/?EIO=4&transport=polling&sid=nope', {}, 400],
+    ];
+    for (const [what, url, init, status] of answers) {
+      const response = await fetch(`${t.url}${url}`, { redirect: 'manual', ...init });
+      const label = `${what}: ${init.method ?? 'GET'} ${url.slice(0, 60)}`;
+      if (status) expect(response.status, label).toBe(status);
+      else expect(response.status, label).toBeGreaterThanOrEqual(400);
+      if (status === 400 && !url.startsWith('/socket.io/')) expect((await response.json()).code, label).toBe('validation_failed');
+      expectSecurityHeaders(Object.fromEntries(response.headers), label);
+      expect(response.headers.get('x-request-id'), label).toMatch(/^[A-Za-z0-9._-]{1,64}$/);
+    }
+    // A proxy's request id comes back on the router's own refusals and on socket.io's answers too.
+    for (const url of ['/api/bookings/%zz', '/socket.io/?EIO=4&transport=polling']) {
+      const response = await fetch(`${t.url}${url}`, { headers: { 'x-request-id': 'proxy-42' } });
+      expect(response.headers.get('x-request-id'), url).toBe('proxy-42');
+    }
+    // A rate-limited answer: sign-in from one address until the limit answers.
+    let limited: Response | undefined;
+    for (let i = 0; i < 80 && !limited; i += 1) {
+      const response = await fetch(`${proxied.url}/api/auth/login`, {
+        method: 'POST',
+        headers: { ...json, 'x-forwarded-for': '203.0.113.77' },
+        body: JSON.stringify({ username: `nobody${i}`, password: 'wrong password' }),
+      });
+      if (response.status === 429) limited = response;
+    }
+    expect(limited?.status, 'sign-in limit').toBe(429);
+    expectSecurityHeaders(Object.fromEntries(limited!.headers), '429');
   });
 
   it('lets socket.io reach the same host over ws: and wss:, and takes only a sane Host header into the policy', async () => {

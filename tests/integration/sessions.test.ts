@@ -112,7 +112,7 @@ describe.runIf(storageAvailable)('sessions: password change and sign-out everywh
     strangerSocket.close();
   });
 
-  it('never logs passwords or session tokens', async () => {
+  it('never logs passwords, session tokens, or the secrets and personal data of a query', async () => {
     const lines: string[] = [];
     const { database } = await createTestDatabase();
     const app = await buildApp(testConfig({ logLevel: 'trace' }), {
@@ -133,11 +133,16 @@ describe.runIf(storageAvailable)('sessions: password change and sign-out everywh
       await app.inject({ method: 'GET', url: '/api/auth/me', headers: { authorization: 'Bearer dev_secret-device-token' } });
       await app.inject({ method: 'POST', url: '/api/auth/password', headers: { cookie: user.cookie }, payload: { currentPassword: user.password, newPassword: 'brand-new-secret-9' } });
       await app.inject({ method: 'POST', url: '/test/echo', payload: { password: 'echo-secret-1', token: 'echo-secret-2', pairingCode: '98765432', note: 'visible' } });
+      // Secrets and personal data in a query: a calendar link's key, a card code, a typed phone number.
+      await app.inject({ method: 'GET', url: '/api/venues/00000000-0000-4000-8000-000000000000/calendar.ics?key=feed-secret-key-77' });
+      await app.inject({ method: 'GET', url: '/api/members?code=SECRETCARD9', headers: { cookie: user.cookie } });
+      await app.inject({ method: 'GET', url: '/api/members?q=13912341741&limit=5', headers: { cookie: user.cookie } });
 
       const log = lines.join('');
       expect(log).toContain('signed in');
       expect(log).toContain('visible');
-      for (const secret of [user.password, token, 'dev_secret-device-token', 'brand-new-secret-9', 'echo-secret-1', 'echo-secret-2', '98765432']) {
+      expect(log).toContain('calendar.ics?key=[redacted]');
+      for (const secret of [user.password, token, 'dev_secret-device-token', 'brand-new-secret-9', 'echo-secret-1', 'echo-secret-2', '98765432', 'feed-secret-key-77', 'SECRETCARD9', '13912341741']) {
         expect(log).not.toContain(secret);
       }
     } finally {

@@ -25,6 +25,8 @@ export function makeFakeDist(): FakeDist {
   writeFileSync(path.join(dist, 'client/display/index.html'), fakePage('display'));
   writeFileSync(path.join(dist, 'kiosk/index.html'), fakePage('kiosk'));
   writeFileSync(path.join(dist, 'assets/app-abc123.js'), 'console.log("app");\n');
+  // What `vite build` leaves beside each bundle (unlinked); the server must never hand it out.
+  writeFileSync(path.join(dist, 'assets/app-abc123.js.map'), '{"version":3,"sources":["client/main.ts"],"mappings":""}\n');
   return {
     dist,
     empty,
