@@ -16,6 +16,7 @@ import * as createAuditLog from './202611291500_create_audit_log.ts';
 import * as rollUpVisitsForReports from './202611291600_roll_up_visits_for_reports.ts';
 import * as addMemberPinyin from './202612071004_add_member_pinyin.ts';
 import * as allowTournamentAuditEntries from './202612071042_allow_tournament_audit_entries.ts';
+import * as createCalendarLinks from './202612071700_create_calendar_links.ts';
 
 export const migrations: Record<string, Migration> = {
   '202611290700_create_foundation': createFoundation,
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '202611291600_roll_up_visits_for_reports': rollUpVisitsForReports,
   '202612071004_add_member_pinyin': addMemberPinyin,
   '202612071042_allow_tournament_audit_entries': allowTournamentAuditEntries,
+  '202612071700_create_calendar_links': createCalendarLinks,
 };

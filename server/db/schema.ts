@@ -272,7 +272,7 @@ export interface AppMetaTable {
 
 export const AUDIT_ACTOR_KINDS = ['user', 'device', 'system'] as const;
 export type AuditActorKind = (typeof AUDIT_ACTOR_KINDS)[number];
-export const AUDIT_ENTITY_KINDS = ['booking', 'member', 'match', 'user', 'device', 'tournament'] as const;
+export const AUDIT_ENTITY_KINDS = ['booking', 'member', 'match', 'user', 'device', 'tournament', 'calendar_link'] as const;
 export type AuditEntityKind = (typeof AUDIT_ENTITY_KINDS)[number];
 
 /** Who changed what and when (server/modules/audit). Written in the change's own transaction; never secrets. */
@@ -313,6 +313,23 @@ export interface ReportMemberMonthsTable {
   guests: number;
 }
 
+/**
+ * A calendar subscription link (migration 202612071700): a random token, stored as its sha256, owned by a
+ * user, for one venue's or one room's feed (server/modules/calendar-links).
+ */
+export interface CalendarLinksTable {
+  id: Generated<string>;
+  userId: string;
+  venueId: string;
+  /** Null: the whole venue's feed. */
+  roomId: string | null;
+  label: string;
+  tokenHash: string;
+  createdAt: CreatedAt;
+  lastUsedAt: NullableInstant;
+  revokedAt: NullableInstant;
+}
+
 export interface DB {
   venues: VenuesTable;
   rooms: RoomsTable;
@@ -337,6 +354,7 @@ export interface DB {
   matches: MatchesTable;
   matchResults: MatchResultsTable;
   auditLog: AuditLogTable;
+  calendarLinks: CalendarLinksTable;
 }
 
 export type Venue = Selectable<VenuesTable>;

@@ -48,7 +48,7 @@ export function enforceAccess(app: FastifyInstance, db: Kysely<DB>): void {
 
 async function check(db: Kysely<DB>, access: RouteAccess, request: FastifyRequest): Promise<void> {
   if (access.allow === 'anyone') return;
-  if (access.feedKey && typeof (request.query as Record<string, unknown> | undefined)?.key === 'string') return; // the service checks the key
+  if (access.feedKey && typeof (request.query as Record<string, unknown> | undefined)?.key === 'string') return; // the service checks the link (calendar-links/service.ts linkForFeed)
   const principal = request.principal;
   if (!principal) throw new AppError('unauthenticated', 'Please sign in (or pair this device) first.');
   const caller = callerOf(principal);

@@ -67,11 +67,16 @@ export const ACCESS = {
   'PATCH /api/rooms/:roomId': { allow: STAFF, venue: resource('room', 'roomId'), why: 'The venue’s coordinators set up its rooms.' },
   'GET /api/venues/:venueId/headcount': { allow: EVERY_CALLER, venue: venueParam, why: 'Who is in the building: staff, kiosks and hall screens of the venue (counts only).' },
 
-  // Calendar feeds: the subscription link (with its key) is for people; the key alone then opens the feed.
-  'GET /api/venues/:venueId/calendar-link': { allow: USERS, venue: venueParam, why: 'The link outlives any device token, so a kiosk or screen (possibly stolen) may not make one.' },
-  'GET /api/rooms/:roomId/calendar-link': { allow: USERS, venue: resource('room', 'roomId'), why: 'The link outlives any device token, so a kiosk or screen (possibly stolen) may not make one.' },
-  'GET /api/venues/:venueId/calendar.ics': { allow: EVERY_CALLER, venue: venueParam, feedKey: true, why: 'Calendar programs fetch it with the key of its link; callers of the venue without.' },
-  'GET /api/rooms/:roomId/calendar.ics': { allow: EVERY_CALLER, venue: resource('room', 'roomId'), feedKey: true, why: 'Calendar programs fetch it with the key of its link; callers of the venue without.' },
+  // Calendar feeds: subscription links (each a token of its own) are for people; the token then opens the feed.
+  'GET /api/venues/:venueId/calendar-link': { allow: USERS, venue: venueParam, why: 'A person lists their own subscription links to the venue’s feed (never the tokens).' },
+  'POST /api/venues/:venueId/calendar-link': { allow: USERS, venue: venueParam, why: 'Staff assigned to the venue (and admins) make a link; it outlives any device token, so no kiosk or screen, and no city-wide referee (403 from the service).' },
+  'GET /api/rooms/:roomId/calendar-link': { allow: USERS, venue: resource('room', 'roomId'), why: 'A person lists their own subscription links to the room’s feed (never the tokens).' },
+  'POST /api/rooms/:roomId/calendar-link': { allow: USERS, venue: resource('room', 'roomId'), why: 'Staff assigned to the venue (and admins) make a link; it outlives any device token, so no kiosk or screen, and no city-wide referee (403 from the service).' },
+  'GET /api/venues/:venueId/calendar.ics': { allow: EVERY_CALLER, venue: venueParam, feedKey: true, why: 'Calendar programs fetch it with a live link’s key (its owner may read the venue now); callers of the venue without (devices get no notes).' },
+  'GET /api/rooms/:roomId/calendar.ics': { allow: EVERY_CALLER, venue: resource('room', 'roomId'), feedKey: true, why: 'Calendar programs fetch it with a live link’s key (its owner may read the venue now); callers of the venue without (devices get no notes).' },
+  'GET /api/calendar-links': { allow: USERS, venue: null, why: 'A person lists their own subscription links.' },
+  'GET /api/calendar-links/all': { allow: ['admin'], venue: null, why: 'Admins see every person’s subscription links, to revoke the ones that should not live on.' },
+  'DELETE /api/calendar-links/:linkId': { allow: USERS, venue: null, why: 'A link is revoked by its owner or an admin; anyone else’s link is not found.' },
 
   // Closures
   'GET /api/venues/:venueId/closures': { allow: EVERY_CALLER, venue: venueParam, why: 'Shown on the venue’s calendar and screens.' },

@@ -55,7 +55,7 @@ const unique = (prefix: string) => `${prefix} ${randomUUID().slice(0, 8)}`;
 
 describe.runIf(storageAvailable)('authorization matrix: every route and topic as every caller', () => {
   let t: TestApp;
-  let admin: { cookie: string };
+  let admin: { cookie: string; userId: string };
   let venueA: string;
   let venueB: string;
   let roomA: string;
@@ -93,6 +93,16 @@ describe.runIf(storageAvailable)('authorization matrix: every route and topic as
       }
       return { id, entries };
     },
+    /** A live link owned by the persona when it is a user (else by the admin), made directly in the database. */
+    calendarLink: async (p: Persona) => {
+      const me = p.role ? ((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: p.headers })).json() as { user: { id: string } }).user.id : admin.userId;
+      const row = await t.database.db
+        .insertInto('calendarLinks')
+        .values({ userId: me, venueId: venueA, roomId: null, label: unique('链接'), tokenHash: hashSecret(newSessionToken()) })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return row.id;
+    },
     readyMatch: async () => {
       const { id } = await make.draft(2);
       await asAdmin('POST', `/api/tournaments/${id}/start`);
@@ -126,6 +136,12 @@ describe.runIf(storageAvailable)('authorization matrix: every route and topic as
     'GET /api/venues/:venueId/headcount': { request: async () => ({ url: `/api/venues/${venueA}/headcount` }) },
     'GET /api/venues/:venueId/calendar-link': { request: async () => ({ url: `/api/venues/${venueA}/calendar-link` }) },
     'GET /api/rooms/:roomId/calendar-link': { request: async () => ({ url: `/api/rooms/${roomA}/calendar-link` }) },
+    'POST /api/venues/:venueId/calendar-link': { request: async () => ({ url: `/api/venues/${venueA}/calendar-link`, payload: { label: unique('Outlook') } }) },
+    'POST /api/rooms/:roomId/calendar-link': { request: async () => ({ url: `/api/rooms/${roomA}/calendar-link`, payload: { label: unique('手机日历') } }) },
+    'GET /api/calendar-links': { request: async () => ({ url: '/api/calendar-links' }) },
+    'GET /api/calendar-links/all': { request: async () => ({ url: '/api/calendar-links/all' }) },
+    // Each user revokes a link of their own (someone else's is not found); others try the admin's.
+    'DELETE /api/calendar-links/:linkId': { request: async (p) => ({ url: `/api/calendar-links/${await make.calendarLink(p)}` }) },
     'GET /api/venues/:venueId/calendar.ics': { request: async () => ({ url: `/api/venues/${venueA}/calendar.ics` }) },
     'GET /api/rooms/:roomId/calendar.ics': { request: async () => ({ url: `/api/rooms/${roomA}/calendar.ics` }) },
     'GET /api/venues/:venueId/closures': { request: async () => ({ url: `/api/venues/${venueA}/closures` }) },
@@ -294,9 +310,9 @@ describe.runIf(storageAvailable)('authorization matrix: every route and topic as
     });
   }
 
-  it('opens a calendar feed to anyone holding its key, and to nobody with a wrong one', async () => {
-    const link = (await asAdmin('GET', `/api/rooms/${roomA}/calendar-link`)) as { url: string };
-    const url = new URL(link.url, 'http://x');
+  it('opens a calendar feed to anyone holding a live link’s key, and to nobody with a wrong one', async () => {
+    const made = (await asAdmin('POST', `/api/rooms/${roomA}/calendar-link`, { label: 'Outlook' })) as { url: string };
+    const url = new URL(made.url, 'http://x');
     expect((await t.app.inject({ method: 'GET', url: `${url.pathname}${url.search}` })).statusCode).toBe(200);
     expect((await t.app.inject({ method: 'GET', url: `${url.pathname}?key=wrong` })).statusCode).toBe(401);
   });

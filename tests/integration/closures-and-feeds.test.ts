@@ -65,18 +65,43 @@ describe.runIf(storageAvailable)('closures and calendar feeds', () => {
     expect(again.body.match(/UID:[^\r]+/g)).toEqual(text.match(/UID:[^\r]+/g));
   });
 
-  it('hands out a keyed feed URL that works without signing in, and only for its own feed', async () => {
-    const link = await api('GET', `/api/venues/${venueId}/calendar-link`);
-    expect(link.statusCode).toBe(200);
-    const url = (link.json() as { url: string }).url;
-    expect(url).toMatch(new RegExp(`^/api/venues/${venueId}/calendar\\.ics\\?key=[A-Za-z0-9_-]{32}$`));
+  it('makes a subscription link whose key opens that one feed without signing in, shown once', async () => {
+    const made = await api('POST', `/api/venues/${venueId}/calendar-link`, { label: 'Outlook 办公室' });
+    expect(made.statusCode, made.body).toBe(201);
+    const { url, token, link } = made.json() as { url: string; token: string; link: { id: string; label: string } };
+    expect(url).toMatch(new RegExp(`^/api/venues/${venueId}/calendar\\.ics\\?key=[A-Za-z0-9_-]{43}$`));
+    expect(url.endsWith(`key=${token}`)).toBe(true);
+    expect(link.label).toBe('Outlook 办公室');
     const anonymous = await t.app.inject({ method: 'GET', url });
     expect(anonymous.statusCode).toBe(200);
     expect(anonymous.body).toContain('X-WR-CALNAME:市老干部活动中心');
 
-    const key = url.split('key=')[1]!;
-    expectError(await t.app.inject({ method: 'GET', url: `/api/rooms/${roomId}/calendar.ics?key=${key}` }), 401, 'unauthenticated');
-    expectError(await t.app.inject({ method: 'GET', url: `/api/venues/${venueId}/calendar.ics?key=${'A'.repeat(32)}` }), 401, 'unauthenticated');
+    // Listed without its token; the GET gives the plain feed URL, never a key.
+    const info = await api('GET', `/api/venues/${venueId}/calendar-link`);
+    expect(info.json()).toMatchObject({ url: `/api/venues/${venueId}/calendar.ics`, links: [expect.objectContaining({ id: link.id, label: 'Outlook 办公室' })] });
+    expect(info.body).not.toContain(token);
+
+    expectError(await t.app.inject({ method: 'GET', url: `/api/rooms/${roomId}/calendar.ics?key=${token}` }), 401, 'unauthenticated');
+    expectError(await t.app.inject({ method: 'GET', url: `/api/venues/${venueId}/calendar.ics?key=${'A'.repeat(43)}` }), 401, 'unauthenticated');
+  });
+
+  it('gives kiosks and hall screens the feed without booking notes; staff and links keep them', async () => {
+    await api('POST', '/api/bookings', { roomId, title: '家属座谈', start: soon(12, 9), end: soon(12, 10), notes: '联系人 13912345678' });
+    const kiosk = await pairDevice(t, cookie, venueId, 'kiosk');
+    const display = await pairDevice(t, cookie, venueId, 'display');
+    for (const { token } of [kiosk, display]) {
+      for (const path of [`/api/venues/${venueId}/calendar.ics`, `/api/rooms/${roomId}/calendar.ics`]) {
+        const feed = await api('GET', path, undefined, { authorization: `Bearer ${token}` });
+        expect(feed.statusCode).toBe(200);
+        expect(feed.body).toContain('SUMMARY:家属座谈');
+        expect(feed.body).not.toContain('DESCRIPTION');
+        expect(feed.body).not.toContain('13912345678');
+      }
+    }
+    const staff = await api('GET', `/api/rooms/${roomId}/calendar.ics`);
+    expect(staff.body.replace(/\r\n /g, '')).toContain('DESCRIPTION:联系人 13912345678');
+    const { url } = (await api('POST', `/api/rooms/${roomId}/calendar-link`, { label: '手机' })).json() as { url: string };
+    expect((await t.app.inject({ method: 'GET', url })).body.replace(/\r\n /g, '')).toContain('DESCRIPTION:联系人 13912345678');
   });
 
   it('lets a kiosk read the venue’s bookings but not change them', async () => {

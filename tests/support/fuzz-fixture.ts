@@ -80,8 +80,8 @@ export async function buildWorld(t: TestApp): Promise<FuzzWorld> {
   const user = await ok<{ user: { id: string } }>(t, 'user', {
     method: 'POST', url: '/api/users', headers, payload: { username: 'coordinator_fuzz', password: 'long enough pw', role: 'coordinator', venueIds: [venueId] },
   });
-  // The calendar feeds' secret is made on first use (calendar-feed.ts): make it now, not during the fuzz.
-  await ok(t, 'calendar link', { method: 'GET', url: `/api/venues/${venueId}/calendar-link`, headers }, 200);
+  // A live subscription link, so that feeds with a wrong key are refused next to a real one.
+  await ok(t, 'calendar link', { method: 'POST', url: `/api/venues/${venueId}/calendar-link`, headers, payload: { label: 'Outlook' } });
   return {
     adminCookie: cookie,
     kioskToken: kiosk.token,

@@ -32,6 +32,8 @@ export const AUDIT_ACTIONS = [
   'device.created',
   'device.paired',
   'device.revoked',
+  'calendar_link.created',
+  'calendar_link.revoked',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -17,7 +17,7 @@ export const AuditQuery = Type.Object(
     from: Type.Optional(DateOrInstant),
     to: Type.Optional(DateOrInstant),
     venueId: Type.Optional(Id),
-    entity: Type.Optional(OneOf(AUDIT_ENTITY_KINDS, 'booking, member, match, user, device or tournament')),
+    entity: Type.Optional(OneOf(AUDIT_ENTITY_KINDS, 'booking, member, match, user, device, tournament or calendar_link')),
     entityId: Type.Optional(Id),
     actor: Type.Optional(Id),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: AUDIT_PAGE_MAX })),

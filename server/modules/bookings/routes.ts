@@ -1,7 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { errorResponses, IdParams, wrap } from '../../http/schemas.ts';
-import { calendarFeed, feedUrl, type FeedTarget } from './calendar-feed.ts';
+import * as calendarLinks from '../calendar-links/service.ts';
+import { CalendarLinkInfoSchema, CalendarLinkSchema, CreateCalendarLinkBody, CreatedCalendarLinkSchema } from '../calendar-links/schemas.ts';
+import { calendarFeed, type FeedTarget } from './calendar-feed.ts';
 import * as closures from './closures.ts';
 import {
   BookingSchema,
@@ -19,7 +21,8 @@ import {
 import * as service from './service.ts';
 import { updateBooking } from './update.ts';
 
-const FeedQuery = Type.Object({ key: Type.Optional(Type.String({ maxLength: 64 })) }, { additionalProperties: false });
+/** A subscription link's token (base64url); the request log never shows it (server/app.ts redacts `key=`). */
+const FeedQuery = Type.Object({ key: Type.Optional(Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' })) }, { additionalProperties: false });
 
 export const bookingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const db = app.database.db;
@@ -108,13 +111,44 @@ export const bookingRoutes: FastifyPluginAsyncTypebox = async (app) => {
           .send(body);
       },
     );
+    // The caller's own links to this feed (never their tokens), and the feed's plain URL for signed-in use.
     app.get(
       `${feed.path}/calendar-link`,
-      { schema: { params: IdParams(feed.param), response: { 200: Type.Object({ url: Type.String() }), ...errorResponses } } },
+      { schema: { params: IdParams(feed.param), response: { 200: CalendarLinkInfoSchema, ...errorResponses } } },
       async (request) => {
         const id = (request.params as Record<string, string>)[feed.param]!;
-        return { url: await feedUrl(db, request.principal, { kind: feed.kind, id }) };
+        return calendarLinks.linkInfo(db, request.principal, { kind: feed.kind, id });
+      },
+    );
+    // A new subscription link: its token is in this answer and nowhere else, ever.
+    app.post(
+      `${feed.path}/calendar-link`,
+      { schema: { params: IdParams(feed.param), body: CreateCalendarLinkBody, response: { 201: CreatedCalendarLinkSchema, ...errorResponses } } },
+      async (request, reply) => {
+        const id = (request.params as Record<string, string>)[feed.param]!;
+        return reply.status(201).send(await calendarLinks.createLink(db, request.principal, { kind: feed.kind, id }, request.body));
       },
     );
   }
+
+  app.get(
+    '/calendar-links',
+    { schema: { response: { 200: wrap('links', Type.Array(CalendarLinkSchema)), ...errorResponses } } },
+    async (request) => ({ links: await calendarLinks.listOwnLinks(db, request.principal) }),
+  );
+
+  app.get(
+    '/calendar-links/all',
+    { schema: { response: { 200: wrap('links', Type.Array(CalendarLinkSchema)), ...errorResponses } } },
+    async (request) => ({ links: await calendarLinks.listAllLinks(db, request.principal) }),
+  );
+
+  app.delete(
+    '/calendar-links/:linkId',
+    { schema: { params: IdParams('linkId'), response: { 204: Type.Null(), ...errorResponses } } },
+    async (request, reply) => {
+      await calendarLinks.revokeLink(db, request.principal, request.params.linkId);
+      return reply.status(204).send(null);
+    },
+  );
 };
