@@ -15,6 +15,8 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const limits: service.LoginLimits = {
     byAddress: new SharedRateLimiter(db, 'login-address', 30, TEN_MINUTES),
     byUsername: new SharedRateLimiter(db, 'login-user', 10, TEN_MINUTES),
+    passwordByUser: new SharedRateLimiter(db, 'password-user', 10, TEN_MINUTES),
+    passwordByAddress: new SharedRateLimiter(db, 'password-address', 30, TEN_MINUTES),
   };
 
   app.post(
@@ -46,7 +48,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     { schema: { body: ChangePasswordBody, response: { 204: Type.Null(), ...errorResponses } } },
     async (request, reply) => {
       const user = requireUser(request.principal);
-      await service.changePassword(db, limits, user, request.body);
+      await service.changePassword(db, limits, user, request.body, request.ip);
       request.log.info({ userId: user.userId }, 'password changed; other sessions revoked');
       return reply.status(204).send(null);
     },

@@ -79,3 +79,16 @@ export function touchDevice(db: Executor, id: string) {
     .where((eb) => eb.or([eb('lastSeenAt', 'is', null), eb('lastSeenAt', '<', sql<Date>`now() - interval '1 minute'`)]))
     .execute();
 }
+
+/** When pairing was last paused (the system's audit entry) within the hour that began at `since`. */
+export async function lastPairingPause(db: Executor, since: Date): Promise<Date | null> {
+  const row = await db
+    .selectFrom('auditLog')
+    .select('at')
+    .where('action', '=', 'device.pairing_paused')
+    .where('at', '>=', since)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row ? row.at : null;
+}

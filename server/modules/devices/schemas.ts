@@ -33,3 +33,17 @@ export const PairBody = Type.Object(
 );
 
 export const ListDevicesQuery = Type.Object({ venueId: Type.Optional(Id) }, { additionalProperties: false });
+
+/**
+ * The site-wide ceiling on wrong pairing codes (pairing-limits.ts): `failedAttempts` of this hour's window
+ * (which began at `since`) against `limit`; past it `paused`, from `pausedAt` until `pausedUntil`.
+ */
+export const PairingStatusSchema = Type.Object({
+  paused: Type.Boolean(),
+  failedAttempts: Type.Integer({ minimum: 0 }),
+  limit: Type.Integer({ minimum: 1 }),
+  since: NullableInstant,
+  pausedAt: NullableInstant,
+  pausedUntil: NullableInstant,
+});
+export type PairingStatusDto = Static<typeof PairingStatusSchema>;
