@@ -181,5 +181,7 @@ export function detailText(entry: AuditEntry, names: Pick<AuditNames, 'lookup'>)
   const notes: string[] = [];
   if (d.via === 'import' && typeof d.line === 'number') notes.push(names.lookup('audit.viaImport', { line: d.line }) ?? `import ${d.line}`);
   if (typeof d.count === 'number' && d.count > 1) notes.push(names.lookup('audit.more', { count: d.count }) ?? String(d.count));
+  // Pairing paused or resumed: how many wrong pairing codes that hour (pairing-limits.ts).
+  if (typeof d.failedAttempts === 'number') notes.push(names.lookup('audit.failedPairings', { count: d.failedAttempts }) ?? String(d.failedAttempts));
   return notes.join(' · ');
 }

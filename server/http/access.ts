@@ -87,6 +87,8 @@ export const ACCESS = {
   'GET /api/devices': { allow: STAFF, venue: { in: 'query', field: 'venueId', optional: true }, why: 'Coordinators see their venues’ devices; without venueId, those of all their venues.' },
   'POST /api/devices': { allow: STAFF, venue: { in: 'body', field: 'venueId' }, why: 'A coordinator pairs kiosks and screens for their venue.' },
   'POST /api/devices/pair': { allow: 'anyone', venue: null, why: 'A new device has no credentials yet; the single-use code is the credential (rate-limited).' },
+  'GET /api/devices/pairing-status': { allow: STAFF, venue: null, why: 'Whether pairing is paused site-wide after too many wrong codes: staff adding a device see why and until when.' },
+  'POST /api/devices/pairing-status/resume': { allow: ['admin'], venue: null, why: 'Resuming paused pairing early gives guessers new tries: an admin’s decision, audited.' },
   'DELETE /api/devices/:deviceId': { allow: STAFF, venue: resource('device', 'deviceId'), why: 'A coordinator unpairs a lost or stolen device of their venue.' },
 
   // Bookings

@@ -12,6 +12,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import Fastify, { type InjectOptions } from 'fastify';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requireAccessEntries } from '../../server/http/access-check.ts';
 import { ACCESS, TOPIC_ACCESS, type Caller, type RouteAccess, type RouteKey } from '../../server/http/access.ts';
@@ -150,6 +151,15 @@ describe.runIf(storageAvailable)('authorization matrix: every route and topic as
     'GET /api/devices': { request: async () => ({ url: `/api/devices?venueId=${venueA}` }) },
     'POST /api/devices': { request: async () => ({ url: '/api/devices', payload: { kind: 'kiosk', venueId: venueA, name: unique('签到机') } }) },
     'POST /api/devices/pair': { request: async () => ({ url: '/api/devices/pair', payload: { pairingCode: (await make.device()).pairingCode } }) },
+    'GET /api/devices/pairing-status': { request: async () => ({ url: '/api/devices/pairing-status' }) },
+    'POST /api/devices/pairing-status/resume': {
+      // Only a paused pairing can be resumed: pause it (the site-wide counter past its ceiling) before each call.
+      request: async () => {
+        await sql`insert into rate_limits (key, window_start, count) values ('pairing-site:all', now(), 1000)
+          on conflict (key) do update set window_start = now(), count = 1000`.execute(t.database.db);
+        return { url: '/api/devices/pairing-status/resume' };
+      },
+    },
     'DELETE /api/devices/:deviceId': { request: async () => ({ url: `/api/devices/${(await make.device()).device.id}` }) },
     'GET /api/bookings': { request: async () => ({ url: `/api/bookings?venueId=${venueA}&from=2031-01-01T00:00:00Z&to=2031-02-01T00:00:00Z` }) },
     'POST /api/bookings': { request: async () => ({ url: '/api/bookings', payload: { roomId: roomA, ...nextSlot(), title: unique('书法课') } }) },

@@ -79,6 +79,8 @@ export const SPECS: Record<string, RouteSpec> = {
   'POST /api/devices': { body: (w) => ({ kind: r('kiosk', true), venueId: r(w.venueId, true), name: r('大厅签到机', true) }), refuse: () => ({ venueId: NOTHING }) },
   // No pairing code is pending (the fixture's were used), so no body can pair.
   'POST /api/devices/pair': { body: () => ({ pairingCode: r('12345678', true) }), readOnly: true },
+  'GET /api/devices/pairing-status': {},
+  'POST /api/devices/pairing-status/resume': { noInput: true },
   'DELETE /api/devices/:deviceId': { params: { deviceId: 'deviceId' }, noInput: true },
   'GET /api/bookings': { query: (w) => `venueId=${w.venueId}&from=2026-12-01T00:00:00Z&to=2027-01-01T00:00:00Z` },
   'POST /api/bookings': {

@@ -32,6 +32,9 @@ export const AUDIT_ACTIONS = [
   'device.created',
   'device.paired',
   'device.revoked',
+  // The site-wide ceiling on wrong pairing codes was passed (the system), or an admin resumed pairing early.
+  'device.pairing_paused',
+  'device.pairing_resumed',
   'calendar_link.created',
   'calendar_link.revoked',
 ] as const;
