@@ -1,5 +1,6 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
 import type { DB, MemberCategory } from '../../db/schema.ts';
+import type { DeviceQuery } from './device-search.ts';
 import { namePinyin, pinyinQuery } from './pinyin.ts';
 
 type Executor = Kysely<DB> | Transaction<DB>;
@@ -34,8 +35,19 @@ export interface MemberValues {
 /** Escapes LIKE wildcards so that a search for "50%" means those characters. */
 const likeEscape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+/** A name as typed: anywhere in the name, or the start of a reading of its pinyin or initials (pinyin.ts). */
+function nameMatches(eb: ExpressionBuilder<DB, 'members'>, text: string) {
+  const letters = pinyinQuery(text);
+  // Each column holds readings separated by spaces: a leading space makes "start of any reading" one LIKE.
+  const reading = letters ? `% ${likeEscape(letters)}%` : null;
+  return eb.or([
+    eb('name', 'like', `%${likeEscape(text)}%`),
+    ...(reading ? [eb(sql`' ' || name_pinyin`, 'like', reading), eb(sql`' ' || name_initials`, 'like', reading)] : []),
+  ]);
+}
+
 /**
- * Search by name (anywhere in it), by its pinyin or initials (2+ letters, at the start of a reading: "zjg",
+ * Staff search: by name (anywhere in it), by its pinyin or initials (2+ letters, at the start of a reading: "zjg",
  * "zhang", "zhangjianguo" find 张建国; pinyin.ts), member number or card code (exact, any case), or phone (a
  * run of 4+ digits anywhere in it: people remember the last four). Current members only.
  */
@@ -44,20 +56,48 @@ function matching(db: Executor, q: string | undefined) {
   const text = q?.trim();
   if (text) {
     const digits = text.replace(/[\s-]/g, '');
-    const letters = pinyinQuery(text);
-    // Each column holds readings separated by spaces: a leading space makes "start of any reading" one LIKE.
-    const reading = letters ? `% ${likeEscape(letters)}%` : null;
     query = query.where((eb) =>
       eb.or([
-        eb('name', 'like', `%${likeEscape(text)}%`),
+        nameMatches(eb, text),
         eb(sql`upper(member_no)`, '=', text.toUpperCase()),
         eb(sql`upper(card_code)`, '=', text.toUpperCase()),
         ...(/^\d{4,}$/.test(digits) ? [eb('phone', 'like', `%${likeEscape(digits)}%`)] : []),
-        ...(reading ? [eb(sql`' ' || name_pinyin`, 'like', reading), eb(sql`' ' || name_initials`, 'like', reading)] : []),
       ]),
     );
   }
   return query;
+}
+
+/** The phone's digits, whatever punctuation it was stored with. */
+const phoneDigits = sql<string>`regexp_replace(coalesce(phone, ''), '[^0-9]', '', 'g')`;
+/**
+ * Phones whose mask shows their last four digits (privacy.ts maskPhone: an 11-digit mobile, a landline with
+ * its area code). A shorter number is masked to its last two, so its last four may not be asked about.
+ */
+const lastFourShown = sql<boolean>`(phone ~ '^[0-9]{11}$' or phone ~ '^(0[0-9]{3}|0[12][0-9])-?[0-9]{3,4}[0-9]{4}$')`;
+
+/**
+ * A kiosk's search (device-search.ts): a name; a name and the last four digits of the phone; or the whole
+ * number, exactly. Never a fragment of a phone, a member number or a card code. Current members only.
+ */
+function deviceMatching(db: Executor, query: DeviceQuery) {
+  const members = db.selectFrom('members').where('removedAt', 'is', null);
+  switch (query.kind) {
+    case 'name':
+      return members.where((eb) => nameMatches(eb, query.name));
+    case 'nameAndLastFour':
+      return members
+        .where((eb) => nameMatches(eb, query.name))
+        .where(lastFourShown)
+        .where(sql`right(phone, 4)`, '=', query.lastFour);
+    case 'phone': {
+      // Stored as digits (import and form); an older row may keep +86 or dashes.
+      const exact = members.where((eb) => eb.or([eb(phoneDigits, '=', query.digits), eb(phoneDigits, '=', `86${query.digits}`)]));
+      return query.name === undefined ? exact : exact.where((eb) => nameMatches(eb, query.name!));
+    }
+    case 'nothing':
+      return members.where(sql<boolean>`false`);
+  }
 }
 
 /** The current member holding this card (exact, any case): what a kiosk needs to greet a scanned card. */
@@ -78,9 +118,18 @@ export function countMembers(db: Executor, q: string | undefined): Promise<numbe
 }
 
 export function searchMembers(db: Executor, q: string | undefined, limit: number, offset: number) {
-  const text = q?.trim() ?? '';
+  return ordered(matching(db, q), q?.trim() ?? '').limit(limit).offset(offset).execute();
+}
+
+/** What a kiosk may find (deviceMatching), the best first, at most `limit`. */
+export function searchMembersForDevice(db: Executor, query: DeviceQuery, limit: number) {
+  const name = query.kind === 'name' || query.kind === 'nameAndLastFour' ? query.name : query.kind === 'phone' ? (query.name ?? '') : '';
+  return ordered(deviceMatching(db, query), name).limit(limit).execute();
+}
+
+function ordered(query: ReturnType<typeof matching>, text: string) {
   const letters = pinyinQuery(text) ?? '';
-  return matching(db, q)
+  return query
     .select([...memberColumns])
     .orderBy(sql`case when ${text} <> '' and name = ${text} then 0 else 1 end`)
     // "zjg" in full: members whose initials are exactly that come before longer names that start with them.
@@ -89,10 +138,7 @@ export function searchMembers(db: Executor, q: string | undefined, limit: number
     // which put 万国强 first for "wang" in the field test.
     .orderBy(sql`case when ${letters} <> '' then name_pinyin end`)
     .orderBy('name')
-    .orderBy('id')
-    .limit(limit)
-    .offset(offset)
-    .execute();
+    .orderBy('id');
 }
 
 export function findMember(db: Executor, id: string) {

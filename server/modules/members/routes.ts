@@ -4,6 +4,7 @@ import { errorResponses, IdParams, wrap } from '../../http/schemas.ts';
 import { CreateMemberBody, ListMembersQuery, MemberSchema, UpdateMemberBody } from './schemas.ts';
 import * as service from './service.ts';
 import { importMembers } from './import-service.ts';
+import { KioskLookupLimits } from './lookup-limits.ts';
 import { AppError } from '../../errors.ts';
 
 /** A ledger of thousands of members is a few hundred KB; allow room, but not unbounded. */
@@ -25,6 +26,8 @@ const ImportReportSchema = Type.Object({
 
 export const memberRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const db = app.database.db;
+  // Kiosks' look-ups, limited per kiosk across every process (lookup-limits.ts).
+  const kioskLimits = new KioskLookupLimits(db);
 
   // The file arrives as it was saved: bytes, decoded by the importer (UTF-8 with or without BOM, GB18030, UTF-16).
   app.addContentTypeParser(['text/csv', 'text/plain', 'application/octet-stream', 'application/vnd.ms-excel'], { parseAs: 'buffer', bodyLimit: IMPORT_LIMIT_BYTES }, (_request, body, done) =>
@@ -50,7 +53,7 @@ export const memberRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Type.Object({ members: Type.Array(MemberSchema), total: Type.Optional(Type.Integer()) }), ...errorResponses },
       },
     },
-    async (request) => service.listMembers(db, request.principal, request.query),
+    async (request) => service.listMembers(db, request.principal, request.query, kioskLimits),
   );
 
   app.post(

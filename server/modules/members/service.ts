@@ -6,9 +6,13 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { AppError, notFound } from '../../errors.ts';
+import { writeTransaction } from '../../realtime/outbox.ts';
 import { memberCreated, memberRemoved, memberUpdated } from '../audit/entries.ts';
 import { eraseMemberFromLog, recordAudit } from '../audit/record.ts';
 import { requireAdmin, requirePrincipal, requireUser, type Principal } from '../auth/principal.ts';
+import { eraseMemberCopies } from './erasure.ts';
+import { isGuessable, parseDeviceQuery } from './device-search.ts';
+import type { KioskLookupLimits } from './lookup-limits.ts';
 import { DEVICE_SEARCH_HITS, forViewer } from './privacy.ts';
 import * as q from './queries.ts';
 import type { CreateMemberInput, ListMembersInput, MemberDto, UpdateMemberInput } from './schemas.ts';
@@ -39,26 +43,53 @@ function requireReader(principal: Principal | null): Principal {
   return p;
 }
 
+/**
+ * Staff search the ledger freely. A kiosk finds one person: by a scanned or typed card (`code`), or by what that
+ * person types (device-search.ts: a name, a name with the last four digits, the whole number), a short list,
+ * masked, within its look-up limits (lookup-limits.ts). Without `limits` (tests of the service alone) a
+ * kiosk is not limited.
+ */
 export async function listMembers(
   db: Kysely<DB>,
   principal: Principal | null,
   input: ListMembersInput,
+  limits?: KioskLookupLimits,
 ): Promise<{ members: MemberDto[]; total?: number }> {
   const p = requireReader(principal);
-  // A scanned or typed card: its holder only, never a list of near matches (the kiosk greets by that name).
+  if (p.kind === 'device') return listForDevice(db, p, input, limits);
+  // A scanned or typed card: its holder only, never a list of near matches.
   if (input.code !== undefined) {
     const row = await q.findByCardCode(db, input.code);
-    const members = row ? [forViewer(toMember(row), p)] : [];
-    return p.kind === 'device' ? { members } : { members, total: members.length };
-  }
-  // A kiosk shows a short list to pick from, and only after something was typed; it is not told totals.
-  if (p.kind === 'device') {
-    if (!input.q?.trim()) return { members: [] };
-    const rows = await q.searchMembers(db, input.q, Math.min(input.limit ?? DEVICE_SEARCH_HITS, DEVICE_SEARCH_HITS), 0);
-    return { members: rows.map((row) => forViewer(toMember(row), p)) };
+    const members = row ? [toMember(row)] : [];
+    return { members, total: members.length };
   }
   const [rows, total] = await Promise.all([q.searchMembers(db, input.q, input.limit ?? 50, input.offset ?? 0), q.countMembers(db, input.q)]);
   return { members: rows.map(toMember), total };
+}
+
+/** A kiosk's look-up: no totals, no paging, at most DEVICE_SEARCH_HITS, and nothing before something was typed. */
+async function listForDevice(
+  db: Kysely<DB>,
+  p: Extract<Principal, { kind: 'device' }>,
+  input: ListMembersInput,
+  limits: KioskLookupLimits | undefined,
+): Promise<{ members: MemberDto[] }> {
+  const lookUp = input.code !== undefined || !!input.q?.trim();
+  if (!lookUp) return { members: [] };
+  await limits?.lookUp(p.deviceId);
+  const guess = <T>(run: () => Promise<T>, found: (result: T) => boolean) => (limits ? limits.guess(p.deviceId, run, found) : run());
+  // A scanned or typed card: its holder only, never a list of near matches (the kiosk greets by that name).
+  if (input.code !== undefined) {
+    const code = input.code;
+    const row = await guess(() => q.findByCardCode(db, code), (r) => r !== undefined);
+    return { members: row ? [forViewer(toMember(row), p)] : [] };
+  }
+  const query = parseDeviceQuery(input.q ?? '');
+  if (query.kind === 'nothing') return { members: [] };
+  const hits = Math.min(input.limit ?? DEVICE_SEARCH_HITS, DEVICE_SEARCH_HITS);
+  const run = () => q.searchMembersForDevice(db, query, hits);
+  const rows = isGuessable(query) ? await guess(run, (r) => r.length > 0) : await run();
+  return { members: rows.map((row) => forViewer(toMember(row), p)) };
 }
 
 export async function getMember(db: Kysely<DB>, principal: Principal | null, memberId: string): Promise<MemberDto> {
@@ -121,17 +152,23 @@ export async function updateMember(db: Kysely<DB>, principal: Principal | null, 
 }
 
 /**
- * Removes a member (admin only): one UPDATE anonymises the row and sets `removed_at`; in the same transaction the
- * audit log forgets the person's earlier values and records the removal (by id only). Their visits stay (they still count in reports, under the placeholder name and their category).
- * The member is then gone from search, lookups and check-in (the card code is cleared). A second removal, or an
- * unknown id, is 404 not_found. No live event: the members module emits none (check-in events sent earlier
- * carried the name; they are not rewritten).
+ * Removes a member (admin only): one UPDATE anonymises the row and sets `removed_at`; in the same transaction every
+ * copy of their name elsewhere (tournament entries and their past live events, draw-by-lot entries: erasure.ts) gets
+ * the placeholder too, the audit log forgets the person's earlier values, and the removal is recorded (by id only).
+ * Their visits stay (they still count in reports, under the placeholder name and their category), and so do the
+ * results of the tournaments they played, under the placeholder. The member is then gone from search, lookups and
+ * check-in (the card code is cleared). A second removal, or an unknown id, is 404 not_found. Each tournament whose
+ * entries changed is told (`participant.updated`), so open screens drop the name at once.
  */
 export async function removeMember(db: Kysely<DB>, principal: Principal | null, memberId: string): Promise<void> {
   const admin = requireAdmin(principal);
-  await db.transaction().execute(async (trx) => {
-    const row = await q.anonymiseMember(trx, memberId);
-    if (!row) throw notFound('The member');
+  await writeTransaction(db, async (trx, emit) => {
+    // Locked first: the name to erase is the one the row holds as it is anonymised.
+    const before = await q.lockMember(trx, memberId);
+    const row = before && (await q.anonymiseMember(trx, memberId));
+    if (!before || !row) throw notFound('The member');
+    // Before the log is erased: the erasure also looks for the names the log recorded (an earlier name).
+    await eraseMemberCopies(trx, emit, memberId, [before.name]);
     // The log forgets the person too (their earlier entries keep only which fields changed, and when).
     await eraseMemberFromLog(trx, memberId);
     await recordAudit(trx, admin, memberRemoved(memberId));

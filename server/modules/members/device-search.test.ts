@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { fullPhoneDigits, isGuessable, parseDeviceQuery } from './device-search.ts';
+
+describe('parseDeviceQuery', () => {
+  it.each([
+    ['张建国', { kind: 'name', name: '张建国' }],
+    ['  zjg ', { kind: 'name', name: 'zjg' }],
+    ['Zhang Jianguo', { kind: 'name', name: 'Zhang Jianguo' }],
+    ['张建国 1741', { kind: 'nameAndLastFour', name: '张建国', lastFour: '1741' }],
+    ['张建国1741', { kind: 'nameAndLastFour', name: '张建国', lastFour: '1741' }],
+    ['zjg1741', { kind: 'nameAndLastFour', name: 'zjg', lastFour: '1741' }],
+    ['1741 张', { kind: 'nameAndLastFour', name: '张', lastFour: '1741' }],
+    ['１７４１ 张建国', { kind: 'nameAndLastFour', name: '张建国', lastFour: '1741' }],
+    // Still typing the four digits: the name alone, which tells no digits.
+    ['张建国 17', { kind: 'name', name: '张建国' }],
+    ['13812341741', { kind: 'phone', digits: '13812341741' }],
+    ['138 1234 1741', { kind: 'phone', digits: '13812341741' }],
+    ['+86 138-1234-1741', { kind: 'phone', digits: '13812341741' }],
+    ['0086 13812341741', { kind: 'phone', digits: '13812341741' }],
+    ['0874-1234567', { kind: 'phone', digits: '08741234567' }],
+    ['张建国 13812341741', { kind: 'phone', digits: '13812341741', name: '张建国' }],
+  ])('%s', (q, parsed) => {
+    expect(parseDeviceQuery(q)).toEqual(parsed);
+  });
+
+  it('refuses every fragment of digits: the prefix walk of issue 14 asks nothing', () => {
+    const phone = '13812341741';
+    for (let n = 1; n < phone.length - 4; n += 1) expect(parseDeviceQuery(phone.slice(0, n)), phone.slice(0, n)).toEqual({ kind: 'nothing' });
+    for (let n = 1; n <= 6; n += 1) expect(parseDeviceQuery(phone.slice(-n)), phone.slice(-n)).toEqual({ kind: 'nothing' });
+    // Seven digits and more are asked as a whole number, exactly: a fragment of a longer one matches nobody.
+    expect(parseDeviceQuery(phone.slice(0, 7))).toEqual({ kind: 'phone', digits: '1381234' });
+    // With a name: four digits are the last four; five or six are nothing; a second number is nothing.
+    expect(parseDeviceQuery('张建国 41741')).toEqual({ kind: 'nothing' });
+    expect(parseDeviceQuery('张建国 341741')).toEqual({ kind: 'nothing' });
+    expect(parseDeviceQuery('1741 张 0166')).toEqual({ kind: 'nothing' });
+    expect(parseDeviceQuery('张1741建国')).toEqual({ kind: 'nothing' });
+    expect(parseDeviceQuery('- 1741')).toEqual({ kind: 'nothing' });
+    expect(parseDeviceQuery('QJ2020001')).toEqual({ kind: 'nothing' });
+    expect(parseDeviceQuery('   ')).toEqual({ kind: 'nothing' });
+  });
+
+  it('counts only whole numbers as guesses', () => {
+    expect(isGuessable(parseDeviceQuery('13812341741'))).toBe(true);
+    expect(isGuessable(parseDeviceQuery('张建国 1741'))).toBe(false);
+    expect(isGuessable(parseDeviceQuery('张建国'))).toBe(false);
+  });
+});
+
+describe('fullPhoneDigits', () => {
+  it.each([
+    ['13812341741', '13812341741'],
+    ['8613812341741', '13812341741'],
+    ['1234567', '1234567'],
+    ['123456', null],
+    ['12a4567', null],
+  ])('%s → %s', (raw, digits) => {
+    expect(fullPhoneDigits(raw)).toBe(digits);
+  });
+});

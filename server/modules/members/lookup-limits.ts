@@ -1,0 +1,100 @@
+/**
+ * How often a kiosk may look members up (issue 14). Two limits, both per kiosk and counted in the database
+ * (table rate_limits), so that they hold whatever number of server processes the kiosk's requests reach:
+ *
+ * - every look-up (`?q=` and `?code=`): LOOKUPS_PER_MINUTE, several times what a queue of members needs (a
+ *   card every 3 s, a name typed a few letters at a time), far below the hundreds a second a script sends;
+ * - misses of what can be guessed, a card code or a whole phone number that finds nobody: MISSES_PER_WINDOW
+ *   per 10 minutes and MISSES_PER_DAY. A member whose card will not scan, or who mistypes their number, misses
+ *   once or twice; a kiosk guessing card codes or the four hidden digits of `139****1741` (10,000 numbers)
+ *   misses all day, and at 100 a day would need months for one member.
+ *
+ * A miss is counted before the look-up (a burst of parallel guesses cannot all pass a check made before any of
+ * them was counted) and given back when the look-up finds someone: a queue of cards that scan well never
+ * uses the budget. Over either limit the answer is 429 rate_limited with retryAfter, for hits and misses
+ * alike, so the answer says nothing about the code or number asked.
+ */
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { AppError } from '../../errors.ts';
+import { SharedRateLimiter } from '../../http/shared-rate-limiter.ts';
+
+export const LOOKUPS_PER_MINUTE = 60;
+export const MISSES_PER_WINDOW = 20;
+export const MISS_WINDOW_MS = 10 * 60 * 1000;
+export const MISSES_PER_DAY = 100;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The kiosk shows its own words for this (kiosk dictionary, `kiosk.problem.busy`); this is for logs and scripts. */
+const tooMany = (wait: number) =>
+  new AppError('rate_limited', `This kiosk has looked members up too often; please wait ${wait} seconds, or ask staff for help.`, { retryAfter: wait });
+
+/**
+ * A budget of misses that are counted first and given back on a hit. SharedRateLimiter counts attempts and
+ * cannot give one back, so this keeps its own rows (its own key prefix) in the same table, with the same
+ * fixed windows; the housekeeping that sweeps old windows sweeps these too.
+ */
+class MissBudget {
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly name: string,
+    readonly limit: number,
+    readonly windowMs: number,
+  ) {}
+
+  /** Counts one presumed miss; the seconds to wait when it is over the limit, else 0. */
+  async take(key: string): Promise<number> {
+    const seconds = this.windowMs / 1000;
+    const { rows } = await sql<{ count: number; wait: number }>`
+      insert into rate_limits as r (key, window_start, count) values (${this.key(key)}, now(), 1)
+      on conflict (key) do update set
+        count = case when r.window_start <= now() - make_interval(secs => ${seconds}) then 1 else r.count + 1 end,
+        window_start = case when r.window_start <= now() - make_interval(secs => ${seconds}) then now() else r.window_start end
+      returning count, ceil(extract(epoch from (window_start + make_interval(secs => ${seconds}) - now())))::int as wait`.execute(this.db);
+    const { count, wait } = rows[0]!;
+    return count > this.limit ? Math.max(1, wait) : 0;
+  }
+
+  /** The look-up found someone: it was not a miss. */
+  async giveBack(key: string): Promise<void> {
+    await sql`update rate_limits set count = greatest(count - 1, 0) where key = ${this.key(key)}`.execute(this.db);
+  }
+
+  private key(key: string): string {
+    return `${this.name}:${key}`;
+  }
+}
+
+export class KioskLookupLimits {
+  private readonly lookups: SharedRateLimiter;
+  private readonly misses: MissBudget[];
+
+  constructor(db: Kysely<DB>) {
+    this.lookups = new SharedRateLimiter(db, 'kiosk-lookup', LOOKUPS_PER_MINUTE, 60 * 1000);
+    this.misses = [new MissBudget(db, 'kiosk-miss-10min', MISSES_PER_WINDOW, MISS_WINDOW_MS), new MissBudget(db, 'kiosk-miss-day', MISSES_PER_DAY, DAY_MS)];
+  }
+
+  /** Counts one look-up by this kiosk; throws rate_limited past the limit. */
+  async lookUp(deviceId: string): Promise<void> {
+    const wait = await this.lookups.hit(deviceId);
+    if (wait) throw tooMany(wait);
+  }
+
+  /**
+   * Runs a guessable look-up (a card code, a whole number) within the kiosk's miss budget: counted as a miss
+   * first, given back when `found` says it found someone. Throws rate_limited past either limit, without
+   * looking anything up.
+   */
+  async guess<T>(deviceId: string, lookUp: () => Promise<T>, found: (result: T) => boolean): Promise<T> {
+    const waits = await Promise.all(this.misses.map((m) => m.take(deviceId)));
+    const wait = Math.max(...waits);
+    if (wait) {
+      // Refused without looking: nothing was missed, so the windows that still had room keep it.
+      await Promise.all(this.misses.map((m, i) => (waits[i] ? Promise.resolve() : m.giveBack(deviceId))));
+      throw tooMany(wait);
+    }
+    const result = await lookUp();
+    if (found(result)) await Promise.all(this.misses.map((m) => m.giveBack(deviceId)));
+    return result;
+  }
+}
