@@ -47,8 +47,10 @@ async function resolvePlayers(trx: Transaction<DB>, tournamentId: string, except
   for (const [i, p] of players.entries()) {
     if (!p.memberId && !p.name?.trim()) throw validationFailed(`players/${i}`, 'Each player needs a member or a name.');
   }
+  // Shared locks until the entry commits: a removal of one of them waits, then erases the copy made here
+  // (members/erasure.ts), instead of missing an entry not yet committed.
   const members = memberIds.length
-    ? await trx.selectFrom('members').select(['id', 'name']).where('id', 'in', memberIds).where('removedAt', 'is', null).execute()
+    ? await trx.selectFrom('members').select(['id', 'name']).where('id', 'in', memberIds).where('removedAt', 'is', null).forShare().execute()
     : [];
   if (members.length !== memberIds.length) throw validationFailed('players', 'One of the chosen members was not found.');
   if (memberIds.length) {

@@ -34,6 +34,21 @@ export function listParticipants(db: Executor, tournamentId: string) {
     .execute();
 }
 
+/**
+ * Entries by id with their tournament, as the API shows them: what a member's removal (members/erasure.ts)
+ * tells each tournament after renaming the entries the member played for.
+ */
+export function participantsByIds(db: Executor, ids: readonly string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('participants')
+    .select(['id', 'tournamentId', 'name', 'seed', 'players'])
+    .where('id', 'in', [...ids])
+    .orderBy('tournamentId')
+    .orderBy('id')
+    .execute();
+}
+
 const matchColumns = [
   'id', 'key', 'stage', 'groupName', 'round', 'number', 'side1', 'side2', 'status', 'winnerId', 'result', 'live', 'flag',
   'roomId', 'scheduledAt', 'version',
