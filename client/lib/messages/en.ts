@@ -8,6 +8,7 @@ import { tournamentsEn } from './tournaments.en.ts';
 import { tournamentEntriesEn } from './tournament-entries.en.ts';
 import { auditEn } from './audit.en.ts';
 import { reportsEn } from './reports.en.ts';
+import { calendarLinksEn } from './calendar-links.en.ts';
 
 export const en: Record<MessageKey, string> = {
   ...kioskEn,
@@ -18,6 +19,7 @@ export const en: Record<MessageKey, string> = {
   ...tournamentEntriesEn,
   ...auditEn,
   ...reportsEn,
+  ...calendarLinksEn,
   'app.coordinator.title': 'Centre operations',
   'app.kiosk.title': 'Check-in kiosk',
   'app.display.title': 'Display',
@@ -328,6 +330,4 @@ export const en: Record<MessageKey, string> = {
   'export.venue': 'Whole venue',
   'export.hint': 'Subscribe to or import into Outlook, Apple Calendar or Google Calendar.',
   'export.subscribe': 'subscription link',
-  'export.subscriptionFor': 'Subscription link for “{name}” (copied):',
-  'export.subscriptionHint': 'In your calendar program choose “subscribe from URL” and paste this link. It opens only this calendar; keep it private.',
 };

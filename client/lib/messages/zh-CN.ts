@@ -7,6 +7,7 @@ import { tournamentsZhCN } from './tournaments.zh-CN.ts';
 import { tournamentEntriesZhCN } from './tournament-entries.zh-CN.ts';
 import { auditZhCN } from './audit.zh-CN.ts';
 import { reportsZhCN } from './reports.zh-CN.ts';
+import { calendarLinksZhCN } from './calendar-links.zh-CN.ts';
 
 export const zhCN = {
   ...kioskZhCN,
@@ -17,6 +18,7 @@ export const zhCN = {
   ...tournamentEntriesZhCN,
   ...auditZhCN,
   ...reportsZhCN,
+  ...calendarLinksZhCN,
   'app.coordinator.title': '活动中心运营',
   'app.kiosk.title': '签到机',
   'app.display.title': '显示屏',
@@ -327,8 +329,6 @@ export const zhCN = {
   'export.venue': '整个场馆',
   'export.hint': '可订阅或导入到 Outlook、苹果日历、Google 日历。',
   'export.subscribe': '订阅链接',
-  'export.subscriptionFor': '「{name}」的订阅链接（已复制）：',
-  'export.subscriptionHint': '在日历软件中选择“从网址订阅”，粘贴此链接。此链接只能查看这一个日历，请勿外传。',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

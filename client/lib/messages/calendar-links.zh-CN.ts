@@ -1,0 +1,45 @@
+/**
+ * Calendar subscription links: making one (client/calendar/ExportLinks.svelte), the owner's list on the account
+ * page, the admins' list (client/admin/CalendarLinksAdmin.svelte). Merged into zh-CN.ts.
+ */
+export const calendarLinksZhCN = {
+  'export.subscriptionFor': '「{name}」的订阅链接',
+  'export.subscriptionHint': '在日历软件中选择“从网址订阅”，粘贴此链接。此链接只能查看这一个日历，请勿外传。',
+  'calLink.label': '用在哪里（便于以后辨认）',
+  'calLink.labelPlaceholder': '例如：Outlook 办公室',
+  'calLink.defaultLabel': '日历软件',
+  'calLink.create': '生成订阅链接',
+  'calLink.creating': '正在生成…',
+  'calLink.cancel': '取消',
+  'calLink.copy': '复制链接',
+  'calLink.copied': '已复制',
+  'calLink.onceOnly': '此链接只显示这一次，请现在复制到日历软件中。关闭后无法再次查看，只能重新生成。',
+  'calLink.revocable': '不再使用或怀疑外传时，可在“我的账户 · 我的日历订阅链接”中随时撤销。',
+  'calLink.forbidden': '只有管理员和负责此场馆的工作人员可以生成订阅链接。',
+  'calLink.tooMany': '您的订阅链接已达上限，请先在“我的账户”中撤销不再使用的链接。',
+  'calLink.mine.title': '我的日历订阅链接',
+  'calLink.mine.hint': '日历软件用这些链接读取预约（含备注）。撤销后立即失效；您被停用或不再负责该场馆时也会失效。',
+  'calLink.mine.empty': '您还没有生成订阅链接。可在日历页面的“导出日历”中生成。',
+  'calLink.col.label': '名称',
+  'calLink.col.target': '日历',
+  'calLink.col.owner': '用户',
+  'calLink.col.created': '生成时间',
+  'calLink.col.lastUsed': '最近使用',
+  'calLink.col.status': '状态',
+  'calLink.never': '从未使用',
+  'calLink.usable': '有效',
+  'calLink.unusable': '已失效（用户已停用或不再负责此场馆）',
+  'calLink.ownerDisabled': '已停用',
+  'calLink.wholeVenue': '{venue}（整个场馆）',
+  'calLink.room': '{venue} · {room}',
+  'calLink.revoke': '撤销',
+  'calLink.revoking': '正在撤销…',
+  'calLink.revokeConfirm': '撤销订阅链接「{label}」？使用此链接的日历软件将不再收到更新。',
+  'calLink.revoked': '已撤销「{label}」。',
+  'calLink.loading': '正在加载…',
+  'calLink.admin.title': '日历订阅链接',
+  'calLink.admin.hint': '所有用户生成的日历订阅链接。人员离职或链接外传时可在此撤销；用户停用后其链接自动失效。',
+  'calLink.admin.empty': '目前没有订阅链接。',
+} as const;
+
+export type CalendarLinksMessageKey = keyof typeof calendarLinksZhCN;
