@@ -14,8 +14,9 @@
  *   entries and in past entry events (a member renamed after being entered still has the old name there), and
  *   the names the audit log recorded for them (read before the log itself is erased).
  * - An entry the member plays for: their player's name becomes the placeholder. A table tennis player (not a
- *   team) is the person, so the whole entry name becomes the placeholder; a team keeps its name with any of
- *   the member's names inside it replaced ("王建国队" → "已删除会员队"). Entry names are unique per tournament,
+ *   team) is the person, so the whole entry name becomes the placeholder; a team (also one they were
+ *   substituted out of, while its events still show them) keeps its name with any of the member's names inside
+ *   it replaced ("王建国队" → "已删除会员队"). Entry names are unique per tournament,
  *   so a second removed player of one tournament becomes "已删除会员 2". Results, standings and the draw
  *   refer to entries by id and stay as they were: a finished tournament keeps its results under the
  *   placeholder.
@@ -94,13 +95,19 @@ export async function up(db: Kysely<any>): Promise<void> {
        where x is not null and x <> '' and x <> p_placeholder;
 
       for e in
-        select pa.id, pa.tournament_id, t.venue_id, pa.name, pa.players, (t.sport = 'table_tennis' and not t.team) as person
+        select pa.id, pa.tournament_id, t.venue_id, pa.name, pa.players, (t.sport = 'table_tennis' and not t.team) as person,
+               pa.players @> who as plays
           from participants pa join tournaments t on t.id = pa.tournament_id
          where pa.players @> who
+            -- A team they were substituted out of, while its events still show them.
+            or pa.id::text in (select o.data -> 'participant' ->> 'id' from outbox o
+                                where o.type in ('participant.added', 'participant.updated')
+                                  and jsonb_typeof(o.data -> 'participant' -> 'players') = 'array'
+                                  and o.data -> 'participant' -> 'players' @> who)
          order by pa.tournament_id, pa.id
            for update of pa
       loop
-        new_name := case when e.person then p_placeholder else erase_names(e.name, names, p_placeholder) end;
+        new_name := case when e.person and e.plays then p_placeholder else erase_names(e.name, names, p_placeholder) end;
         if new_name <> e.name then
           base := new_name;
           n := 1;

@@ -126,9 +126,9 @@ describe.runIf(storageAvailable)('a removed member’s name is erased from every
     await enter(tournaments.gateball, { name: `${FIRST_NAME}队`, players: [{ memberId, ballNumber: 1 }, { memberId: keptId, ballNumber: 2 }, { name: '钱阿姨', ballNumber: 3 }] });
     await enter(tournaments.gateball, { name: '西城队', players: [{ name: '孙师傅', ballNumber: 1 }] });
 
-    // A table tennis team the member was substituted out of: only past events still name them.
+    // A table tennis team named after the member, who was then substituted out: its past events still name them.
     tournaments.teams = await tournament({ name: '团体赛', sport: 'table_tennis', format: 'round_robin', bestOf: 3, team: true });
-    const team = await enter(tournaments.teams, { name: '东城队', players: [{ memberId }, { name: '来宾乙' }] });
+    const team = await enter(tournaments.teams, { name: `东城${FIRST_NAME}队`, players: [{ memberId }, { name: '来宾乙' }] });
     await ok(api('PATCH', `/api/tournaments/${tournaments.teams}/participants/${team.id}`, { players: [{ memberId: keptId }, { name: '来宾乙' }] }));
 
     // An entry deleted again (its row is gone, its events stay), then the member renamed and entered anew.
@@ -190,7 +190,7 @@ describe.runIf(storageAvailable)('a removed member’s name is erased from every
       name: `${PLACEHOLDER}队`,
       players: [{ memberId, name: PLACEHOLDER, ballNumber: 1 }, { memberId: keptId, name: '司马建华', ballNumber: 2 }, { memberId: null, name: '钱阿姨', ballNumber: 3 }],
     }));
-    expect((await view(tournaments.teams)).participants.map((p) => p.name)).toEqual(['东城队']);
+    expect((await view(tournaments.teams)).participants.map((p) => p.name)).toEqual([`东城${PLACEHOLDER}队`]);
     expect((await view(tournaments.draft)).participants.map((p) => p.name)).toEqual([PLACEHOLDER]);
   });
 

@@ -1,6 +1,7 @@
 /**
  * Removing a member (issue 7, privacy): admin only; the row is kept but anonymised, so visits still count in
- * reports while the person is gone from search, lookups and check-in.
+ * reports while the person is gone from search, lookups and check-in. The copies of their name elsewhere
+ * (tournament entries, past live events, audit entries of results) are erased too: member-erasure-copies.test.ts.
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
