@@ -29,7 +29,9 @@ export type Problem =
   | { kind: 'unknownCard'; code?: string }
   | { kind: 'needsNetwork' }
   | { kind: 'noCamera' }
-  | { kind: 'refused'; message: string };
+  | { kind: 'refused'; message: string }
+  /** The server asks this kiosk to slow down (429: too many look-ups or wrong cards); try again shortly. */
+  | { kind: 'busy' };
 
 export type EntryScreen =
   | { name: 'phone'; digits: string; results: MemberHit[] | null; searching: boolean }
@@ -68,6 +70,8 @@ export type FlowEvent =
   | { type: 'scan'; code: string }
   | { type: 'cardFound'; ticket: number; member: { id: string; name: string } | null }
   | { type: 'cardUnknown'; ticket: number }
+  /** The card could not be looked up now: this kiosk made too many look-ups (429). */
+  | { type: 'cardBusy'; ticket: number }
   | { type: 'open'; screen: 'camera' | 'phone' | 'name' | 'guests' | 'code' }
   | { type: 'digit'; digit: string }
   /** A key of the card-code keyboard (a letter, a digit or "-"). */
@@ -77,7 +81,9 @@ export type FlowEvent =
   | { type: 'clear' }
   | { type: 'text'; text: string }
   | { type: 'searchResult'; ticket: number; members: MemberHit[] }
-  | { type: 'searchFailed'; ticket: number; offline: boolean; message: string }
+  | { type: 'searchFailed'; ticket: number; offline: boolean; message: string; busy?: boolean }
+  /** 查找 on the phone keypad: a landline, or any whole number that is not an 11-digit mobile. */
+  | { type: 'searchPhone' }
   | { type: 'pick'; member: MemberHit }
   | { type: 'guestCount'; delta: number }
   | { type: 'guestsNext' }

@@ -135,16 +135,41 @@ describe('undo', () => {
 });
 
 describe('phone and name search', () => {
-  it('searches from four digits on, and picks a member', () => {
-    let r = run([{ type: 'open', screen: 'phone' }, ...'016'.split('').map((digit) => ({ type: 'digit' as const, digit }))]);
-    expect(r.screen).toMatchObject({ name: 'phone', digits: '016', searching: false });
+  it('looks a mobile up only when its 11 digits are in, and picks a member', () => {
+    const digits = (text: string) => text.split('').map((digit) => ({ type: 'digit' as const, digit }));
+    // A part of a number is never searched (issue 14): not 4 digits, not 10.
+    let r = run([{ type: 'open', screen: 'phone' }, ...digits('1359083016')]);
+    expect(r.screen).toMatchObject({ name: 'phone', digits: '1359083016', searching: false, results: null });
     expect(r.effects).toEqual([]);
+    expect(run([{ type: 'searchPhone' }], online, r.flow).effects).toEqual([]);
     r = run([{ type: 'digit', digit: '6' }], online, r.flow);
-    expect(r.effects).toEqual([{ kind: 'search', ticket: 2, query: '0166' }]);
+    expect(r.effects).toEqual([{ kind: 'search', ticket: 2, query: '13590830166' }]);
     r = run([{ type: 'searchResult', ticket: 2, members: [member] }, { type: 'pick', member }], online, r.flow);
     expect(r.screen).toMatchObject({ name: 'activity', who: { kind: 'member', member } });
     // Back returns to the list as it was.
-    expect(run([{ type: 'back' }], online, r.flow).screen).toEqual({ name: 'phone', digits: '0166', results: [member], searching: false });
+    expect(run([{ type: 'back' }], online, r.flow).screen).toEqual({ name: 'phone', digits: '13590830166', results: [member], searching: false });
+  });
+
+  it('looks a landline up with 查找, from seven digits on', () => {
+    const digits = (text: string) => text.split('').map((digit) => ({ type: 'digit' as const, digit }));
+    let r = run([{ type: 'open', screen: 'phone' }, ...digits('087412')]);
+    expect(run([{ type: 'searchPhone' }], online, r.flow).effects).toEqual([]);
+    r = run([...digits('345678')], online, r.flow);
+    expect(r.screen).toMatchObject({ digits: '087412345678', results: null, searching: false });
+    expect(r.effects).toEqual([]);
+    // Twelve digits at most (area code and number); more are not taken.
+    expect(run(digits('9'), online, r.flow).screen).toMatchObject({ digits: '087412345678' });
+    r = run([{ type: 'searchPhone' }], online, r.flow);
+    expect(r.screen).toMatchObject({ searching: true });
+    expect(r.effects).toEqual([{ kind: 'search', ticket: r.flow.ticket, query: '087412345678' }]);
+  });
+
+  it('says kindly that the kiosk must wait when the server asks it to (429)', () => {
+    const digits = '13590830166'.split('').map((digit) => ({ type: 'digit' as const, digit }));
+    const r = run([{ type: 'open', screen: 'phone' }, ...digits, { type: 'searchFailed', ticket: 2, offline: false, busy: true, message: 'Too many' }]);
+    expect(r.screen).toMatchObject({ name: 'problem', problem: { kind: 'busy' }, back: { name: 'phone', digits: '13590830166', searching: false } });
+    const card = run([{ type: 'scan', code: 'QJ2020001' }, { type: 'cardBusy', ticket: 1 }]);
+    expect(card.screen).toEqual({ name: 'problem', problem: { kind: 'busy' }, back: { name: 'welcome' } });
   });
 
   it('edits digits with backspace and clear, refusing letters and an overlong number', () => {
@@ -154,7 +179,7 @@ describe('phone and name search', () => {
       { type: 'digit', digit: 'x' },
     ]);
     expect(r.screen).toMatchObject({ digits: '13590830166' });
-    expect(run([{ type: 'backspace' }], online, r.flow).screen).toMatchObject({ digits: '1359083016' });
+    expect(run([{ type: 'backspace' }], online, r.flow).screen).toMatchObject({ digits: '1359083016', results: null, searching: false });
     expect(run([{ type: 'clear' }], online, r.flow).screen).toMatchObject({ digits: '', results: null });
   });
 
@@ -218,7 +243,7 @@ describe('pages, idling and helpers', () => {
     expect(confirmation).toBeGreaterThanOrEqual(5_000);
     expect(confirmation).toBeLessThanOrEqual(8_000);
     // A screen with a member's name on it: well under a minute, but not under a slow finger.
-    const screens: Screen[] = [activity, { name: 'phone', digits: '0166', results: [member], searching: false }, { name: 'code', text: 'QJ' }];
+    const screens: Screen[] = [activity, { name: 'phone', digits: '13590830166', results: [member], searching: false }, { name: 'code', text: 'QJ' }];
     for (const screen of screens) {
       expect(idleAfterMs(screen)).toBeGreaterThanOrEqual(20_000);
       expect(idleAfterMs(screen)).toBeLessThanOrEqual(30_000);

@@ -18,8 +18,17 @@ import type { Choice, Effect, EntryScreen, Flow, FlowContext, FlowEvent, Origin,
 
 export type * from './flow-types.ts';
 
-export const MIN_PHONE_DIGITS = 4;
-export const MAX_PHONE_DIGITS = 11;
+/**
+ * The phone keypad asks for the whole number (issue 14: a kiosk may not search by a part of one). A mobile
+ * (11 digits from 1) is looked up as soon as it is complete; a landline, from 7 digits (local) to 12 (with its
+ * area code), when 查找 is pressed. The last four digits go with the name, on the name screen.
+ */
+export const MIN_PHONE_DIGITS = 7;
+export const MAX_PHONE_DIGITS = 12;
+export const isWholeMobile = (digits: string): boolean => /^1\d{10}$/.test(digits);
+/** What 查找 looks up: a number not starting with 1 (a mobile goes by itself), long enough to be a whole one. */
+export const isLandline = (digits: string): boolean => digits.length >= MIN_PHONE_DIGITS && !digits.startsWith('1');
+const maxDigits = (digits: string) => (digits.startsWith('1') ? 11 : MAX_PHONE_DIGITS);
 export const MAX_GUESTS = 50;
 export const ACTIVITIES_PER_PAGE = 4;
 /** Card codes are letters, digits and dashes (server: members/schemas.ts CardCode). */
@@ -99,6 +108,9 @@ export function step(flow: Flow, event: FlowEvent, context: FlowContext): Next {
         from: screen.from,
         who: { kind: 'card', code: screen.code, member: event.member },
       });
+    case 'cardBusy':
+      if (screen.name !== 'lookup') return stay(flow);
+      return go(flow, { name: 'problem', problem: { kind: 'busy' }, back: screen.from });
     case 'cardUnknown':
       // Back to the typed code to correct it; the problem screen also offers phone and name.
       if (screen.name !== 'lookup') return stay(flow);
@@ -141,12 +153,15 @@ export function step(flow: Flow, event: FlowEvent, context: FlowContext): Next {
       }
       if (screen.name !== 'phone') return stay(flow);
       let digits = screen.digits;
-      if (event.type === 'digit' && /^\d$/.test(event.digit) && digits.length < MAX_PHONE_DIGITS) digits += event.digit;
+      if (event.type === 'digit' && /^\d$/.test(event.digit) && digits.length < maxDigits(digits + event.digit)) digits += event.digit;
       if (event.type === 'backspace') digits = digits.slice(0, -1);
       if (event.type === 'clear') digits = '';
       if (digits === screen.digits) return stay(flow);
-      return startSearch(flow, { ...screen, digits }, digits, digits.length >= MIN_PHONE_DIGITS);
+      return startSearch(flow, { ...screen, digits }, digits, isWholeMobile(digits));
     }
+    case 'searchPhone':
+      if (screen.name !== 'phone' || screen.searching || !isLandline(screen.digits)) return stay(flow);
+      return startSearch(flow, screen, screen.digits, true);
     case 'text': {
       if (screen.name !== 'name' || event.text === screen.text) return stay(flow);
       const query = event.text.trim();
@@ -159,7 +174,7 @@ export function step(flow: Flow, event: FlowEvent, context: FlowContext): Next {
       if (screen.name !== 'phone' && screen.name !== 'name') return stay(flow);
       return go(flow, {
         name: 'problem',
-        problem: event.offline ? { kind: 'needsNetwork' } : { kind: 'refused', message: event.message },
+        problem: event.offline ? { kind: 'needsNetwork' } : event.busy ? { kind: 'busy' } : { kind: 'refused', message: event.message },
         back: event.offline ? { name: 'welcome' } : { ...screen, searching: false },
       });
     case 'pick':

@@ -152,6 +152,8 @@ export class KioskFlow {
     } catch (error) {
       // Not a card code at all (a stray QR code): no member holds it.
       if (error instanceof ApiError && error.statusCode === 400) return this.dispatch({ type: 'cardUnknown', ticket });
+      // Too many look-ups (or wrong cards) from this kiosk: ask the member to wait, or staff to help.
+      if (error instanceof ApiError && error.statusCode === 429) return this.dispatch({ type: 'cardBusy', ticket });
       if (!(error instanceof ApiError)) this.#deps.outbox.markReachable(false);
       this.dispatch({ type: 'cardFound', ticket, member: null });
     }
@@ -166,7 +168,8 @@ export class KioskFlow {
       } catch (error) {
         const offline = !(error instanceof ApiError);
         if (offline) this.#deps.outbox.markReachable(false);
-        this.dispatch({ type: 'searchFailed', ticket, offline, message: error instanceof ApiError ? error.message : '' });
+        const busy = error instanceof ApiError && error.statusCode === 429;
+        this.dispatch({ type: 'searchFailed', ticket, offline, busy, message: error instanceof ApiError ? error.message : '' });
       }
     }, SEARCH_DEBOUNCE_MS);
   }
