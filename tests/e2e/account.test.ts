@@ -1,11 +1,14 @@
 /**
- * The coordinator's own account page in Chromium: a wrong current password shown in Chinese, a password
- * change that ends another session and keeps this one, then "sign out everywhere" back to the login page.
+ * The coordinator's own account page in Chromium: calendar subscription links (made on the calendar with a
+ * label and shown once, listed under 我的日历订阅链接, revoked there and on the admin page, after which the
+ * feed refuses them); a wrong current password shown in Chinese, a password change that ends another session
+ * and keeps this one, then "sign out everywhere" back to the login page.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { httpSignIn, type ServerProcess } from '../support/processes.ts';
+import { httpSignIn, postJson, type ServerProcess } from '../support/processes.ts';
 import { chromiumPath, collectErrors, openSuite } from './browser.ts';
+import { journeyShots } from './screenshots.ts';
 
 const ADMIN_PASSWORD = 'browser-admin-pass';
 const NEW_PASSWORD = '新密码-browser-2';
@@ -19,6 +22,67 @@ describe.runIf(chromiumPath)('the account page in a browser', () => {
     ({ server, browser, stop } = await openSuite({ ADMIN_PASSWORD }));
   });
   afterAll(async () => stop?.());
+
+  it('makes a calendar link shown once, lists it on the account page, and revokes it there and as an admin', async () => {
+    const shots = journeyShots('calendar-links');
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    const errors = collectErrors(page, 'coordinator');
+    page.on('dialog', (dialog) => void dialog.accept());
+    await page.goto(`${server.url}/`);
+    await page.getByLabel(/用户名/).fill('admin');
+    await page.getByLabel(/密码/).fill(ADMIN_PASSWORD);
+    await page.getByRole('button', { name: /登录/ }).click();
+    await page.locator('.fc-timegrid').waitFor();
+    const feed = async (url: string) => (await fetch(url)).status;
+
+    // On the calendar: 导出日历 → 订阅链接 (the whole venue) → a label → the link, shown this once.
+    await page.getByText('导出日历（iCalendar）').click();
+    await page.getByRole('button', { name: '订阅链接' }).first().click();
+    await page.getByLabel(/用在哪里/).fill('Outlook 办公室');
+    await page.getByRole('button', { name: '生成订阅链接' }).click();
+    const shown = page.locator('.subscription input');
+    await shown.waitFor();
+    const url = await shown.inputValue();
+    expect(url).toMatch(/\/calendar\.ics\?key=[A-Za-z0-9_-]{43}$/);
+    await page.getByRole('status').filter({ hasText: '此链接只显示这一次' }).waitFor();
+    await page.getByText(/可在“我的账户 · 我的日历订阅链接”中随时撤销/).waitFor();
+    await shown.scrollIntoViewIfNeeded();
+    await shots.take(page, 'link-shown-once');
+    expect(await feed(url)).toBe(200);
+
+    // 我的账户: listed by its label (never its key), revoked with a confirm; the feed refuses it at once.
+    await page.getByRole('link', { name: '我的账户' }).click();
+    await page.getByRole('heading', { name: '我的日历订阅链接' }).waitFor();
+    const row = page.locator('tr', { hasText: 'Outlook 办公室' });
+    await row.waitFor();
+    expect(await page.content()).not.toContain(url.split('key=')[1]!);
+    await shots.take(page, 'my-calendar-links');
+    await row.getByRole('button', { name: '撤销' }).click();
+    await page.getByRole('status').filter({ hasText: '已撤销「Outlook 办公室」。' }).waitFor();
+    expect(await feed(url)).toBe(401);
+
+    // An admin sees a colleague's link with its owner, and revokes it.
+    const cookie = await httpSignIn(server.url, 'admin', ADMIN_PASSWORD);
+    const venues = (await (await fetch(`${server.url}/api/venues`, { headers: { cookie } })).json()) as { venues: Array<{ id: string }> };
+    const coordinator = await postJson(`${server.url}/api/users`, cookie, { username: 'calendar_coordinator', password: 'coordinator pass 1', role: 'coordinator', venueIds: [venues.venues[0]!.id] });
+    expect(coordinator.status).toBe(201);
+    const theirs = await httpSignIn(server.url, 'calendar_coordinator', 'coordinator pass 1');
+    const made = await postJson(`${server.url}/api/venues/${venues.venues[0]!.id}/calendar-link`, theirs, { label: '手机日历' });
+    expect(made.status).toBe(201);
+    const theirUrl = `${server.url}${(made.json as { url: string }).url}`;
+    await page.getByRole('link', { name: '管理' }).click();
+    await page.getByRole('heading', { name: '日历订阅链接' }).waitFor();
+    const adminRow = page.locator('tr', { hasText: '手机日历' });
+    await adminRow.filter({ hasText: 'calendar_coordinator' }).waitFor();
+    await adminRow.scrollIntoViewIfNeeded();
+    await shots.take(page, 'admin-calendar-links');
+    await adminRow.getByRole('button', { name: '撤销' }).click();
+    await page.getByRole('status').filter({ hasText: '已撤销「手机日历」。' }).waitFor();
+    expect(await feed(theirUrl)).toBe(401);
+    expect(errors.filter((e) => e.includes('pageerror'))).toEqual([]);
+    await context.close();
+  });
 
   it('changes the password (other sessions end) and signs out everywhere', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
