@@ -5,20 +5,34 @@
  * right password at the end of a burst of 100 password changes changed the password. Now every attempt is
  * counted first, in one atomic statement, and only an attempt within the limit has its password checked.
  *
- * "Passwords checked" is measured as answers other than 429: a request refused by a limit is answered before
- * the password is looked at. Two apps on one database stand for two server processes (the real thing, on
+ * "Passwords checked" is counted on verifyPassword itself (the old code checked every password of a burst and
+ * only then answered 429 to those counted past the limit, so the answers alone would not show it); now a
+ * request refused by a limit is also answered before its password is looked at. Two apps on one database stand for two server processes (the real thing, on
  * PostgreSQL, is burst-limits-processes.pg.test.ts). Addresses are given with X-Forwarded-For, which the apps
  * believe (TRUST_PROXY), as behind the site's proxy.
  */
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildApp } from '../../server/app.ts';
 import { hashPassword, verifyPassword } from '../../server/modules/auth/password.ts';
 import { hashSecret, newSessionToken } from '../../server/modules/auth/tokens.ts';
 import { startTestApp, testConfig, type TestApp } from '../support/app.ts';
 import { storageAvailable } from '../support/database.ts';
 import { expectError } from '../support/expect-error.ts';
+
+/** Every password the server checks, counted (the real check still runs). */
+const verified = vi.hoisted(() => ({ count: 0 }));
+vi.mock('../../server/modules/auth/password.ts', async (original) => {
+  const real = await original<typeof import('../../server/modules/auth/password.ts')>();
+  return {
+    ...real,
+    verifyPassword: async (password: string, stored: string) => {
+      verified.count += 1;
+      return real.verifyPassword(password, stored);
+    },
+  };
+});
 
 const BURST = 50;
 const USERNAME_LIMIT = 10;
@@ -46,6 +60,9 @@ describe.runIf(storageAvailable)('limits under bursts of parallel guesses', () =
     await other?.close();
     await t?.close();
   });
+  beforeEach(() => {
+    verified.count = 0;
+  });
 
   /** A user with a session made directly (signing in over HTTP is what is being limited here). */
   async function user(password = 'the right password 1') {
@@ -65,6 +82,7 @@ describe.runIf(storageAvailable)('limits under bursts of parallel guesses', () =
     const victim = await user();
     const address = freshAddress();
     const answers = await Promise.all(Array.from({ length: BURST }, (_, i) => login(t.app, address, victim.username, `wrong ${i}`)));
+    expect(verified.count).toBeLessThanOrEqual(USERNAME_LIMIT);
     expect(checked(answers).length).toBeLessThanOrEqual(USERNAME_LIMIT);
     for (const answer of checked(answers)) expectError(answer, 401, 'unauthenticated');
     for (const answer of answers.filter((a) => a.statusCode === 429)) expect(Number(answer.headers['retry-after'])).toBeGreaterThan(0);
@@ -75,6 +93,7 @@ describe.runIf(storageAvailable)('limits under bursts of parallel guesses', () =
   it(`checks at most ${ADDRESS_LIMIT} passwords of ${BURST} parallel sign-ins from one address, whatever the user names`, async () => {
     const address = freshAddress();
     const answers = await Promise.all(Array.from({ length: BURST }, (_, i) => login(t.app, address, `nobody_${randomUUID().slice(0, 6)}_${i}`, 'wrong')));
+    expect(verified.count).toBeLessThanOrEqual(ADDRESS_LIMIT);
     expect(checked(answers).length).toBeLessThanOrEqual(ADDRESS_LIMIT);
     expect(answers.filter((a) => a.statusCode === 429).length).toBeGreaterThanOrEqual(BURST - ADDRESS_LIMIT);
   });
@@ -85,8 +104,22 @@ describe.runIf(storageAvailable)('limits under bursts of parallel guesses', () =
     const answers = await Promise.all(
       Array.from({ length: BURST }, (_, i) => login(i % 2 === 0 ? t.app : other, addresses[i % addresses.length]!, victim.username, `wrong ${i}`)),
     );
+    expect(verified.count).toBeLessThanOrEqual(USERNAME_LIMIT);
     expect(checked(answers).length).toBeLessThanOrEqual(USERNAME_LIMIT);
     for (const answer of checked(answers)) expectError(answer, 401, 'unauthenticated');
+  });
+
+  it(`does not sign in with the right password at the end of a burst of ${BURST} guesses`, async () => {
+    const victim = await user();
+    const addresses = Array.from({ length: 5 }, () => freshAddress());
+    const answers = await Promise.all(
+      Array.from({ length: BURST }, (_, i) =>
+        login(i % 2 === 0 ? t.app : other, addresses[i % addresses.length]!, victim.username, i === BURST - 1 ? victim.password : `wrong ${i}`),
+      ),
+    );
+    expectError(answers[BURST - 1]!, 429, 'rate_limited');
+    expect(answers.filter((a) => a.statusCode === 200)).toHaveLength(0);
+    expect(verified.count).toBeLessThanOrEqual(USERNAME_LIMIT);
   });
 
   it('never refuses a user who signs in correctly again and again (a right password gives its attempt back)', async () => {
@@ -103,6 +136,7 @@ describe.runIf(storageAvailable)('limits under bursts of parallel guesses', () =
     const answers = await Promise.all(
       Array.from({ length: BURST }, (_, i) => changePassword(i % 2 === 0 ? t.app : other, addresses[i % 3]!, victim.cookie, `guess ${i}`)),
     );
+    expect(verified.count).toBeLessThanOrEqual(PASSWORD_USER_LIMIT);
     expect(checked(answers).length).toBeLessThanOrEqual(PASSWORD_USER_LIMIT);
     for (const answer of checked(answers)) expect(expectError(answer, 400, 'validation_failed').field).toBe('currentPassword');
   });
@@ -115,6 +149,7 @@ describe.runIf(storageAvailable)('limits under bursts of parallel guesses', () =
       Array.from({ length: 100 }, (_, i) => changePassword(i % 2 === 0 ? t.app : other, address, victim.cookie, i === 99 ? victim.password : `guess ${i}`, 'taken over 12345')),
     );
     expectError(answers[99]!, 429, 'rate_limited');
+    expect(verified.count).toBeLessThanOrEqual(PASSWORD_USER_LIMIT);
     expect(checked(answers).length).toBeLessThanOrEqual(PASSWORD_USER_LIMIT);
     const after = await t.database.db.selectFrom('users').select('passwordHash').where('id', '=', victim.id).executeTakeFirstOrThrow();
     expect(after.passwordHash).toBe(before.passwordHash);
@@ -124,7 +159,9 @@ describe.runIf(storageAvailable)('limits under bursts of parallel guesses', () =
   it(`limits password changes per address: ${BURST} parallel ones by different users from one address check at most ${PASSWORD_ADDRESS_LIMIT}`, async () => {
     const users = await Promise.all(Array.from({ length: BURST }, () => user()));
     const address = freshAddress();
+    verified.count = 0;
     const answers = await Promise.all(users.map((u, i) => changePassword(i % 2 === 0 ? t.app : other, address, u.cookie, 'not my password')));
+    expect(verified.count).toBeLessThanOrEqual(PASSWORD_ADDRESS_LIMIT);
     expect(checked(answers).length).toBeLessThanOrEqual(PASSWORD_ADDRESS_LIMIT);
     expect(answers.filter((a) => a.statusCode === 429).length).toBeGreaterThanOrEqual(BURST - PASSWORD_ADDRESS_LIMIT);
     // Another address is not held back by it.
