@@ -187,6 +187,18 @@ describe.runIf(storageAvailable)('calendar subscription links', () => {
     expect(listed?.lastUsedAt).not.toBeNull();
   });
 
+  it('caps live links per user, also against a burst of parallel requests', async () => {
+    const user = await signIn(t, 'coordinator', [venueA]);
+    await t.database.db
+      .insertInto('calendarLinks')
+      .values(Array.from({ length: 45 }, (_, i) => ({ userId: user.userId, venueId: venueA, roomId: null, label: `旧链接 ${i}`, tokenHash: hashSecret(`old-${user.userId}-${i}`) })))
+      .execute();
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => call('POST', `/api/venues/${venueA}/calendar-link`, user.cookie, { label: `并发 ${i}` })));
+    expect(answers.filter((a) => a.statusCode === 201)).toHaveLength(5);
+    for (const refused of answers.filter((a) => a.statusCode !== 201)) expectError(refused, 409, 'conflict');
+    expect(((await call('GET', '/api/calendar-links', user.cookie)).json() as { links: Link[] }).links).toHaveLength(50);
+  });
+
   it('never writes a link’s key to the log', async () => {
     const lines: string[] = [];
     const { database } = await createTestDatabase();

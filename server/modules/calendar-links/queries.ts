@@ -61,8 +61,10 @@ export function findLinkByTokenHash(db: Kysely<DB>, tokenHash: string): Promise<
   return linksWithOwners(db).where('cl.tokenHash', '=', tokenHash).executeTakeFirst();
 }
 
-export async function countLiveLinks(db: Kysely<DB>, userId: string): Promise<number> {
-  const row = await db
+/** The owner's live links, counted after locking the owner's row (FOR UPDATE) until the transaction ends. */
+export async function countLiveLinksLocked(trx: Transaction<DB>, userId: string): Promise<number> {
+  await trx.selectFrom('users').select('id').where('id', '=', userId).forUpdate().execute();
+  const row = await trx
     .selectFrom('calendarLinks')
     .select((eb) => eb.fn.countAll<string>().as('n'))
     .where('userId', '=', userId)

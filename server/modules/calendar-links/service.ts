@@ -80,13 +80,14 @@ export async function createLink(
   input: CreateCalendarLinkInput,
 ): Promise<{ link: CalendarLinkDto; token: string; url: string }> {
   const { user, resolved } = await requireLinkableTarget(db, principal, target);
-  if ((await q.countLiveLinks(db, user.userId)) >= LINKS_PER_USER_MAX) {
-    throw new AppError('conflict', `You already have ${LINKS_PER_USER_MAX} calendar links; revoke the ones you no longer use on your account page.`, {
-      messageZh: `您已有 ${LINKS_PER_USER_MAX} 个日历订阅链接，请先在“我的账户”页面撤销不再使用的链接。`,
-    });
-  }
   const token = newCalendarToken();
   const row = await db.transaction().execute(async (trx) => {
+    // Counted under a lock on the owner's row, so a burst of requests cannot pass the cap together.
+    if ((await q.countLiveLinksLocked(trx, user.userId)) >= LINKS_PER_USER_MAX) {
+      throw new AppError('conflict', `You already have ${LINKS_PER_USER_MAX} calendar links; revoke the ones you no longer use on your account page.`, {
+        messageZh: `您已有 ${LINKS_PER_USER_MAX} 个日历订阅链接，请先在“我的账户”页面撤销不再使用的链接。`,
+      });
+    }
     const { id } = await q.insertLink(trx, {
       userId: user.userId,
       venueId: resolved.venue.id,
