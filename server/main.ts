@@ -37,7 +37,7 @@ function banner(config: Config, started: Started): string {
   const demo = firstStart.demo;
   if (demo && demo.venues > 0) {
     lines.push(`  Demo data: ${demo.venues} venues, ${demo.rooms} rooms, ${demo.bookings} bookings, ${demo.members} members.`);
-    lines.push('  Demo member cards: QJ2019001D … (scan or type one at the kiosk).');
+    if (demo.sampleCards.length > 0) lines.push(`  Demo member cards: ${demo.sampleCards.join(', ')} … (scan or type one at the kiosk; print others from the members page).`);
     const h = firstStart.history;
     if (h) lines.push(`  Demo history for the reports: ${h.from} to ${h.to}, ${h.visits} visits, ${h.tournaments} tournaments (DEMO_HISTORY=0 for none).`);
     if (demo.coordinator) lines.push(`  Demo coordinator: ${demo.coordinator.username} / ${demo.coordinator.password}`);

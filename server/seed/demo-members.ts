@@ -1,7 +1,11 @@
 /**
  * A few hundred plausible members for the demo: common surnames, given names of that generation, card codes
- * in the ledger's style (QJ + year + number), and the register's mix of 退休, a few 离休 and former city
+ * (QJ and eight random-looking letters and digits), and the register's mix of 退休, a few 离休 and former city
  * leaders. Generated from a fixed seed, so every demo has the same people. All invented.
+ *
+ * Card codes are not numbered in order (issue 14): a code is what a kiosk checks a member in with, and with
+ * QJ2019001D, QJ2019002D, … one card told every other. Staff print a member's card from the members page;
+ * the start-up lines show a few codes to try at the kiosk.
  */
 import type { Transaction } from 'kysely';
 import type { DB, MemberCategory } from '../db/schema.ts';
@@ -24,8 +28,25 @@ function random(seed: number): () => number {
   };
 }
 
+/** Letters and digits that cannot be mistaken for each other when typed from a card (no 0/O, 1/I). */
+const CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+
+/** `count` distinct random-looking codes: `prefix` and `length` characters of CODE_ALPHABET. */
+export function cardCodes(count: number, seed: number, prefix: string, length: number): string[] {
+  const next = random(seed);
+  const codes = new Set<string>();
+  while (codes.size < count) {
+    let code = prefix;
+    for (let i = 0; i < length; i += 1) code += CODE_ALPHABET[Math.floor(next() * CODE_ALPHABET.length)];
+    codes.add(code);
+  }
+  return [...codes];
+}
+
 export function demoMembers(count: number, seed = 20261129): MemberValues[] {
   const next = random(seed);
+  // A stream of its own, so the people (names, phones) stay those of earlier demos.
+  const codes = cardCodes(count, seed ^ 0x5eedc0de, 'QJ', 8);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
   const members: MemberValues[] = [];
   for (let i = 1; i <= count; i += 1) {
@@ -44,13 +65,15 @@ export function demoMembers(count: number, seed = 20261129): MemberValues[] {
       formerPosition: category === 'leader' ? pick(['市长', '副市长', '市委副书记', '人大常委会主任']) : pick(POSITIONS),
       category,
       phone: `1${pick(['35', '39', '58', '87', '37'])}${String(Math.floor(next() * 1e8)).padStart(8, '0')}`,
-      cardCode: `QJ${2019 + Math.floor(i / 100)}${String(1000 + i).slice(1)}D`,
+      cardCode: codes[i - 1]!,
       notes: null,
     });
   }
   return members;
 }
 
-export async function seedDemoMembers(trx: Transaction<DB>, count = 300): Promise<number> {
-  return (await insertMembers(trx, demoMembers(count))).length;
+/** Inserts the demo members; returns how many, and a few of their card codes to try at the kiosk. */
+export async function seedDemoMembers(trx: Transaction<DB>, count = 300): Promise<{ count: number; sampleCards: string[] }> {
+  const inserted = await insertMembers(trx, demoMembers(count));
+  return { count: inserted.length, sampleCards: inserted.slice(0, 3).map((m) => m.cardCode!) };
 }

@@ -20,12 +20,14 @@ export interface DemoSummary {
   rooms: number;
   bookings: number;
   members: number;
+  /** A few demo members' card codes, to scan or type at the kiosk (they are not numbered in order). */
+  sampleCards: string[];
   coordinator: { username: string; password: string } | null;
   pairingCodes: Array<{ kind: 'kiosk' | 'display'; venue: string; code: string }>;
 }
 
 export async function seedDemo(trx: Transaction<DB>, timezone: string, adminId: string | null): Promise<DemoSummary> {
-  const summary: DemoSummary = { venues: 0, rooms: 0, bookings: 0, members: 0, coordinator: null, pairingCodes: [] };
+  const summary: DemoSummary = { venues: 0, rooms: 0, bookings: 0, members: 0, sampleCards: [], coordinator: null, pairingCodes: [] };
   const createdVenueIds: string[] = [];
   for (const demo of DEMO_VENUES) {
     if (await venueNameTaken(trx, demo.name)) continue;
@@ -42,7 +44,11 @@ export async function seedDemo(trx: Transaction<DB>, timezone: string, adminId: 
   const cityVenueId = createdVenueIds[0];
   if (!cityVenueId) return summary;
   const anyMember = await trx.selectFrom('members').select('id').limit(1).executeTakeFirst();
-  if (!anyMember) summary.members = await seedDemoMembers(trx);
+  if (!anyMember) {
+    const seeded = await seedDemoMembers(trx);
+    summary.members = seeded.count;
+    summary.sampleCards = seeded.sampleCards;
+  }
 
   const password = randomBytes(6).toString('base64url');
   const coordinator = await insertUserIfAbsent(trx, {

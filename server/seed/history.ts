@@ -19,7 +19,7 @@ import { reading } from '../modules/reports/queries.ts';
 import { rollUpMonths } from '../modules/reports/rollup.ts';
 import { namePinyin } from '../modules/members/pinyin.ts';
 import { insertRoom, insertVenue } from '../modules/venues/queries.ts';
-import { demoMembers } from './demo-members.ts';
+import { cardCodes, demoMembers } from './demo-members.ts';
 import { CATEGORY_SHARES, HISTORY_VENUES, type HistoryVenue, newYearBreaks, YEARLY } from './history-plan.ts';
 import { assignMembers, createScratchTables, insertAttendance, insertBookings, insertDropIns, type YearWindow } from './history-steps.ts';
 import { insertTournaments } from './history-tournaments.ts';
@@ -131,20 +131,24 @@ export async function seedHistory(db: Kysely<DB>, options: HistoryOptions): Prom
     const kinds = categories(count);
     // Written in one statement, not through insertMembers, so the readings the kiosk's name search uses
     // (pinyin and initials) are written here too: a member without them cannot find themselves by "zjg".
+    // Member numbers in order (the ledger's own numbering; staff only), card codes not (issue 14): one card
+    // must not tell the next. Both keep the prefix, so the demo's cards still start with QJ2025.
+    const cards = cardCodes(count, options.seed ^ 0xc0de, prefix, 6);
     const people = demoMembers(count, options.seed).map((m, i) => ({
       ...m,
       ...namePinyin(m.name),
       category: kinds[i]!,
       code: `${prefix}${String(i + 1).padStart(5, '0')}`,
+      card: cards[i]!,
     }));
     await sql`
       insert into members (name, member_no, card_code, gender, birth_month, former_unit, former_position, category, phone, name_pinyin, name_initials, created_at)
-      select name, code, code, gender, birth, unit, position, category, phone, readings, initials, ${from}::date - 30
-        from unnest(${people.map((p) => p.name)}::text[], ${people.map((p) => p.code)}::text[], ${people.map((p) => p.gender)}::text[],
+      select name, code, card, gender, birth, unit, position, category, phone, readings, initials, ${from}::date - 30
+        from unnest(${people.map((p) => p.name)}::text[], ${people.map((p) => p.code)}::text[], ${people.map((p) => p.card)}::text[], ${people.map((p) => p.gender)}::text[],
                     ${people.map((p) => p.birthMonth)}::text[], ${people.map((p) => p.formerUnit)}::text[], ${people.map((p) => p.formerPosition)}::text[],
                     ${people.map((p) => p.category)}::text[], ${people.map((p) => p.phone)}::text[],
                     ${people.map((p) => p.namePinyin)}::text[], ${people.map((p) => p.nameInitials)}::text[])
-             as m(name, code, gender, birth, unit, position, category, phone, readings, initials)`.execute(trx);
+             as m(name, code, card, gender, birth, unit, position, category, phone, readings, initials)`.execute(trx);
     summary.members = count;
     await createScratchTables(trx, venues, (options.seed % 1000) / 1000);
     await assignMembers(trx, prefix, Object.fromEntries(CATEGORY_SHARES.map((c) => [c.category, c.activity])));

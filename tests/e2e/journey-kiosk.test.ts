@@ -1,9 +1,9 @@
 /**
  * Journey: the front desk kiosk as members over 70 use it (issue 13), on a landscape tablet (1280×800) and a
  * portrait kiosk (1080×1920), Chinese UI: a card scanned (the USB scanner types like a keyboard), a card code
- * typed on the screen's keys, the phone's last digits, a name by its pinyin initials, an unknown card that
- * goes on to the phone, guests, an undo; and between visitors the kiosk starts clean: home by itself within
- * seconds of a confirmation, home after a short untouched pause with a countdown, and in Chinese again after
+ * typed on the screen's keys, the whole phone number, a name by its pinyin initials, an unknown card that
+ * goes on to the name with the phone's last four digits, guests, an undo; and between visitors the kiosk
+ * starts clean: home by itself within seconds of a confirmation, home after a short untouched pause with a countdown, and in Chinese again after
  * someone switched to English (after 完成 and after a reload).
  *
  * The venue lives in a fixed-offset zone where it is about noon now, open all day; today it has a class on
@@ -196,9 +196,14 @@ describe.runIf(chromiumPath)('journey: the front desk kiosk', () => {
         await welcome(page).waitFor();
       });
 
-      it('finds a member by the last digits of the phone', async () => {
+      it('finds a member by the whole phone number (a part of it finds nobody)', async () => {
         await page.getByRole('button', { name: '输入手机号' }).click();
-        for (const d of '2468') await page.getByRole('button', { name: d, exact: true }).click();
+        await page.getByText('只记得后四位？').waitFor();
+        // Ten digits are not a number: nothing is looked up until the eleventh.
+        for (const d of '1370000246') await page.getByRole('button', { name: d, exact: true }).click();
+        await page.getByText('请输入完整的手机号（11 位），输完自动查找').waitFor();
+        expect(await page.getByRole('button', { name: /欧阳明华/ }).count()).toBe(0);
+        await page.getByRole('button', { name: '8', exact: true }).click();
         const pick = page.getByRole('button', { name: /欧阳明华/ });
         await pick.waitFor();
         await expect.poll(() => pick.textContent()).toContain('137****2468');
@@ -234,13 +239,22 @@ describe.runIf(chromiumPath)('journey: the front desk kiosk', () => {
         await welcome(page).waitFor();
       });
 
-      it('offers the phone after an unknown card, and the member checks in with it', async () => {
+      it('offers the name after an unknown card, and the member checks in with the name and the last four digits', async () => {
         await scan(page, 'NOSUCH999');
         await page.getByText('没有找到这张卡').waitFor();
         await shot('unknown-card');
         expect(await axeSerious(page)).toEqual([]);
-        await page.getByRole('button', { name: '输入手机号' }).click();
-        for (const d of '0166') await page.getByRole('button', { name: d, exact: true }).click();
+        await page.getByRole('button', { name: '按姓名查找' }).click();
+        // What may be typed, in large type, before anything is: name, name with the last four, whole number.
+        const help = page.getByTestId('name-help');
+        await help.getByText('姓名加手机后四位，如 张建国 1741').waitFor();
+        await expectNothingCut(page);
+        await shot('name-help');
+        expect(await axeSerious(page)).toEqual([]);
+        // The last four alone find nobody; with the name, the member.
+        await page.getByLabel('姓名', { exact: true }).fill('0166');
+        await page.getByText('没有找到，请再试一次，或到服务台咨询').waitFor();
+        await page.getByLabel('姓名', { exact: true }).fill('张建国 0166');
         await page.getByRole('button', { name: /张建国.*138\*\*\*\*0166/ }).click();
         await page.getByRole('heading', { name: '张建国，您好！' }).waitFor();
         await page.getByRole('button', { name: /随便看看/ }).click();

@@ -8,6 +8,7 @@
  * number; it learns no digit the mask hides; and its guesses (card codes, whole numbers that find nobody) stop
  * after MISSES_PER_WINDOW, across processes (two apps on one database). Staff search is unchanged.
  */
+import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/app.ts';
@@ -155,6 +156,29 @@ describe.runIf(storageAvailable)('kiosk look-ups and privacy', () => {
     expect((await atKiosk(guesser, q('张建国 1741'))).map((h) => h.id)).toEqual([member.id]);
     // The kiosk next to it is not held back.
     expect((await atKiosk(neighbour, 'code=K7M3Q9TD')).map((h) => h.id)).toEqual([member.id]);
+  });
+
+  it('stops card-code guesses sent as check-ins too, without holding back members whose cards are known', async () => {
+    const guesser = await kiosk();
+    const neighbour = await kiosk();
+    const checkIn = (token: string, memberCode: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/checkins',
+        headers: { authorization: `Bearer ${token}`, 'idempotency-key': randomUUID() },
+        payload: { venueId, memberCode },
+      });
+    const visits = async () => Number((await t.database.db.selectFrom('visits').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    // Known cards use no guesses.
+    for (let i = 0; i < MISSES_PER_WINDOW + 5; i += 1) expect((await checkIn(guesser, 'K7M3Q9TD')).statusCode).toBe(201);
+    const answers = await Promise.all(Array.from({ length: MISSES_PER_WINDOW + 10 }, (_, i) => checkIn(guesser, `GUESS${i}`)));
+    expect(answers.filter((a) => a.statusCode === 404).length).toBe(MISSES_PER_WINDOW);
+    for (const r of answers.filter((a) => a.statusCode !== 404)) expectError(r, 429, 'rate_limited');
+    // Past the limit a right card is refused too, and nothing is recorded.
+    const before = await visits();
+    expectError(await checkIn(guesser, 'P4X8N2WA'), 429, 'rate_limited');
+    expect(await visits()).toBe(before);
+    expect((await checkIn(neighbour, 'P4X8N2WA')).statusCode).toBe(201);
   });
 
   it('counts whole numbers that find nobody as guesses', async () => {

@@ -4,8 +4,9 @@ import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../errors.ts';
 import { RateLimiter } from '../../http/rate-limiter.ts';
 import { errorResponses, IdParams } from '../../http/schemas.ts';
+import { LocalGuessBudget } from '../members/lookup-limits.ts';
 import { getHeadcount } from './headcount.ts';
-import { CheckInBody, CheckInResponse, HeadcountSchema, IdempotencyHeaders, VisitSchema } from './schemas.ts';
+import { CheckInBody, CheckInResponse, HeadcountSchema, IdempotencyHeaders, VisitSchema, type CheckInInput } from './schemas.ts';
 import * as service from './service.ts';
 
 const MINUTE = 60_000;
@@ -26,11 +27,28 @@ export const checkinRoutes: FastifyPluginAsyncTypebox = async (app) => {
     }
   };
 
+  // A kiosk's check-in by a card code that no member holds is a guess, like a look-up that finds nobody
+  // (members/lookup-limits.ts, issue 14): limited per kiosk, in memory (the hot path).
+  const cardGuesses = new LocalGuessBudget();
+  const checkInGuessing = async (request: FastifyRequest<{ Body: CheckInInput }>, run: () => Promise<service.CheckInResult>) => {
+    const p = request.principal;
+    if (p?.kind !== 'device' || request.body.memberCode === undefined) return run();
+    cardGuesses.takeOrRefuse(p.deviceId);
+    try {
+      const result = await run();
+      cardGuesses.giveBack(p.deviceId);
+      return result;
+    } catch (error) {
+      if (!(error instanceof AppError && error.code === 'member_not_found')) cardGuesses.giveBack(p.deviceId);
+      throw error;
+    }
+  };
+
   app.post(
     '/checkins',
     { preHandler: guard, schema: { headers: IdempotencyHeaders, body: CheckInBody, response: { 200: CheckInResponse, 201: CheckInResponse, ...errorResponses } } },
     async (request, reply) => {
-      const result = await service.checkIn(db, request.principal, request.headers['idempotency-key'], request.body);
+      const result = await checkInGuessing(request, () => service.checkIn(db, request.principal, request.headers['idempotency-key'], request.body));
       // A replay answers exactly as the first time did, so a retrying kiosk cannot tell them apart.
       return reply.status(201).header('idempotent-replayed', String(result.replayed)).send(result);
     },

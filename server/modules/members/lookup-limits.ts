@@ -98,3 +98,53 @@ export class KioskLookupLimits {
     return result;
   }
 }
+
+/**
+ * The same miss budget kept in this process's memory, for check-ins by card code from a kiosk: a check-in
+ * that finds no card is as much a guess as a look-up, but a statement per check-in would cost the hot path
+ * (docs/performance.md), so each process counts its own (N processes give a guesser N times the budget, still
+ * a few hundred a day). Counted first, given back when the card was found.
+ */
+export class LocalGuessBudget {
+  private readonly windows = new Map<string, Array<{ count: number; resetAt: number }>>();
+  private lastSweep = 0;
+  private readonly limits: ReadonlyArray<{ limit: number; ms: number }> = [
+    { limit: MISSES_PER_WINDOW, ms: MISS_WINDOW_MS },
+    { limit: MISSES_PER_DAY, ms: DAY_MS },
+  ];
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  /** Counts one presumed miss; the seconds to wait when it is over a limit (then nothing is counted), else 0. */
+  take(key: string): number {
+    const now = this.now();
+    this.sweep(now);
+    const windows = (this.windows.get(key) ?? []).map((w, i) => (w.resetAt > now ? w : { count: 0, resetAt: now + this.limits[i]!.ms }));
+    while (windows.length < this.limits.length) windows.push({ count: 0, resetAt: now + this.limits[windows.length]!.ms });
+    const full = windows.filter((w, i) => w.count >= this.limits[i]!.limit);
+    if (full.length > 0) {
+      this.windows.set(key, windows);
+      return Math.max(...full.map((w) => Math.max(1, Math.ceil((w.resetAt - now) / 1000))));
+    }
+    for (const w of windows) w.count += 1;
+    this.windows.set(key, windows);
+    return 0;
+  }
+
+  /** The check-in found the card: it was not a miss. */
+  giveBack(key: string): void {
+    for (const w of this.windows.get(key) ?? []) w.count = Math.max(0, w.count - 1);
+  }
+
+  /** Throws rate_limited when over a limit; otherwise the caller must give back a hit. */
+  takeOrRefuse(key: string): void {
+    const wait = this.take(key);
+    if (wait) throw tooMany(wait);
+  }
+
+  private sweep(now: number): void {
+    if (now - this.lastSweep < MISS_WINDOW_MS) return;
+    this.lastSweep = now;
+    for (const [key, windows] of this.windows) if (windows.every((w) => w.resetAt <= now)) this.windows.delete(key);
+  }
+}
