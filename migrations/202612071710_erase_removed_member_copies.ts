@@ -167,7 +167,19 @@ export async function up(db: Kysely<any>): Promise<void> {
  * member the old way first.
  */
 export async function eraseCopiesOfRemovedMembers(db: Kysely<any>): Promise<void> {
-  await sql`select erase_member_copies(m.id, '{}'::text[], ${PLACEHOLDER}) from members m where m.removed_at is not null`.execute(db);
+  // Only the removed members that entries or entry events name (one pass over each), not every removed member:
+  // each call reads the outbox, and a decade's ledger has many removals but few of them ever played.
+  await sql`
+    with named as (
+      select pl ->> 'memberId' as id from participants pa, jsonb_array_elements(pa.players) pl
+      union
+      select pl ->> 'memberId' from outbox o, jsonb_array_elements(o.data -> 'participant' -> 'players') pl
+       where o.type in ('participant.added', 'participant.updated') and jsonb_typeof(o.data -> 'participant' -> 'players') = 'array'
+    )
+    select erase_member_copies(m.id, '{}'::text[], ${PLACEHOLDER})
+      from members m join named n on n.id = m.id::text
+     where m.removed_at is not null
+     order by m.removed_at, m.id`.execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
