@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deviceAppUrl, formatCountdown, pairingExpiry, pairingLink, secondsLeft } from './pairing.ts';
+import { deviceAppUrl, formatCountdown, pairingExpiry, pairingLink, pairingStatusAt, secondsLeft, type PairingStatus } from './pairing.ts';
 
 const device = { id: 'd1', kind: 'display' as const, venueId: 'v 1', name: '大厅屏' };
 
@@ -31,5 +31,21 @@ describe('pairing panel', () => {
     expect(secondsLeft(end, new Date('2026-12-01T01:11:00Z'))).toBe(0);
     expect(formatCountdown(600)).toBe('10:00');
     expect(formatCountdown(65)).toBe('1:05');
+  });
+
+  it('shows a site-wide pairing pause until its end, and not after', () => {
+    const paused: PairingStatus = {
+      paused: true,
+      failedAttempts: 240,
+      limit: 200,
+      since: '2026-12-01T01:00:00Z',
+      pausedAt: '2026-12-01T01:20:00Z',
+      pausedUntil: '2026-12-01T02:00:00Z',
+      canResume: true,
+    };
+    expect(pairingStatusAt(paused, new Date('2026-12-01T01:59:59Z'))).toBe(paused);
+    expect(pairingStatusAt(paused, new Date('2026-12-01T02:00:00Z'))).toMatchObject({ paused: false, failedAttempts: 0, pausedUntil: null, canResume: true });
+    const quiet: PairingStatus = { ...paused, paused: false, pausedAt: null, pausedUntil: null, failedAttempts: 3 };
+    expect(pairingStatusAt(quiet, new Date('2026-12-01T03:00:00Z'))).toBe(quiet);
   });
 });

@@ -39,3 +39,23 @@ export function formatCountdown(seconds: number): string {
   const s = seconds % 60;
   return `${m}:${String(s).padStart(2, '0')}`;
 }
+
+/** `GET /api/devices/pairing-status` (docs/api.md, "Devices"): the site-wide pause after too many wrong codes. */
+export interface PairingStatus {
+  paused: boolean;
+  failedAttempts: number;
+  limit: number;
+  since: string | null;
+  pausedAt: string | null;
+  pausedUntil: string | null;
+  canResume: boolean;
+}
+
+/**
+ * The status as it stands at `now`: a pause whose end has passed is over (the server counts from zero again),
+ * so the page stops showing it without waiting for its next refresh.
+ */
+export function pairingStatusAt(status: PairingStatus, now: Date): PairingStatus {
+  if (!status.paused || !status.pausedUntil || Date.parse(status.pausedUntil) > now.getTime()) return status;
+  return { ...status, paused: false, failedAttempts: 0, since: null, pausedAt: null, pausedUntil: null };
+}

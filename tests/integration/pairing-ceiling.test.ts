@@ -21,6 +21,7 @@ interface PairingStatus {
   since: string | null;
   pausedAt: string | null;
   pausedUntil: string | null;
+  canResume: boolean;
 }
 
 describe.runIf(storageAvailable)('site-wide ceiling on wrong pairing codes', () => {
@@ -83,7 +84,7 @@ describe.runIf(storageAvailable)('site-wide ceiling on wrong pairing codes', () 
     expect(answers.filter((a) => a.statusCode === 404)).toHaveLength(PAIRING_FAILURES_PER_HOUR);
     const refused = answers.filter((a) => a.statusCode === 429);
     expect(refused).toHaveLength(tries.length - PAIRING_FAILURES_PER_HOUR);
-    const body = expectError(refused[0]!, 429, 'rate_limited') as { message: string; messageZh: string; pausedUntil: string; retryAfter: number };
+    const body = expectError(refused[0]!, 429, 'rate_limited') as unknown as { message: string; messageZh: string; pausedUntil: string; retryAfter: number };
     expect(body.message).toMatch(/Pairing is paused for the whole site until \d\d:\d\d/);
     expect(body.message).toMatch(/administrator/);
     expect(body.messageZh).toMatch(/暂停.*\d\d:\d\d/);
@@ -98,12 +99,12 @@ describe.runIf(storageAvailable)('site-wide ceiling on wrong pairing codes', () 
 
     // Admins (and coordinators, who add devices) see why, since when and until when.
     const seen = await status(admin.cookie);
-    expect(seen).toMatchObject({ paused: true, limit: PAIRING_FAILURES_PER_HOUR });
+    expect(seen).toMatchObject({ paused: true, limit: PAIRING_FAILURES_PER_HOUR, canResume: true });
     expect(seen.failedAttempts).toBeGreaterThan(PAIRING_FAILURES_PER_HOUR);
     expect(Date.parse(seen.pausedUntil!) - Date.parse(seen.since!)).toBe(3_600_000);
     expect(seen.pausedUntil).toBe(body.pausedUntil);
     expect(Date.parse(seen.pausedAt!)).toBeGreaterThanOrEqual(Date.parse(seen.since!));
-    expect((await status(coordinator.cookie)).paused).toBe(true);
+    expect(await status(coordinator.cookie)).toMatchObject({ paused: true, canResume: false, pausedUntil: seen.pausedUntil });
     // The pause is in the audit log once, by the system.
     const paused = await auditOf('device.pairing_paused');
     expect(paused).toHaveLength(1);

@@ -99,10 +99,10 @@ export async function pairWithLimits(
   return paired;
 }
 
-async function statusOf(db: Kysely<DB>, limits: PairingLimits): Promise<PairingStatusDto> {
+async function statusOf(db: Kysely<DB>, limits: PairingLimits, canResume: boolean): Promise<PairingStatusDto> {
   const state = await limits.site.state(SITE);
   const limit = limits.site.limit;
-  if (!state) return { paused: false, failedAttempts: 0, limit, since: null, pausedAt: null, pausedUntil: null };
+  if (!state) return { paused: false, failedAttempts: 0, limit, since: null, pausedAt: null, pausedUntil: null, canResume };
   const paused = state.count > limit;
   const pausedAt = paused ? await q.lastPairingPause(db, state.windowStart) : null;
   return {
@@ -112,13 +112,14 @@ async function statusOf(db: Kysely<DB>, limits: PairingLimits): Promise<PairingS
     since: state.windowStart.toISOString(),
     pausedAt: pausedAt ? pausedAt.toISOString() : null,
     pausedUntil: paused ? state.windowEnd.toISOString() : null,
+    canResume,
   };
 }
 
 /** Whether pairing is paused, since when and until when, and how many codes were wrong this hour (staff). */
 export async function pairingStatus(db: Kysely<DB>, limits: PairingLimits, principal: Principal | null): Promise<PairingStatusDto> {
-  requireUser(principal, ['admin', 'coordinator']);
-  return statusOf(db, limits);
+  const user = requireUser(principal, ['admin', 'coordinator']);
+  return statusOf(db, limits, user.role === 'admin');
 }
 
 /**
@@ -128,7 +129,7 @@ export async function pairingStatus(db: Kysely<DB>, limits: PairingLimits, princ
  */
 export async function resumePairing(db: Kysely<DB>, limits: PairingLimits, principal: Principal | null): Promise<PairingStatusDto> {
   const admin = requireUser(principal, ['admin']);
-  const before = await statusOf(db, limits);
+  const before = await statusOf(db, limits, true);
   if (!before.paused) throw new AppError('conflict', 'Pairing is not paused; there is nothing to resume.', { messageZh: '设备配对没有暂停，无需恢复。' });
   await db.transaction().execute(async (trx) => {
     await limits.site.reset(SITE, trx);
@@ -138,5 +139,5 @@ export async function resumePairing(db: Kysely<DB>, limits: PairingLimits, princ
       details: { failedAttempts: before.failedAttempts, limit: before.limit, since: before.since, until: before.pausedUntil },
     });
   });
-  return statusOf(db, limits);
+  return statusOf(db, limits, true);
 }

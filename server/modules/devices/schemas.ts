@@ -45,5 +45,7 @@ export const PairingStatusSchema = Type.Object({
   since: NullableInstant,
   pausedAt: NullableInstant,
   pausedUntil: NullableInstant,
+  /** Whether the caller may resume early (admins), so the page knows whether to offer it. */
+  canResume: Type.Boolean(),
 });
 export type PairingStatusDto = Static<typeof PairingStatusSchema>;
