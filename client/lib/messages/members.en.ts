@@ -125,7 +125,7 @@ export const membersEn: Record<MembersMessageKey, string> = {
   'members.remove': 'Remove member (anonymise)',
   'members.remove.confirmTitle': 'Remove member “{name}”?',
   'members.remove.confirmText':
-    'The name becomes “已删除会员” and the phone, card code, member number and other personal details are cleared for good; the old card will no longer check in. Their past visits are kept and still count in the statistics.',
+    'The name becomes “已删除会员” and the phone, card code, member number and other personal details are cleared for good; the old card will no longer check in. Their name in tournament entries, results and hall screens becomes “已删除会员” too (results are kept). Their past visits are kept and still count in the statistics. If staff typed their name into a booking title or note, edit that by hand.',
   'members.remove.yes': 'Remove',
   'members.removed': 'Removed “{name}” (anonymised; visits kept).',
 };

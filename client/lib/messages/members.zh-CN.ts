@@ -123,7 +123,7 @@ export const membersZhCN = {
   'members.remove': '删除会员（匿名化）',
   'members.remove.confirmTitle': '删除会员“{name}”？',
   'members.remove.confirmText':
-    '姓名将改为“已删除会员”，电话、卡号、会员编号等个人信息全部清除，无法恢复；原会员卡不能再签到。以往的签到记录保留，仍计入统计。',
+    '姓名将改为“已删除会员”，电话、卡号、会员编号等个人信息全部清除，无法恢复；原会员卡不能再签到。比赛报名、成绩和大屏上的姓名也一并改为“已删除会员”（成绩保留）。以往的签到记录保留，仍计入统计。工作人员手写的预约标题或备注中如提到此人，请另行修改。',
   'members.remove.yes': '确认删除',
   'members.removed': '已删除会员“{name}”（已匿名化，签到记录保留）。',
 } as const;
