@@ -29,13 +29,12 @@ describe('parseDeviceQuery', () => {
     for (let n = 1; n <= 6; n += 1) expect(parseDeviceQuery(phone.slice(-n)), phone.slice(-n)).toEqual({ kind: 'nothing' });
     // Seven digits and more are asked as a whole number, exactly: a fragment of a longer one matches nobody.
     expect(parseDeviceQuery(phone.slice(0, 7))).toEqual({ kind: 'phone', digits: '1381234' });
-    // With a name: four digits are the last four; five or six are nothing; a second number is nothing.
-    expect(parseDeviceQuery('张建国 41741')).toEqual({ kind: 'nothing' });
-    expect(parseDeviceQuery('张建国 341741')).toEqual({ kind: 'nothing' });
-    expect(parseDeviceQuery('1741 张 0166')).toEqual({ kind: 'nothing' });
-    expect(parseDeviceQuery('张1741建国')).toEqual({ kind: 'nothing' });
+    // With a name, four digits are the last four; five or six, a second number, a card code: the text as typed,
+    // compared with names only (it finds nobody, and tests no digit of a phone).
+    for (const typed of ['张建国 41741', '张建国 341741', '1741 张 0166', '张1741建国', 'QJ2020001', '<img src=x onerror="window.__pwned=1">']) {
+      expect(parseDeviceQuery(typed), typed).toEqual({ kind: 'name', name: typed });
+    }
     expect(parseDeviceQuery('- 1741')).toEqual({ kind: 'nothing' });
-    expect(parseDeviceQuery('QJ2020001')).toEqual({ kind: 'nothing' });
     expect(parseDeviceQuery('   ')).toEqual({ kind: 'nothing' });
   });
 

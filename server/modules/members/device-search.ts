@@ -7,7 +7,8 @@
  * - a name with the full number ("张建国 13812341741").
  *
  * Never a run of digits inside a phone (a 4- to 10-digit fragment finds nobody), never the last four alone,
- * never a member number or card code (cards go through `?code=`). A kiosk sees `138****1741`; the only
+ * never a member number or card code (cards go through `?code=`). Other text with figures in it is compared
+ * with names only. A kiosk sees `138****1741`; the only
  * digits a look-up can test are those the mask already shows, or all eleven at once (a guess, which the
  * miss limit in lookup-limits.ts keeps to a few a day).
  */
@@ -17,7 +18,7 @@ export type DeviceQuery =
   | { kind: 'nameAndLastFour'; name: string; lastFour: string }
   /** The whole number, digits only; `name` narrows it further when one was typed too. */
   | { kind: 'phone'; digits: string; name?: string }
-  /** Something that may not be asked from a kiosk (digits that are not a whole number): nobody. */
+  /** Something that may not be asked from a kiosk (digits alone that are not a whole number): nobody. */
   | { kind: 'nothing' };
 
 /** The fewest digits a whole phone number has (a local landline); shorter runs are fragments. */
@@ -52,14 +53,17 @@ export function parseDeviceQuery(raw: string): DeviceQuery {
     return digits ? { kind: 'phone', digits } : { kind: 'nothing' };
   }
 
-  // A name and one number, the number before or after it.
+  // A name and one number, the number before or after it. Anything else with digits in it is searched as a
+  // name, as typed: names are all it is compared with, so it tests no digit of a phone (and finds a name that
+  // has figures in it, which a ledger may hold).
+  const asTyped: DeviceQuery = { kind: 'name', name: text };
   const leading = LEADING_NUMBER.exec(text);
   const trailing = TRAILING_NUMBER.exec(text);
   const number = leading?.[0] ?? trailing?.[0];
-  if (!number) return { kind: 'nothing' };
+  if (!number) return asTyped;
   const name = (leading ? text.slice(number.length) : text.slice(0, text.length - number.length)).trim();
   // The rest must be a name: letters of some script, and no second number.
-  if (/\d/u.test(name) || !/\p{L}/u.test(name)) return { kind: 'nothing' };
+  if (/\d/u.test(name) || !/\p{L}/u.test(name)) return asTyped;
   const digits = number.replace(/\D/gu, '');
   // Still typing the last four: the name alone so far (a name search tells no digits).
   if (digits.length < 4) return { kind: 'name', name };
@@ -67,7 +71,7 @@ export function parseDeviceQuery(raw: string): DeviceQuery {
   // With a name, a longer number must look like one (a mobile, or a landline with its area code), so that a
   // card code typed here ("QJ2020001") is not taken for a name and a phone.
   const full = fullPhoneDigits(number);
-  return full && /^(1\d{10}|0\d{9,11})$/u.test(full) ? { kind: 'phone', digits: full, name } : { kind: 'nothing' };
+  return full && /^(1\d{10}|0\d{9,11})$/u.test(full) ? { kind: 'phone', digits: full, name } : asTyped;
 }
 
 /** Whether a look-up asks for something exact that can be guessed (a whole number): its misses are limited. */
