@@ -13,6 +13,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LiveEvent } from '../../server/realtime/protocol.ts';
+import { MISSES_PER_WINDOW } from '../../server/modules/members/lookup-limits.ts';
 import { eventually, liveClient, subscribe } from '../support/app.ts';
 import { httpSignIn, postJson, startServerProcess, type ServerProcess } from '../support/processes.ts';
 import { builtAppsEnv, chromiumPath, launchBrowser } from './browser.ts';
@@ -47,6 +48,8 @@ describe.runIf(chromiumPath)('the check-in kiosk and the occupancy wall', () => 
   const errors: string[] = [];
   /** While true, the kiosk's requests fail on purpose (Playwright offline): those failures are expected. */
   let cutOff = false;
+  /** While true, the kiosk is over its look-up limit on purpose: its 429 answers are expected. */
+  let limited = false;
 
   const api = async <T>(pathname: string): Promise<T> => {
     const response = await fetch(`${server.url}${pathname}`, { headers: { cookie } });
@@ -62,9 +65,10 @@ describe.runIf(chromiumPath)('the check-in kiosk and the occupancy wall', () => 
       const text = message.text();
       // Only what the cut network makes fail: fetches and the socket's reconnection attempts.
       const deliberate =
-        cutOff &&
-        text.includes('ERR_INTERNET_DISCONNECTED') &&
-        (text.startsWith('Failed to load resource') || text.startsWith('WebSocket connection to'));
+        (cutOff &&
+          text.includes('ERR_INTERNET_DISCONNECTED') &&
+          (text.startsWith('Failed to load resource') || text.startsWith('WebSocket connection to'))) ||
+        (limited && text.startsWith('Failed to load resource') && text.includes('429'));
       if (!deliberate) errors.push(`${label} console: ${text}`);
     });
     page.on('pageerror', (error) => errors.push(`${label} pageerror: ${error.message}`));
@@ -238,6 +242,21 @@ describe.runIf(chromiumPath)('the check-in kiosk and the occupancy wall', () => 
     await kiosk.getByRole('button', { name: /撤销/ }).click();
     await kiosk.getByText('您今天参加哪个活动？').waitFor();
     await expect.poll(async () => (await headcount()).total).toBe(4);
+  });
+
+  // Last: afterwards this kiosk's card look-ups are refused for ten minutes.
+  it('asks kindly to wait when this kiosk has tried too many unknown cards (issue 14), and still works after', async () => {
+    limited = true;
+    for (let i = 0; i < MISSES_PER_WINDOW; i += 1) {
+      await scanCard(`NOSUCH${i}X`);
+      await kiosk.getByText(`读到的卡号：NOSUCH${i}X`).waitFor();
+    }
+    // The next card, even a real one, is not looked up: the kiosk says to wait or ask staff, with a way back.
+    await scanCard('QJ2020001');
+    await kiosk.getByText('请稍候再试，或请工作人员帮助').waitFor();
+    expect(await axeSerious(kiosk)).toEqual([]);
+    await kiosk.getByRole('button', { name: '返回' }).click();
+    await kiosk.getByRole('heading', { name: '请刷卡签到' }).waitFor();
   });
 
   it('logged no errors in either page', () => {
