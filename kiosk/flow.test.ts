@@ -183,9 +183,13 @@ describe('phone and name search', () => {
     expect(run([{ type: 'clear' }], online, r.flow).screen).toMatchObject({ digits: '', results: null });
   });
 
-  it('searches names as they are typed', () => {
+  it('searches names as they are typed, and a number typed there only once it is a whole mobile', () => {
     const r = run([{ type: 'open', screen: 'name' }, { type: 'text', text: '杜' }]);
     expect(r.effects).toEqual([{ kind: 'search', ticket: 2, query: '杜' }]);
+    const number = run([{ type: 'open', screen: 'name' }, { type: 'text', text: '1359083016' }]);
+    expect(number.effects).toEqual([]);
+    expect(run([{ type: 'text', text: '135 9083 0166' }], online, number.flow).effects).toEqual([{ kind: 'search', ticket: 2, query: '135 9083 0166' }]);
+    expect(run([{ type: 'text', text: '杜荣 016' }], online, number.flow).effects).toEqual([{ kind: 'search', ticket: 2, query: '杜荣 016' }]);
     expect(run([{ type: 'text', text: '  ' }], online, r.flow).screen).toMatchObject({ results: null, searching: false });
   });
 

@@ -165,7 +165,11 @@ export function step(flow: Flow, event: FlowEvent, context: FlowContext): Next {
     case 'text': {
       if (screen.name !== 'name' || event.text === screen.text) return stay(flow);
       const query = event.text.trim();
-      return startSearch(flow, { ...screen, text: event.text }, query, query.length > 0);
+      // A number typed here alone is looked up once it is a whole mobile: each shorter one would find nobody and
+      // count against the kiosk's guesses (a landline goes through the phone keypad's 查找).
+      const digitsOnly = /^[\d\s+-]+$/.test(query);
+      const ready = query.length > 0 && (!digitsOnly || isWholeMobile(query.replace(/\D/g, '').replace(/^86(?=1\d{10}$)/, '')));
+      return startSearch(flow, { ...screen, text: event.text }, query, ready);
     }
     case 'searchResult':
       if (screen.name !== 'phone' && screen.name !== 'name') return stay(flow);

@@ -25,10 +25,11 @@ describe('parseDeviceQuery', () => {
 
   it('refuses every fragment of digits: the prefix walk of issue 14 asks nothing', () => {
     const phone = '13812341741';
-    for (let n = 1; n < phone.length - 4; n += 1) expect(parseDeviceQuery(phone.slice(0, n)), phone.slice(0, n)).toEqual({ kind: 'nothing' });
+    for (let n = 1; n < phone.length; n += 1) expect(parseDeviceQuery(phone.slice(0, n)), phone.slice(0, n)).toEqual({ kind: 'nothing' });
     for (let n = 1; n <= 6; n += 1) expect(parseDeviceQuery(phone.slice(-n)), phone.slice(-n)).toEqual({ kind: 'nothing' });
-    // Seven digits and more are asked as a whole number, exactly: a fragment of a longer one matches nobody.
-    expect(parseDeviceQuery(phone.slice(0, 7))).toEqual({ kind: 'phone', digits: '1381234' });
+    // Seven or eight digits that could be a local landline are asked as a whole number, exactly: a fragment of a
+    // longer one matches nobody (and is counted as a guess).
+    expect(parseDeviceQuery(phone.slice(-7))).toEqual({ kind: 'phone', digits: '2341741' });
     // With a name, four digits are the last four; five or six, a second number, a card code: the text as typed,
     // compared with names only (it finds nobody, and tests no digit of a phone).
     for (const typed of ['张建国 41741', '张建国 341741', '1741 张 0166', '张1741建国', 'QJ2020001', '<img src=x onerror="window.__pwned=1">']) {
@@ -49,8 +50,11 @@ describe('fullPhoneDigits', () => {
   it.each([
     ['13812341741', '13812341741'],
     ['8613812341741', '13812341741'],
-    ['1234567', '1234567'],
-    ['123456', null],
+    ['2345678', '2345678'],
+    ['1234567', null],
+    ['1381234174', null],
+    ['08741234567', '08741234567'],
+    ['234567', null],
     ['12a4567', null],
   ])('%s → %s', (raw, digits) => {
     expect(fullPhoneDigits(raw)).toBe(digits);

@@ -33,12 +33,17 @@ const PHONE_PUNCTUATION = /[\s\-–—().+]/gu;
 const LEADING_NUMBER = /^\+?(?:\d[\d\s\-–—().]*\d|\d)(?=\D|$)/u;
 const TRAILING_NUMBER = /(?<=\D)\+?(?:\d[\d\s\-–—().]*\d|\d)$/u;
 
-/** The digits of a whole number, with a mainland prefix (+86, 0086, 86 before a mobile) taken off. */
+/**
+ * The digits of a whole number, with a mainland prefix (+86, 0086, 86 before a mobile) taken off: a mobile (11
+ * digits from 1), a landline with its area code (0 and 9–11 digits) or a local one (7–8 digits, not from 0 or 1).
+ * Anything else is no number: a 7- to 10-digit start of a mobile is not even asked (nor counted as a guess).
+ */
 export function fullPhoneDigits(raw: string): string | null {
   const digits = raw.replace(PHONE_PUNCTUATION, '');
   if (!/^\d+$/u.test(digits)) return null;
-  const mobile = /^(?:0086|86)(1\d{10})$/u.exec(digits)?.[1] ?? digits;
-  return mobile.length >= MIN_FULL_PHONE_DIGITS && mobile.length <= MAX_FULL_PHONE_DIGITS ? mobile : null;
+  const number = /^(?:0086|86)(1\d{10})$/u.exec(digits)?.[1] ?? digits;
+  if (number.length < MIN_FULL_PHONE_DIGITS || number.length > MAX_FULL_PHONE_DIGITS) return null;
+  return /^(1\d{10}|0\d{9,11}|[2-9]\d{6,7})$/u.test(number) ? number : null;
 }
 
 export function parseDeviceQuery(raw: string): DeviceQuery {
