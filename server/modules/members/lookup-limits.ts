@@ -14,7 +14,7 @@
  * uses the budget. Over either limit the answer is 429 rate_limited with retryAfter, for hits and misses
  * alike, so the answer says nothing about the code or number asked.
  */
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import { SharedRateLimiter } from '../../http/shared-rate-limiter.ts';
@@ -29,49 +29,17 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const tooMany = (wait: number) =>
   new AppError('rate_limited', `This kiosk has looked members up too often; please wait ${wait} seconds, or ask staff for help.`, { retryAfter: wait });
 
-/**
- * A budget of misses that are counted first and given back on a hit. SharedRateLimiter counts attempts and
- * cannot give one back, so this keeps its own rows (its own key prefix) in the same table, with the same
- * fixed windows; the housekeeping that sweeps old windows sweeps these too.
- */
-class MissBudget {
-  constructor(
-    private readonly db: Kysely<DB>,
-    private readonly name: string,
-    readonly limit: number,
-    readonly windowMs: number,
-  ) {}
-
-  /** Counts one presumed miss; the seconds to wait when it is over the limit, else 0. */
-  async take(key: string): Promise<number> {
-    const seconds = this.windowMs / 1000;
-    const { rows } = await sql<{ count: number; wait: number }>`
-      insert into rate_limits as r (key, window_start, count) values (${this.key(key)}, now(), 1)
-      on conflict (key) do update set
-        count = case when r.window_start <= now() - make_interval(secs => ${seconds}) then 1 else r.count + 1 end,
-        window_start = case when r.window_start <= now() - make_interval(secs => ${seconds}) then now() else r.window_start end
-      returning count, ceil(extract(epoch from (window_start + make_interval(secs => ${seconds}) - now())))::int as wait`.execute(this.db);
-    const { count, wait } = rows[0]!;
-    return count > this.limit ? Math.max(1, wait) : 0;
-  }
-
-  /** The look-up found someone: it was not a miss. */
-  async giveBack(key: string): Promise<void> {
-    await sql`update rate_limits set count = greatest(count - 1, 0) where key = ${this.key(key)}`.execute(this.db);
-  }
-
-  private key(key: string): string {
-    return `${this.name}:${key}`;
-  }
-}
-
 export class KioskLookupLimits {
   private readonly lookups: SharedRateLimiter;
-  private readonly misses: MissBudget[];
+  /** Misses are counted first and refunded on a hit (SharedRateLimiter.refund, in the window they were counted in). */
+  private readonly misses: SharedRateLimiter[];
 
   constructor(db: Kysely<DB>) {
     this.lookups = new SharedRateLimiter(db, 'kiosk-lookup', LOOKUPS_PER_MINUTE, 60 * 1000);
-    this.misses = [new MissBudget(db, 'kiosk-miss-10min', MISSES_PER_WINDOW, MISS_WINDOW_MS), new MissBudget(db, 'kiosk-miss-day', MISSES_PER_DAY, DAY_MS)];
+    this.misses = [
+      new SharedRateLimiter(db, 'kiosk-miss-10min', MISSES_PER_WINDOW, MISS_WINDOW_MS),
+      new SharedRateLimiter(db, 'kiosk-miss-day', MISSES_PER_DAY, DAY_MS),
+    ];
   }
 
   /** Counts one look-up by this kiosk; throws rate_limited past the limit. */
@@ -86,15 +54,15 @@ export class KioskLookupLimits {
    * looking anything up.
    */
   async guess<T>(deviceId: string, lookUp: () => Promise<T>, found: (result: T) => boolean): Promise<T> {
-    const waits = await Promise.all(this.misses.map((m) => m.take(deviceId)));
-    const wait = Math.max(...waits);
+    const attempts = await Promise.all(this.misses.map((m) => m.attempt(deviceId)));
+    const wait = Math.max(...attempts.map((a) => a.wait));
     if (wait) {
-      // Refused without looking: nothing was missed, so the windows that still had room keep it.
-      await Promise.all(this.misses.map((m, i) => (waits[i] ? Promise.resolve() : m.giveBack(deviceId))));
+      // Refused without looking: nothing was missed, so the windows that still had room get it back.
+      await Promise.all(this.misses.map((m, i) => (attempts[i]!.wait ? Promise.resolve() : m.refund(deviceId, attempts[i]!))));
       throw tooMany(wait);
     }
     const result = await lookUp();
-    if (found(result)) await Promise.all(this.misses.map((m) => m.giveBack(deviceId)));
+    if (found(result)) await Promise.all(this.misses.map((m, i) => m.refund(deviceId, attempts[i]!)));
     return result;
   }
 }
