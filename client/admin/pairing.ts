@@ -1,5 +1,6 @@
 /** What the pairing panel shows after `POST /api/devices`: the code, until when it works, and where to enter it. */
 import type { Device } from '../lib/types.ts';
+import type { PairingStatusDto } from '../../server/modules/devices/schemas.ts';
 
 /** A pairing code is single-use and expires after 10 minutes (docs/api.md, "Devices"). */
 export const PAIRING_CODE_TTL_MS = 10 * 60 * 1000;
@@ -41,20 +42,8 @@ export function formatCountdown(seconds: number): string {
 }
 
 /** `GET /api/devices/pairing-status` (docs/api.md, "Devices"): the site-wide pause after too many wrong codes. */
-export interface PairingStatus {
-  paused: boolean;
-  failedAttempts: number;
-  limit: number;
-  since: string | null;
-  pausedAt: string | null;
-  pausedUntil: string | null;
-  canResume: boolean;
-}
+export type PairingStatus = PairingStatusDto;
 
-/**
- * The status as it stands at `now`: a pause whose end has passed is over (the server counts from zero again),
- * so the page stops showing it without waiting for its next refresh.
- */
 export function pairingStatusAt(status: PairingStatus, now: Date): PairingStatus {
   if (!status.paused || !status.pausedUntil || Date.parse(status.pausedUntil) > now.getTime()) return status;
   return { ...status, paused: false, failedAttempts: 0, since: null, pausedAt: null, pausedUntil: null };

@@ -13,16 +13,8 @@ import { PAIRING_ATTEMPTS_PER_ADDRESS, PAIRING_FAILURES_PER_HOUR } from '../../s
 import { createVenue, signIn, startTestApp, testConfig, type TestApp } from '../support/app.ts';
 import { storageAvailable } from '../support/database.ts';
 import { expectError } from '../support/expect-error.ts';
+import type { PairingStatusDto as PairingStatus } from '../../server/modules/devices/schemas.ts';
 
-interface PairingStatus {
-  paused: boolean;
-  failedAttempts: number;
-  limit: number;
-  since: string | null;
-  pausedAt: string | null;
-  pausedUntil: string | null;
-  canResume: boolean;
-}
 
 describe.runIf(storageAvailable)('site-wide ceiling on wrong pairing codes', () => {
   let t: TestApp;
