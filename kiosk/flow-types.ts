@@ -30,8 +30,13 @@ export type Problem =
   | { kind: 'needsNetwork' }
   | { kind: 'noCamera' }
   | { kind: 'refused'; message: string }
-  /** The server asks this kiosk to slow down (429: too many look-ups or wrong cards); try again shortly. */
-  | { kind: 'busy' };
+  /**
+   * The server asks this kiosk to slow down (429: too many look-ups or wrong cards); try again shortly.
+   * `retryAfter`: the seconds the server said to wait, when it said (shown in whole minutes). `fromName`: a
+   * name search itself was refused (every look-up counts toward the per-minute limit), so the screen does not
+   * offer the name search as the way on.
+   */
+  | { kind: 'busy'; retryAfter?: number; fromName?: true };
 
 export type EntryScreen =
   | { name: 'phone'; digits: string; results: MemberHit[] | null; searching: boolean }
@@ -71,7 +76,7 @@ export type FlowEvent =
   | { type: 'cardFound'; ticket: number; member: { id: string; name: string } | null }
   | { type: 'cardUnknown'; ticket: number }
   /** The card could not be looked up now: this kiosk made too many look-ups (429). */
-  | { type: 'cardBusy'; ticket: number }
+  | { type: 'cardBusy'; ticket: number; retryAfter?: number }
   | { type: 'open'; screen: 'camera' | 'phone' | 'name' | 'guests' | 'code' }
   | { type: 'digit'; digit: string }
   /** A key of the card-code keyboard (a letter, a digit or "-"). */
@@ -81,7 +86,7 @@ export type FlowEvent =
   | { type: 'clear' }
   | { type: 'text'; text: string }
   | { type: 'searchResult'; ticket: number; members: MemberHit[] }
-  | { type: 'searchFailed'; ticket: number; offline: boolean; message: string; busy?: boolean }
+  | { type: 'searchFailed'; ticket: number; offline: boolean; message: string; busy?: boolean; retryAfter?: number }
   /** 查找 on the phone keypad: a landline, or any whole number that is not an 11-digit mobile. */
   | { type: 'searchPhone' }
   | { type: 'pick'; member: MemberHit }

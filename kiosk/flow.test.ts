@@ -10,7 +10,11 @@ import {
   WARN_MS,
   initialFlow,
   initialOf,
+  isLastFourAlone,
   MAX_CODE_LENGTH,
+  phoneProgress,
+  phoneSearchBlocked,
+  waitMinutes,
   pageCount,
   pageOf,
   step,
@@ -170,6 +174,49 @@ describe('phone and name search', () => {
     expect(r.screen).toMatchObject({ name: 'problem', problem: { kind: 'busy' }, back: { name: 'phone', digits: '13590830166', searching: false } });
     const card = run([{ type: 'scan', code: 'QJ2020001' }, { type: 'cardBusy', ticket: 1 }]);
     expect(card.screen).toEqual({ name: 'problem', problem: { kind: 'busy' }, back: { name: 'welcome' } });
+  });
+
+  it('carries the wait the server gave to the wait screen, and whether the name search itself was refused', () => {
+    const card = run([{ type: 'scan', code: 'QJ2020001' }, { type: 'cardBusy', ticket: 1, retryAfter: 481 }]);
+    expect(card.screen).toEqual({ name: 'problem', problem: { kind: 'busy', retryAfter: 481 }, back: { name: 'welcome' } });
+    // A nonsense wait is not shown as one.
+    expect(run([{ type: 'scan', code: 'QJ2020001' }, { type: 'cardBusy', ticket: 1, retryAfter: -3 }]).screen).toMatchObject({ problem: { kind: 'busy' } });
+    expect(run([{ type: 'scan', code: 'X1' }, { type: 'cardBusy', ticket: 1, retryAfter: Number.NaN }]).screen).toEqual({
+      name: 'problem',
+      problem: { kind: 'busy' },
+      back: { name: 'welcome' },
+    });
+    const name = run([{ type: 'open', screen: 'name' }, { type: 'text', text: '杜' }, { type: 'searchFailed', ticket: 2, offline: false, busy: true, message: '', retryAfter: 30 }]);
+    expect(name.screen).toMatchObject({ name: 'problem', problem: { kind: 'busy', retryAfter: 30, fromName: true } });
+    // From the wait screen the name search opens at once (it is not limited like guessable look-ups).
+    expect(run([{ type: 'open', screen: 'name' }], online, card.flow).screen).toEqual({ name: 'name', text: '', results: null, searching: false });
+  });
+
+  it('says the wait in whole minutes, rounded up, at least one', () => {
+    expect(waitMinutes(600)).toBe(10);
+    expect(waitMinutes(481)).toBe(9);
+    expect(waitMinutes(61)).toBe(2);
+    expect(waitMinutes(60)).toBe(1);
+    expect(waitMinutes(1)).toBe(1);
+  });
+
+  it('counts the phone digits typed and says why 查找 cannot be pressed yet', () => {
+    expect(phoneProgress('')).toEqual({ kind: 'mobile', n: 0, total: 11 });
+    expect(phoneProgress('1380013')).toEqual({ kind: 'mobile', n: 7, total: 11 });
+    expect(phoneProgress('0874123')).toEqual({ kind: 'landline', n: 7 });
+    expect(phoneSearchBlocked('')).toBe('mobile');
+    expect(phoneSearchBlocked('1380013')).toBe('mobile');
+    expect(phoneSearchBlocked('087412')).toBe('short');
+    expect(phoneSearchBlocked('0874123')).toBeNull();
+    expect(phoneSearchBlocked('5551234')).toBeNull();
+  });
+
+  it('tells four figures alone on the name screen from a name with them', () => {
+    expect(isLastFourAlone('1741')).toBe(true);
+    expect(isLastFourAlone(' 1741 ')).toBe(true);
+    expect(isLastFourAlone('张 1741')).toBe(false);
+    expect(isLastFourAlone('174')).toBe(false);
+    expect(isLastFourAlone('17411')).toBe(false);
   });
 
   it('edits digits with backspace and clear, refusing letters and an overlong number', () => {

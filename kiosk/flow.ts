@@ -14,7 +14,7 @@
  *   finger), never while something is being sent; the confirmation goes home by itself within seconds.
  */
 import type { CheckInRequest } from '../client/lib/checkin-types.ts';
-import type { Choice, Effect, EntryScreen, Flow, FlowContext, FlowEvent, Origin, Screen, Who } from './flow-types.ts';
+import type { Choice, Effect, EntryScreen, Flow, FlowContext, FlowEvent, Origin, Problem, Screen, Who } from './flow-types.ts';
 
 export type * from './flow-types.ts';
 
@@ -40,6 +40,36 @@ export const DONE_MS = 8_000;
 export const IDLE_MS = 30_000;
 /** The last part of the pause is counted down on screen, so nobody is surprised by it. */
 export const WARN_MS = 10_000;
+
+/** The wait screen's problem, with the server's wait when it gave a usable one. */
+const busyProblem = (retryAfter: number | undefined, fromName = false): Problem => ({
+  kind: 'busy',
+  ...(retryAfter !== undefined && Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfter } : {}),
+  ...(fromName ? { fromName: true as const } : {}),
+});
+
+/**
+ * The wait in whole minutes, rounded up (a person told "1 分钟" who may try only after 80 seconds would be
+ * refused again); at least 1.
+ */
+export const waitMinutes = (retryAfterSeconds: number): number => Math.max(1, Math.ceil(retryAfterSeconds / 60));
+
+/** What the phone keypad says under the digits: how many are in, out of how many a mobile has. */
+export type PhoneProgress =
+  | { kind: 'mobile'; n: number; total: 11 }
+  | { kind: 'landline'; n: number };
+export const phoneProgress = (digits: string): PhoneProgress =>
+  digits === '' || digits.startsWith('1') ? { kind: 'mobile', n: digits.length, total: 11 } : { kind: 'landline', n: digits.length };
+
+/**
+ * Why 查找 cannot be pressed yet (null: it can): a mobile goes by itself at 11 digits; a landline needs at
+ * least MIN_PHONE_DIGITS.
+ */
+export const phoneSearchBlocked = (digits: string): 'mobile' | 'short' | null =>
+  digits === '' || digits.startsWith('1') ? 'mobile' : isLandline(digits) ? null : 'short';
+
+/** Four figures alone on the name screen: the last four of a phone, which need the name (issue 14). */
+export const isLastFourAlone = (text: string): boolean => /^\d{4}$/.test(text.trim());
 
 export const initialFlow = (): Flow => ({ screen: { name: 'welcome' }, ticket: 0 });
 
@@ -110,7 +140,7 @@ export function step(flow: Flow, event: FlowEvent, context: FlowContext): Next {
       });
     case 'cardBusy':
       if (screen.name !== 'lookup') return stay(flow);
-      return go(flow, { name: 'problem', problem: { kind: 'busy' }, back: screen.from });
+      return go(flow, { name: 'problem', problem: busyProblem(event.retryAfter), back: screen.from });
     case 'cardUnknown':
       // Back to the typed code to correct it; the problem screen also offers phone and name.
       if (screen.name !== 'lookup') return stay(flow);
@@ -178,7 +208,7 @@ export function step(flow: Flow, event: FlowEvent, context: FlowContext): Next {
       if (screen.name !== 'phone' && screen.name !== 'name') return stay(flow);
       return go(flow, {
         name: 'problem',
-        problem: event.offline ? { kind: 'needsNetwork' } : event.busy ? { kind: 'busy' } : { kind: 'refused', message: event.message },
+        problem: event.offline ? { kind: 'needsNetwork' } : event.busy ? busyProblem(event.retryAfter, screen.name === 'name') : { kind: 'refused', message: event.message },
         back: event.offline ? { name: 'welcome' } : { ...screen, searching: false },
       });
     case 'pick':

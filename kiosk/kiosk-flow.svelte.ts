@@ -41,6 +41,12 @@ export function nameOf(who: Who): string | null {
   return null;
 }
 
+/** The seconds a 429 says to wait (its body's retryAfter), for the wait screen; nothing when it gave none. */
+function retryAfterOf(error: ApiError): { retryAfter?: number } {
+  const wait = error.body.retryAfter;
+  return typeof wait === 'number' && Number.isFinite(wait) && wait > 0 ? { retryAfter: wait } : {};
+}
+
 export class KioskFlow {
   flow = $state.raw<Flow>(initialFlow());
   /** When (epoch ms) the untouched kiosk goes home, for the on-screen countdown; null: it stays. */
@@ -153,7 +159,7 @@ export class KioskFlow {
       // Not a card code at all (a stray QR code): no member holds it.
       if (error instanceof ApiError && error.statusCode === 400) return this.dispatch({ type: 'cardUnknown', ticket });
       // Too many look-ups (or wrong cards) from this kiosk: ask the member to wait, or staff to help.
-      if (error instanceof ApiError && error.statusCode === 429) return this.dispatch({ type: 'cardBusy', ticket });
+      if (error instanceof ApiError && error.statusCode === 429) return this.dispatch({ type: 'cardBusy', ticket, ...retryAfterOf(error) });
       if (!(error instanceof ApiError)) this.#deps.outbox.markReachable(false);
       this.dispatch({ type: 'cardFound', ticket, member: null });
     }
@@ -169,7 +175,14 @@ export class KioskFlow {
         const offline = !(error instanceof ApiError);
         if (offline) this.#deps.outbox.markReachable(false);
         const busy = error instanceof ApiError && error.statusCode === 429;
-        this.dispatch({ type: 'searchFailed', ticket, offline, busy, message: error instanceof ApiError ? error.message : '' });
+        this.dispatch({
+          type: 'searchFailed',
+          ticket,
+          offline,
+          busy,
+          message: error instanceof ApiError ? error.message : '',
+          ...(busy && error instanceof ApiError ? retryAfterOf(error) : {}),
+        });
       }
     }, SEARCH_DEBOUNCE_MS);
   }
