@@ -1,5 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { deviceAppUrl, formatCountdown, pairingExpiry, pairingLink, pairingStatusAt, secondsLeft, type PairingStatus } from './pairing.ts';
+import type { Device } from '../lib/types.ts';
+import {
+  IDLE_REFRESH_MS,
+  MAX_REFRESH_MS,
+  WAITING_REFRESH_MS,
+  anyWaiting,
+  deviceAppUrl,
+  formatCountdown,
+  pairedFromList,
+  pairingExpiry,
+  pairingLink,
+  pairingStatusAt,
+  refreshDelay,
+  secondsLeft,
+  type PairingStatus,
+} from './pairing.ts';
 
 const device = { id: 'd1', kind: 'display' as const, venueId: 'v 1', name: '大厅屏' };
 
@@ -47,5 +62,35 @@ describe('pairing panel', () => {
     expect(pairingStatusAt(paused, new Date('2026-12-01T02:00:00Z'))).toMatchObject({ paused: false, failedAttempts: 0, pausedUntil: null, canResume: true });
     const quiet: PairingStatus = { ...paused, paused: false, pausedAt: null, pausedUntil: null, failedAttempts: 3 };
     expect(pairingStatusAt(quiet, new Date('2026-12-01T03:00:00Z'))).toBe(quiet);
+  });
+});
+
+describe('reading the device list while a code is out (no live event for devices)', () => {
+  it('asks every few seconds while a device waits, rarely otherwise', () => {
+    expect(refreshDelay(true, 0)).toBe(WAITING_REFRESH_MS);
+    expect(refreshDelay(false, 0)).toBe(IDLE_REFRESH_MS);
+    expect(WAITING_REFRESH_MS).toBeLessThanOrEqual(5_000);
+  });
+
+  it('backs off on errors in a row, up to a ceiling', () => {
+    expect(refreshDelay(true, 1)).toBe(2 * WAITING_REFRESH_MS);
+    expect(refreshDelay(true, 3)).toBe(8 * WAITING_REFRESH_MS);
+    expect(refreshDelay(true, 50)).toBe(MAX_REFRESH_MS);
+    expect(refreshDelay(false, 50)).toBe(MAX_REFRESH_MS);
+  });
+
+  it('waits only for devices awaiting pairing', () => {
+    expect(anyWaiting([{ status: 'paired' }, { status: 'awaiting_pairing' }])).toBe(true);
+    expect(anyWaiting([{ status: 'paired' }, { status: 'pairing_expired' }, { status: 'revoked' }])).toBe(false);
+    expect(anyWaiting([])).toBe(false);
+  });
+
+  it('finds the shown device once the list says it has paired', () => {
+    const base = { kind: 'kiosk', venueId: 'v', name: '大厅签到机' } as const;
+    const waitingOne = { ...base, id: 'a', status: 'awaiting_pairing' } as Device;
+    const pairedOne = { ...base, id: 'a', status: 'paired' } as Device;
+    expect(pairedFromList([waitingOne], 'a')).toBeNull();
+    expect(pairedFromList([pairedOne], 'a')).toBe(pairedOne);
+    expect(pairedFromList([pairedOne], 'b')).toBeNull();
   });
 });

@@ -48,3 +48,29 @@ export function pairingStatusAt(status: PairingStatus, now: Date): PairingStatus
   if (!status.paused || !status.pausedUntil || Date.parse(status.pausedUntil) > now.getTime()) return status;
   return { ...status, paused: false, failedAttempts: 0, since: null, pausedAt: null, pausedUntil: null };
 }
+
+/**
+ * How long the devices page waits before reading the list again. The server emits no live event when a device
+ * pairs (devices are not part of a venue's live feed), so while a code is out the page asks every few seconds to
+ * show "已配对" soon after it happens; otherwise it asks rarely (presence, devices added elsewhere). Each failure
+ * in a row doubles the wait, up to a ceiling, so a server in trouble is not hammered.
+ */
+export const WAITING_REFRESH_MS = 3_000;
+export const IDLE_REFRESH_MS = 20_000;
+export const MAX_REFRESH_MS = 120_000;
+
+export function refreshDelay(waiting: boolean, failuresInARow: number): number {
+  const base = waiting ? WAITING_REFRESH_MS : IDLE_REFRESH_MS;
+  return Math.min(MAX_REFRESH_MS, base * 2 ** Math.min(failuresInARow, 10));
+}
+
+/** A device of this list still waits for its code to be typed (or scanned). */
+export function anyWaiting(devices: readonly Pick<Device, 'status'>[]): boolean {
+  return devices.some((d) => d.status === 'awaiting_pairing');
+}
+
+/** The device a shown code was for, once the list says it has paired (else null). */
+export function pairedFromList(devices: readonly Device[], id: string): Device | null {
+  const found = devices.find((d) => d.id === id);
+  return found && found.status === 'paired' ? found : null;
+}

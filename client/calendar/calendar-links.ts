@@ -2,6 +2,7 @@
 import { ApiError, api, seg } from '../lib/api.ts';
 import { errorText } from '../lib/error-text.ts';
 import { t } from '../lib/i18n.svelte.ts';
+import { DEFAULT_TIMEZONE, type Venue } from '../lib/types.ts';
 import type { CalendarLinkDto } from '../../server/modules/calendar-links/schemas.ts';
 
 export type CalendarLink = CalendarLinkDto;
@@ -28,3 +29,11 @@ export function linkErrorText(error: unknown): string {
 export const listOwnLinks = async () => (await api.get<{ links: CalendarLink[] }>('/api/calendar-links')).links;
 export const listAllLinks = async () => (await api.get<{ links: CalendarLink[] }>('/api/calendar-links/all')).links;
 export const revokeLink = (link: CalendarLink) => api.delete(`/api/calendar-links/${seg(link.id)}`);
+
+/**
+ * The zone a link's times are shown in: its venue's, as every time in the apps (never the browser's). A venue
+ * the user can no longer see falls back to the zone new venues get.
+ */
+export function linkTimeZone(link: Pick<CalendarLink, 'target'>, venues: readonly Pick<Venue, 'id' | 'timezone'>[]): string {
+  return venues.find((v) => v.id === link.target.venueId)?.timezone ?? DEFAULT_TIMEZONE;
+}

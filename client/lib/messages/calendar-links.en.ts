@@ -10,6 +10,7 @@ export const calendarLinksEn: Record<CalendarLinksMessageKey, string> = {
   'calLink.create': 'Make subscription link',
   'calLink.creating': 'Making…',
   'calLink.cancel': 'Cancel',
+  'calLink.close': 'Close (the link is not shown again)',
   'calLink.copy': 'Copy link',
   'calLink.copied': 'Copied',
   'calLink.onceOnly': 'This link is shown only this once: copy it into your calendar program now. It cannot be shown again; you can only make a new one.',

@@ -11,6 +11,7 @@ export const calendarLinksZhCN = {
   'calLink.create': '生成订阅链接',
   'calLink.creating': '正在生成…',
   'calLink.cancel': '取消',
+  'calLink.close': '关闭（链接不再显示）',
   'calLink.copy': '复制链接',
   'calLink.copied': '已复制',
   'calLink.onceOnly': '此链接只显示这一次，请现在复制到日历软件中。关闭后无法再次查看，只能重新生成。',
