@@ -1,12 +1,13 @@
 /**
  * The coordinator's own account page in Chromium: calendar subscription links (made on the calendar with a
- * label and shown once, listed under 我的日历订阅链接, revoked there and on the admin page, after which the
- * feed refuses them); a wrong current password shown in Chinese, a password change that ends another session
+ * label and shown once with a 关闭 button, listed under 我的日历订阅链接 with times in the venue's zone even
+ * when the browser is elsewhere, revoked there and on the admin page, after which the feed refuses them); a wrong current password shown in Chinese, a password change that ends another session
  * and keeps this one, then "sign out everywhere" back to the login page.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { httpSignIn, postJson, type ServerProcess } from '../support/processes.ts';
+import { formatInstant } from '../../client/lib/i18n-core.ts';
 import { chromiumPath, collectErrors, openSuite } from './browser.ts';
 import { journeyShots } from './screenshots.ts';
 
@@ -25,7 +26,8 @@ describe.runIf(chromiumPath)('the account page in a browser', () => {
 
   it('makes a calendar link shown once, lists it on the account page, and revokes it there and as an admin', async () => {
     const shots = journeyShots('calendar-links');
-    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN' });
+    // A browser twelve-odd hours from the venue: every time on the page must still be the venue's.
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN', timezoneId: 'America/New_York' });
     const page = await context.newPage();
     const errors = collectErrors(page, 'coordinator');
     page.on('dialog', (dialog) => void dialog.accept());
@@ -50,6 +52,11 @@ describe.runIf(chromiumPath)('the account page in a browser', () => {
     await shown.scrollIntoViewIfNeeded();
     await shots.take(page, 'link-shown-once');
     expect(await feed(url)).toBe(200);
+    // 关闭: the link is gone from the page for good (the status line said so); the link itself still works.
+    await page.getByRole('button', { name: '关闭（链接不再显示）' }).click();
+    expect(await page.locator('.subscription').count()).toBe(0);
+    expect(await page.content()).not.toContain(url.split('key=')[1]!);
+    expect(await feed(url)).toBe(200);
 
     // 我的账户: listed by its label (never its key), revoked with a confirm; the feed refuses it at once.
     await page.getByRole('link', { name: '我的账户' }).click();
@@ -57,6 +64,16 @@ describe.runIf(chromiumPath)('the account page in a browser', () => {
     const row = page.locator('tr', { hasText: 'Outlook 办公室' });
     await row.waitFor();
     expect(await page.content()).not.toContain(url.split('key=')[1]!);
+    // Its time in the venue's zone (the browser is in New York).
+    const adminCookie = await httpSignIn(server.url, 'admin', ADMIN_PASSWORD);
+    const listed = (await (await fetch(`${server.url}/api/calendar-links`, { headers: { cookie: adminCookie } })).json()) as { links: Array<{ label: string; createdAt: string; target: { venueId: string } }> };
+    const mine = listed.links.find((l) => l.label === 'Outlook 办公室')!;
+    const zones = (await (await fetch(`${server.url}/api/venues`, { headers: { cookie: adminCookie } })).json()) as { venues: Array<{ id: string; timezone: string }> };
+    const zone = zones.venues.find((v) => v.id === mine.target.venueId)!.timezone;
+    expect(zone).not.toBe('America/New_York');
+    const inVenue = formatInstant(mine.createdAt, zone, 'zh-CN');
+    expect(inVenue).not.toBe(formatInstant(mine.createdAt, 'America/New_York', 'zh-CN'));
+    await row.getByText(inVenue).first().waitFor(); // 生成时间 (and 最近使用, the feed was read this minute)
     await shots.take(page, 'my-calendar-links');
     await row.getByRole('button', { name: '撤销' }).click();
     await page.getByRole('status').filter({ hasText: '已撤销「Outlook 办公室」。' }).waitFor();
@@ -75,6 +92,8 @@ describe.runIf(chromiumPath)('the account page in a browser', () => {
     await page.getByRole('heading', { name: '日历订阅链接' }).waitFor();
     const adminRow = page.locator('tr', { hasText: '手机日历' });
     await adminRow.filter({ hasText: 'calendar_coordinator' }).waitFor();
+    const theirCreated = (made.json as { link: { createdAt: string } }).link.createdAt;
+    await adminRow.getByText(formatInstant(theirCreated, zone, 'zh-CN')).first().waitFor();
     await adminRow.scrollIntoViewIfNeeded();
     await shots.take(page, 'admin-calendar-links');
     await adminRow.getByRole('button', { name: '撤销' }).click();

@@ -75,6 +75,10 @@ describe.runIf(chromiumPath)('removing a member in the browser', () => {
       await view.getByText('欧阳保留').first().waitFor();
       await view.getByRole('tab', { name: '参赛名单' }).click();
       await view.getByText('欧阳保留').first().waitFor();
+      // The removed member's entry keeps its memberId but is no longer badged 会员; the kept one still is.
+      const rosterRow = (name: string) => view.locator('table.entry-table tbody tr', { hasText: name });
+      expect(await rosterRow('已删除会员').locator('.badge').count()).toBe(0);
+      expect(await rosterRow('欧阳保留').locator('.badge').count()).toBe(1);
       expect(await view.locator('body').textContent()).not.toContain('欧阳删除');
     }
   });
