@@ -251,10 +251,25 @@ describe.runIf(chromiumPath)('the check-in kiosk and the occupancy wall', () => 
       await scanCard(`NOSUCH${i}X`);
       await kiosk.getByText(`读到的卡号：NOSUCH${i}X`).waitFor();
     }
-    // The next card, even a real one, is not looked up: the kiosk says to wait or ask staff, with a way back.
+    // The next card, even a real one, is not looked up: the kiosk says how long to wait (from retryAfter, in
+    // whole minutes), that the name works now, with its button right there, and a way back.
     await scanCard('QJ2020001');
-    await kiosk.getByText('请稍候再试，或请工作人员帮助').waitFor();
+    await kiosk.getByText('这台签到机需要稍等一会儿').waitFor();
+    expect(await kiosk.getByTestId('busy-wait').innerText()).toMatch(/^约 ([1-9]|10) 分钟后可再刷卡或按手机号查找$/);
+    await kiosk.getByText('现在就可以按姓名查找自己').waitFor();
     expect(await axeSerious(kiosk)).toEqual([]);
+    await kiosk.getByRole('button', { name: '返回' }).click();
+    await kiosk.getByRole('heading', { name: '请刷卡签到' }).waitFor();
+
+    // The member whose real card was refused finds himself by name from the wait screen.
+    await scanCard('QJ2020001');
+    await kiosk.getByRole('button', { name: '按姓名查找' }).click();
+    await kiosk.getByRole('heading', { name: '请输入姓名或手机号' }).waitFor();
+    await kiosk.getByLabel('姓名', { exact: true }).fill('杜荣');
+    await kiosk.getByRole('button', { name: /杜荣/ }).first().click();
+    await kiosk.getByRole('heading', { name: '杜荣，您好！' }).waitFor();
+    await kiosk.getByRole('button', { name: '返回' }).click();
+    await kiosk.getByRole('heading', { name: '请输入姓名或手机号' }).waitFor();
     await kiosk.getByRole('button', { name: '返回' }).click();
     await kiosk.getByRole('heading', { name: '请刷卡签到' }).waitFor();
   });

@@ -44,6 +44,8 @@ describe.runIf(chromiumPath)('pairing paused after too many wrong codes, in a br
     await kiosk.locator('input.code').fill(code);
     await kiosk.getByRole('button', { name: /配对/ }).click();
     await kiosk.getByRole('alert').filter({ hasText: /全站设备配对已暂停，\d\d:\d\d 后恢复。请联系管理员/ }).waitFor();
+    // The right code stays typed (refused only for now), so the person can press 配对 again after the resume.
+    expect((await kiosk.locator('input.code').inputValue()).replace(/\D/g, '')).toBe(code);
 
     // The admin's devices page: why, since and until when; resume after a confirm.
     const errors: string[][] = [];
@@ -57,8 +59,7 @@ describe.runIf(chromiumPath)('pairing paused after too many wrong codes, in a br
     await notice.getByRole('button', { name: '确定恢复' }).click();
     await notice.waitFor({ state: 'detached' });
 
-    // The same code now pairs.
-    await kiosk.locator('input.code').fill(code);
+    // The same code, still typed, now pairs with one press.
     await kiosk.getByRole('button', { name: /配对/ }).click();
     await kiosk.locator('input.code').waitFor({ state: 'detached' });
 
