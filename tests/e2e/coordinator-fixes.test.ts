@@ -4,6 +4,7 @@
  *   used to create a tournament with no players).
  * - 设备: a device pairing with the code on show turns the panel into "已配对：<name>" and the row into 已配对
  *   without a reload (the page reads the list every few seconds while a device waits).
+ * - 设备: a code that expired says to delete and add again, and 删除后重新添加 does it and shows a new code.
  * Screenshots: test-results/journeys/coordinator-fixes/.
  */
 import type { Browser } from 'playwright-core';
@@ -84,6 +85,41 @@ describe.runIf(chromiumPath)('coordinator app fixes after a fresh-eyes test', ()
     await shots.take(page, 'paired-without-reload');
     await page.getByRole('region', { name: /配对码/ }).getByRole('button', { name: '关闭' }).click();
     expect(await page.getByTestId('pairing-done').count()).toBe(0);
+  });
+
+  it('offers 删除后重新添加 for a device whose code expired, and shows the new code', async () => {
+    const made = await postJson(`${server.url}/api/devices`, cookie, { kind: 'display', venueId: venue.id, name: '过期显示屏' });
+    expect(made.status).toBe(201);
+    const old = made.json as { device: { id: string }; pairingCode: string };
+    const page = await signInPage(browser, server.url, 'admin', ADMIN_PASSWORD, collectors, { viewport: { width: 1440, height: 900 } });
+    // Ten minutes are too long to wait: the list the page reads says this device's code has expired, as the
+    // server would after ten minutes (tests/integration/devices.test.ts checks the server side).
+    await page.route('**/api/devices?*', async (route) => {
+      const response = await route.fetch();
+      const body = (await response.json()) as { devices: Array<{ id: string; status: string }> };
+      for (const d of body.devices) if (d.id === old.device.id && d.status === 'awaiting_pairing') d.status = 'pairing_expired';
+      await route.fulfill({ response, json: body });
+    });
+    await page.goto(`${server.url}/#/admin`);
+    const devices = page.locator('section[aria-labelledby="devices-admin"]');
+    await devices.getByLabel('场馆').selectOption({ label: venue.name });
+    const row = devices.getByRole('row', { name: /过期显示屏/ }).filter({ hasText: '配对码已过期' });
+    await row.getByTestId('device-expired-hint').filter({ hasText: '删除后重新添加' }).waitFor(WITHIN);
+    await row.scrollIntoViewIfNeeded();
+    await shots.take(page, 'expired-what-to-do');
+    await row.getByRole('button', { name: '删除「过期显示屏」并重新添加' }).click();
+
+    const code = page.getByTestId('pairing-code');
+    await code.waitFor(WITHIN);
+    const fresh = (await code.innerText()).replace(/\D/g, '');
+    expect(fresh).toMatch(/^\d{8}$/);
+    expect(fresh).not.toBe(old.pairingCode);
+    await devices.getByRole('row', { name: /过期显示屏/ }).filter({ hasText: '等待配对' }).waitFor(WITHIN);
+    await devices.getByRole('row', { name: /过期显示屏/ }).filter({ hasText: '已停用' }).waitFor(WITHIN);
+    await shots.take(page, 'readded-new-code');
+    const listed = (await (await fetch(`${server.url}/api/devices?venueId=${venue.id}`, { headers: { cookie } })).json()) as { devices: Array<{ id: string; name: string; kind: string; status: string }> };
+    expect(listed.devices.find((d) => d.id === old.device.id)?.status).toBe('revoked');
+    expect(listed.devices.filter((d) => d.name === '过期显示屏' && d.kind === 'display' && d.status === 'awaiting_pairing')).toHaveLength(1);
   });
 
   it('logs no error in any page', () => {
