@@ -106,9 +106,9 @@ export const kioskZhCN = {
   'kiosk.busy.byName': '现在就可以按姓名查找自己：',
   'kiosk.busy.staff': '也可以请工作人员帮助',
   'kiosk.phoneCount': '已输入 {n} / {total} 位',
-  'kiosk.phoneCountLandline': '已输入 {n} 位（座机号 7–12 位）',
-  'kiosk.phoneSearchMobile': '手机号输满 11 位会自动查找，不用点“查找”',
-  'kiosk.phoneSearchShort': '座机号至少 {n} 位，输够后点“查找”',
+  'kiosk.phoneCountLandline': '已输入 {n} 位（座机 7–12 位）',
+  'kiosk.phoneSearchMobile': '手机号输满 11 位自动查找',
+  'kiosk.phoneSearchShort': '座机号至少 {n} 位，再点“查找”',
   'kiosk.nameLastFourAlone': '只记得手机后四位？请在前面加上姓名，例如“张 {digits}”',
 
   'wall.total': '在馆',
