@@ -10,7 +10,9 @@ import {
   WARN_MS,
   initialFlow,
   initialOf,
+  hasNameAndDigits,
   isLastFourAlone,
+  isPartialNumber,
   MAX_CODE_LENGTH,
   phoneProgress,
   phoneSearchBlocked,
@@ -212,6 +214,15 @@ describe('phone and name search', () => {
   });
 
   it('tells four figures alone on the name screen from a name with them', () => {
+    expect(isPartialNumber('15841')).toBe(true);
+    expect(isPartialNumber('158 4121 229')).toBe(true);
+    expect(isPartialNumber('1741')).toBe(false);
+    expect(isPartialNumber('15841212295')).toBe(false);
+    expect(isPartialNumber('张 15841')).toBe(false);
+    expect(hasNameAndDigits('余秀兰 1234')).toBe(true);
+    expect(hasNameAndDigits('1234 余')).toBe(true);
+    expect(hasNameAndDigits('余秀兰')).toBe(false);
+    expect(hasNameAndDigits('15841212295')).toBe(false);
     expect(isLastFourAlone('1741')).toBe(true);
     expect(isLastFourAlone(' 1741 ')).toBe(true);
     expect(isLastFourAlone('张 1741')).toBe(false);

@@ -71,6 +71,15 @@ export const phoneSearchBlocked = (digits: string): 'mobile' | 'short' | null =>
 /** Four figures alone on the name screen: the last four of a phone, which need the name (issue 14). */
 export const isLastFourAlone = (text: string): boolean => /^\d{4}$/.test(text.trim());
 
+/**
+ * Part of a number on the name screen (5 to 10 figures, nothing else): the screen looks up only a whole mobile,
+ * so without a word the member would wait for a list that never comes.
+ */
+export const isPartialNumber = (text: string): boolean => /^\d{5,10}$/.test(text.replace(/[\s-]/g, ''));
+
+/** A name with four or more figures: when it finds nobody, the figures are the likelier mistake. */
+export const hasNameAndDigits = (text: string): boolean => /\d{4}/.test(text) && /[^\d\s-]/.test(text);
+
 export const initialFlow = (): Flow => ({ screen: { name: 'welcome' }, ticket: 0 });
 
 interface Next {

@@ -283,6 +283,14 @@ describe.runIf(chromiumPath)('journey: the front desk kiosk', () => {
         expect(await page.getByText(/没有找到/).count()).toBe(0);
         expect(await page.locator('.pick').count()).toBe(0);
         await shot('name-last-four');
+        // Part of a number says what to type instead of staying silent (the second tester's finding).
+        await page.getByLabel('姓名', { exact: true }).fill('1380013');
+        await page.getByTestId('name-partial-number').getByText('手机号请输满 11 位再查找；只记得后四位？请在前面加上姓名，例如“张 1741”').waitFor();
+        expect(await page.locator('.pick').count()).toBe(0);
+        await shot('name-partial-number');
+        // A name with wrong last four digits points at the digits.
+        await page.getByLabel('姓名', { exact: true }).fill('张建国 9999');
+        await page.getByTestId('no-match').getByText('没有找到。后四位记不准？可以只输入姓名试试，或到服务台咨询').waitFor();
         await page.getByLabel('姓名', { exact: true }).fill('张建国 0166');
         const found = page.getByRole('button', { name: /张建国.*138\*\*\*\*0166/ });
         await found.waitFor();

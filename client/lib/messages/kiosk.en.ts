@@ -46,6 +46,7 @@ export const kioskEn: Record<keyof typeof kioskZhCN, string> = {
   'kiosk.searching': 'Searching…',
   'kiosk.pickYou': 'Tap your name:',
   'kiosk.noMatch': 'No one found. Please try again, or ask at the front desk.',
+  'kiosk.noMatchLastFour': 'No one found. Not sure of the last four digits? Try your name alone, or ask at the front desk.',
   'kiosk.nameTitle': 'Type your name or phone number',
   'kiosk.nameLabel': 'Name',
   'kiosk.nameHint': 'Handwriting, pinyin or its initials (e.g. zjg) all work',
@@ -112,6 +113,7 @@ export const kioskEn: Record<keyof typeof kioskZhCN, string> = {
   'kiosk.phoneSearchMobile': 'A mobile is looked up at 11 digits',
   'kiosk.phoneSearchShort': 'A landline: {n} digits or more, then “Search”',
   'kiosk.nameLastFourAlone': 'Only know the last four digits? Put your name in front, e.g. “张 {digits}”',
+  'kiosk.namePartialNumber': 'Type all 11 digits of a mobile number; only know the last four? Put your name in front, e.g. “张 1741”',
 
   'wall.total': 'In now',
   'wall.people': 'people',

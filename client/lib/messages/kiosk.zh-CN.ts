@@ -44,6 +44,7 @@ export const kioskZhCN = {
   'kiosk.searching': '正在查找…',
   'kiosk.pickYou': '请点您的名字：',
   'kiosk.noMatch': '没有找到，请再试一次，或到服务台咨询',
+  'kiosk.noMatchLastFour': '没有找到。后四位记不准？可以只输入姓名试试，或到服务台咨询',
   'kiosk.nameTitle': '请输入姓名或手机号',
   'kiosk.nameLabel': '姓名',
   'kiosk.nameHint': '可以手写，也可以用拼音或拼音首字母（如 zjg）',
@@ -110,6 +111,7 @@ export const kioskZhCN = {
   'kiosk.phoneSearchMobile': '手机号输满 11 位自动查找',
   'kiosk.phoneSearchShort': '座机号至少 {n} 位，再点“查找”',
   'kiosk.nameLastFourAlone': '只记得手机后四位？请在前面加上姓名，例如“张 {digits}”',
+  'kiosk.namePartialNumber': '手机号请输满 11 位再查找；只记得后四位？请在前面加上姓名，例如“张 1741”',
 
   'wall.total': '在馆',
   'wall.people': '人',
