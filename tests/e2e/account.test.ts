@@ -77,6 +77,9 @@ describe.runIf(chromiumPath)('the account page in a browser', () => {
     await shots.take(page, 'my-calendar-links');
     await row.getByRole('button', { name: '撤销' }).click();
     await page.getByRole('status').filter({ hasText: '已撤销「Outlook 办公室」。' }).waitFor();
+    // The list, now empty, says so, and the confirmation stays on screen (it once vanished with the table).
+    await page.getByText('您还没有生成订阅链接。').waitFor();
+    expect(await page.getByRole('status').filter({ hasText: '已撤销「Outlook 办公室」。' }).isVisible()).toBe(true);
     expect(await feed(url)).toBe(401);
 
     // An admin sees a colleague's link with its owner, and revokes it.
@@ -98,6 +101,8 @@ describe.runIf(chromiumPath)('the account page in a browser', () => {
     await shots.take(page, 'admin-calendar-links');
     await adminRow.getByRole('button', { name: '撤销' }).click();
     await page.getByRole('status').filter({ hasText: '已撤销「手机日历」。' }).waitFor();
+    await page.getByText('目前没有订阅链接。').waitFor();
+    expect(await page.getByRole('status').filter({ hasText: '已撤销「手机日历」。' }).isVisible()).toBe(true);
     expect(await feed(theirUrl)).toBe(401);
     expect(errors.filter((e) => e.includes('pageerror'))).toEqual([]);
     await context.close();
