@@ -34,7 +34,7 @@ import { venueTopicVenue } from './modules/venues/service.ts';
 import { Dispatcher } from './realtime/dispatcher.ts';
 import { startOutboxPruning } from './realtime/pruning.ts';
 import { createSocketServer, socketSink, wireSocketServer, type LiveServer } from './realtime/socket-server.ts';
-import { TopicRegistry } from './realtime/topics.ts';
+import { TopicRegistry } from './realtime/topic-access.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {

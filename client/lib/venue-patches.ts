@@ -32,8 +32,9 @@ export function upsertRoom(rooms: readonly Room[], room: Room): Room[] {
 }
 
 /** The view after one event; the same object when the event does not concern it. */
-export function applyVenueEvent(view: VenueView, event: Pick<LiveEvent, 'type' | 'data'>): VenueView {
-  const data = isObject(event.data) ? event.data : {};
+export function applyVenueEvent(view: VenueView, event: Pick<LiveEvent, 'type' | 'data'> | { type: string; data: unknown }): VenueView {
+  // Checked field by field all the same: a screen must survive an event from a newer or older server.
+  const data: Record<string, unknown> = isObject(event.data) ? (event.data as Record<string, unknown>) : {};
   switch (event.type) {
     case 'room.created':
     case 'room.updated': {

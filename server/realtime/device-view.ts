@@ -22,7 +22,7 @@ export function forDevices(event: LiveEvent): LiveEvent {
   if (!event.type.startsWith('booking.')) return event;
   const data = event.data as WithBookings | null;
   if (!data || !Array.isArray(data.bookings)) return event;
-  return { ...event, data: { ...data, bookings: data.bookings.map(withoutNotes) } };
+  return { ...event, data: { ...data, bookings: data.bookings.map(withoutNotes) } } as LiveEvent;
 }
 
 /** Whether any event of a frame differs for devices (most frames are check-ins and headcounts: no copy). */

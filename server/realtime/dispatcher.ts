@@ -18,6 +18,7 @@ import type { Database } from '../db/connect.ts';
 import type { Listener } from '../db/notifier.ts';
 import type { LiveEvent, SubscribeAck } from './protocol.ts';
 import { OUTBOX_CHANNEL, SEQUENCE_BATCH, sequenceEvents } from './outbox.ts';
+import type { DispatchedEvent } from './system-events.ts';
 
 /** What the dispatcher needs of a socket: kept abstract so tests can drive it without socket.io. */
 export interface Subscriber {
@@ -28,7 +29,7 @@ export interface Subscriber {
 
 export interface DispatchSink {
   /** Emit to every socket subscribed to each event's topic in this process; `events` are in seq order. */
-  broadcast(events: readonly LiveEvent[]): void;
+  broadcast(events: readonly DispatchedEvent[]): void;
 }
 
 interface PendingSubscription {
@@ -205,7 +206,8 @@ export class Dispatcher {
       .limit(MAX_REPLAY + 1)
       .$narrowType<{ seq: number }>()
       .execute();
-    const events = rows.map(toLiveEvent);
+    // A subscribable topic is never `system` (protocol.ts TopicSchema), so these are all app events.
+    const events = rows.map(toLiveEvent) as LiveEvent[];
     for (const sub of subs) {
       const missed = events.filter((e) => e.seq > (sub.after ?? 0));
       if (rows.length > MAX_REPLAY && missed.length > 0) {
@@ -233,6 +235,7 @@ export class Dispatcher {
   }
 }
 
-export function toLiveEvent(row: { seq: number; topic: string; type: string; data: unknown; at: Date }): LiveEvent {
-  return { seq: row.seq, topic: row.topic, type: row.type, data: row.data, at: row.at.toISOString() };
+/** A numbered outbox row as it is sent. Rows were recorded by the typed `emit` (write.ts), so their data fit their type. */
+export function toLiveEvent(row: { seq: number; topic: string; type: string; data: unknown; at: Date }): DispatchedEvent {
+  return { seq: row.seq, topic: row.topic, type: row.type, data: row.data, at: row.at.toISOString() } as DispatchedEvent;
 }

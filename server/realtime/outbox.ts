@@ -12,16 +12,26 @@
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
+import type { LiveEventMap, VenueEventType } from './protocol.ts';
+import type { SystemEventMap, SystemEventType } from './system-events.ts';
+import type { SYSTEM_TOPIC, TournamentTopic, VenueTopic } from './topics.ts';
 
 export const OUTBOX_CHANNEL = 'centre_ops_outbox';
 
-export interface OutboxEvent<TData = unknown> {
-  topic: string;
-  type: string;
-  data: TData;
-}
+/** Every event a writer may record: the apps' events and the processes' `system` events. */
+export type OutboxEventMap = LiveEventMap & SystemEventMap;
+export type OutboxEventType = keyof OutboxEventMap;
 
-export type Emit = (event: OutboxEvent) => void;
+/** The topic an event type goes to: venue events to `venue:<id>`, system events to `system`, the rest to a tournament. */
+type TopicOf<T extends OutboxEventType> = T extends SystemEventType ? typeof SYSTEM_TOPIC : T extends VenueEventType ? VenueTopic : TournamentTopic;
+
+/** An event as a writer records it (typed by its `type`); it gets its seq and time when numbered. */
+export type OutboxEvent<K extends OutboxEventType = OutboxEventType> = {
+  [T in K]: { topic: TopicOf<T>; type: T; data: OutboxEventMap[T] };
+}[K];
+
+/** @deprecated use `write` (server/realtime/write.ts); kept while the services move over. */
+export type Emit = <T extends OutboxEventType>(event: OutboxEvent<T>) => void;
 
 /**
  * An event whose data describes the state when it is numbered — a venue's headcount: the sequencer computes
@@ -29,8 +39,8 @@ export type Emit = (event: OutboxEvent) => void;
  * backwards, and several waiting at once for one venue go out as one (the latest).
  */
 export interface LateEvent {
-  topic: string;
-  type: string;
+  topic: VenueTopic;
+  type: 'headcount.changed';
   /** The database function that computes the data, and its argument. */
   compute: { fn: 'venue_headcount'; arg: string };
 }
@@ -49,7 +59,7 @@ export async function appendEvents(trx: Transaction<DB>, events: readonly Outbox
 }
 
 /**
- * Run `work` in a transaction that may emit events; they are appended as the last statement before COMMIT.
+ * @deprecated use `write` (server/realtime/write.ts); kept while the services move over.
  */
 export async function writeTransaction<T>(
   db: Kysely<DB>,
@@ -58,7 +68,7 @@ export async function writeTransaction<T>(
   return db.transaction().execute(async (trx) => {
     const events: OutboxEvent[] = [];
     const late: LateEvent[] = [];
-    const result = await work(trx, (event) => events.push(event), (event) => late.push(event));
+    const result = await work(trx, (event) => void events.push(event as OutboxEvent), (event) => void late.push(event));
     await appendEvents(trx, events, late);
     return result;
   });

@@ -13,6 +13,12 @@
  *   reloads its state over HTTP, then continues from the ack's `seq`.
  */
 import { Type, type Static } from 'typebox';
+import type { BookingDto, ClosureDto } from '../modules/bookings/schemas.ts';
+import type { HeadcountDto, VisitDto } from '../modules/checkins/schemas.ts';
+import type { Placing } from '../modules/tournaments/engine/types.ts';
+import type { StandingsGroup } from '../modules/tournaments/derive.ts';
+import type { MatchDto, ParticipantDto, TournamentDto } from '../modules/tournaments/schemas.ts';
+import type { RoomDto, VenueDto } from '../modules/venues/schemas.ts';
 
 /** `venue:<id>` or `tournament:<id>`. Internal topics (devices, users) are never subscribable. */
 export const TopicSchema = Type.String({ pattern: '^(venue|tournament):[A-Za-z0-9-]{1,64}$', maxLength: 80 });
@@ -48,15 +54,54 @@ export type SubscribeAck =
 
 export type UnsubscribeAck = { ok: true } | { ok: false; code: 'validation_failed'; message: string };
 
-/** One outbox row as it travels to clients. */
-export interface LiveEvent<TData = unknown> {
-  seq: number;
-  topic: string;
-  type: string;
-  data: TData;
-  /** ISO 8601 instant of the commit's transaction. */
-  at: string;
+/**
+ * Every event an app can receive, by type: what its `data` holds. Writers are held to it (`emit` in
+ * server/realtime/write.ts is generic over this map) and apps narrow on `type` instead of re-parsing `data`.
+ * A new event type is added here first. docs/api.md lists the same events per topic.
+ */
+export interface LiveEventMap {
+  // venue:<id>
+  'venue.updated': { venue: VenueDto };
+  'room.created': { room: RoomDto };
+  'room.updated': { room: RoomDto };
+  /** A whole series is one event; `seriesId` is null for a single booking. */
+  'booking.created': { bookings: BookingDto[]; seriesId: string | null };
+  'booking.updated': { bookings: BookingDto[] };
+  'booking.cancelled': { bookings: BookingDto[] };
+  'closure.created': { closure: ClosureDto };
+  'closure.deleted': { closureId: string; venueId: string };
+  'checkin.created': { visit: VisitDto };
+  'checkin.ended': { visit: VisitDto };
+  /** Computed when the event is numbered, from everything committed by then (a late event). */
+  'headcount.changed': HeadcountDto;
+  // tournament:<id>
+  /** `matches` comes when the draw changed as a whole (started, start undone). */
+  'tournament.updated': { tournament: TournamentDto; matches?: MatchDto[] };
+  'tournament.deleted': { tournamentId: string };
+  'match.updated': { match: MatchDto };
+  'standings.changed': { standings: StandingsGroup[]; placings: Placing[] };
+  'participant.added': { participant: ParticipantDto };
+  'participant.updated': { participant: ParticipantDto };
+  'participant.removed': { participantId: string };
 }
+export type LiveEventType = keyof LiveEventMap;
+/** The event types of `venue:<id>` topics; the others go to `tournament:<id>`. */
+export type VenueEventType = Extract<LiveEventType, `${'venue' | 'room' | 'booking' | 'closure' | 'checkin' | 'headcount'}.${string}`>;
+
+/**
+ * One outbox row as it travels to clients: a union over the event types, so `event.type === 'match.updated'`
+ * narrows `event.data` to `{ match }`.
+ */
+export type LiveEvent<K extends LiveEventType = LiveEventType> = {
+  [T in K]: {
+    seq: number;
+    topic: string;
+    type: T;
+    data: LiveEventMap[T];
+    /** ISO 8601 instant of the commit's transaction. */
+    at: string;
+  };
+}[K];
 
 export interface ServerToClientEvents {
   event: (event: LiveEvent) => void;
@@ -70,13 +115,6 @@ export const batchRoom = (topic: string) => `${topic}#batch`;
 export interface ClientToServerEvents {
   subscribe: (request: SubscribeRequest, ack: (answer: SubscribeAck) => void) => void;
   unsubscribe: (request: UnsubscribeRequest, ack: (answer: UnsubscribeAck) => void) => void;
-}
-
-/** Event types emitted on `venue:<id>` topics by the foundation (more come with bookings, check-ins...). */
-export interface VenueEventData {
-  'venue.updated': { venue: { id: string; name: string; timezone: string } };
-  'room.created': { room: { id: string; venueId: string; name: string; kind: string; capacity: number } };
-  'room.updated': { room: { id: string; venueId: string; name: string; kind: string; capacity: number } };
 }
 
 /** Connection states a live screen shows (docs/architecture.md habit 6). */

@@ -22,8 +22,8 @@ import {
   type SubscribeAck,
 } from './protocol.ts';
 import { deviceRoom, forDevices, framesForDevices } from './device-view.ts';
-import { privateRoom, roomToClose, SYSTEM_TOPIC } from './system-events.ts';
-import type { TopicRegistry } from './topics.ts';
+import { privateRoom, roomToClose, SYSTEM_TOPIC, type DispatchedEvent } from './system-events.ts';
+import type { TopicRegistry } from './topic-access.ts';
 
 interface SocketData {
   principal: Principal;
@@ -48,7 +48,7 @@ export function createSocketServer(app: FastifyInstance): LiveServer {
 /** Emits dispatched events into this process's rooms, and carries out system events. */
 export function socketSink(io: LiveServer, devices?: DeviceCache): DispatchSink {
   return {
-    broadcast(events: readonly LiveEvent[]) {
+    broadcast(events: readonly DispatchedEvent[]) {
       // Consecutive events of one topic go to its batch subscribers as one frame (one write per socket).
       let run: LiveEvent[] = [];
       const flushRun = () => {
@@ -59,13 +59,14 @@ export function socketSink(io: LiveServer, devices?: DeviceCache): DispatchSink 
         }
         run = [];
       };
-      for (const event of events) {
-        if (event.topic === SYSTEM_TOPIC) {
-          if (event.type === 'device.revoked') devices?.forgetDevice(String((event.data as { deviceId?: unknown }).deviceId));
-          const room = roomToClose(event);
+      for (const dispatched of events) {
+        if (dispatched.topic === SYSTEM_TOPIC) {
+          if (dispatched.type === 'device.revoked') devices?.forgetDevice(String((dispatched.data as { deviceId?: unknown }).deviceId));
+          const room = roomToClose(dispatched);
           if (room) io.in(room).disconnectSockets(true);
           continue;
         }
+        const event = dispatched as LiveEvent;
         io.to(event.topic).emit('event', event);
         io.to(deviceRoom(event.topic)).emit('event', forDevices(event));
         if (run.length > 0 && run[0]!.topic !== event.topic) flushRun();

@@ -59,12 +59,12 @@ describe.runIf(chromiumPath)('a kiosk unpaired while check-ins wait offline', ()
   const headcount = async () => (await request(`${server.url}/api/venues/${venueId}/headcount`, { cookie })).json as Headcount;
 
   /** Every `checkin.created` ever sent on the venue's topic, replayed from the outbox. */
-  async function checkinEvents(): Promise<Array<LiveEvent<{ visit: { memberId: string | null } }>>> {
+  async function checkinEvents(): Promise<Array<LiveEvent<'checkin.created'>>> {
     const socket = await liveClient(server.url, { cookie });
     try {
       expect(await subscribe(socket, `venue:${venueId}`, 0)).toMatchObject({ ok: true });
       await new Promise((r) => setTimeout(r, 500));
-      return socket.events.filter((e): e is LiveEvent<{ visit: { memberId: string | null } }> => e.type === 'checkin.created');
+      return socket.events.filter((e): e is LiveEvent<'checkin.created'> => e.type === 'checkin.created');
     } finally {
       socket.disconnect();
     }

@@ -4,7 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { writeTransaction } from '../../server/realtime/outbox.ts';
+import { write } from '../../server/realtime/write.ts';
+import { nOf, testEvent } from '../support/test-event.ts';
 import { createVenue, eventually, liveClient, signIn, startTestApp, subscribe, type TestApp } from '../support/app.ts';
 import { storageAvailable } from '../support/database.ts';
 
@@ -21,7 +22,7 @@ describe.runIf(storageAvailable)('dispatcher after a lost LISTEN connection', ()
     const topic = `venue:${venue.id}`;
     const client = await liveClient(t.url, { cookie });
     await subscribe(client, topic);
-    const commit = (n: number) => writeTransaction(t.database.db, async (_trx, emit) => emit({ topic, type: 'test.event', data: { n } }));
+    const commit = (n: number) => write(t.database.db, async ({ emit }) => emit(testEvent(topic, n)));
 
     await commit(0);
     await eventually(() => client.events.length === 1, 'the first event');
@@ -42,7 +43,7 @@ describe.runIf(storageAvailable)('dispatcher after a lost LISTEN connection', ()
     }
     await eventually(() => client.events.length >= 16, 'all 16 events');
     await new Promise((r) => setTimeout(r, 300));
-    const ns = client.events.map((e) => (e.data as { n: number }).n);
+    const ns = client.events.map((e) => nOf(e));
     expect(ns).toEqual([0, 10, 11, 12, 13, 14, 20, 21, 22, 23, 24, 30, 31, 32, 33, 34]);
     client.disconnect();
   });

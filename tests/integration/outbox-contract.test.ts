@@ -4,7 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { writeTransaction } from '../../server/realtime/outbox.ts';
+import { write } from '../../server/realtime/write.ts';
+import { nOf, testEvent } from '../support/test-event.ts';
 import { storageAvailable } from '../support/database.ts';
 import { createVenue, eventually, liveClient, signIn, startTestApp, subscribe, type TestApp } from '../support/app.ts';
 
@@ -16,7 +17,7 @@ describe.runIf(storageAvailable)('outbox contract', () => {
 
   /** One committed change on the venue's topic, the way services make them. */
   const commitEvent = (n: number) =>
-    writeTransaction(t.database.db, async (_trx, emit) => emit({ topic: topic(), type: 'test.event', data: { n } }));
+    write(t.database.db, async ({ emit }) => emit(testEvent(topic(), n)));
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -30,8 +31,8 @@ describe.runIf(storageAvailable)('outbox contract', () => {
     const ack = await subscribe(client, topic());
     expect(ack.ok).toBe(true);
     await expect(
-      writeTransaction(t.database.db, async (trx, emit) => {
-        emit({ topic: topic(), type: 'test.event', data: { n: 'rolled back' } });
+      write(t.database.db, async ({ trx, emit }) => {
+        emit(testEvent(topic(), 'rolled back'));
         await sql`select 1`.execute(trx);
         throw new Error('abort');
       }),
@@ -61,7 +62,7 @@ describe.runIf(storageAvailable)('outbox contract', () => {
     expect(seqs).toHaveLength(count);
     expect([...seqs].sort((a, b) => a - b)).toEqual(seqs);
     expect(new Set(seqs).size).toBe(count);
-    expect(new Set(client.events.map((e) => (e.data as { n: number }).n)).size).toBe(count);
+    expect(new Set(client.events.map((e) => nOf(e))).size).toBe(count);
     for (const event of client.events) {
       expect(event.topic).toBe(topic());
       expect(Number.isNaN(Date.parse(event.at))).toBe(false);
@@ -72,11 +73,11 @@ describe.runIf(storageAvailable)('outbox contract', () => {
   it('numbers the events of one transaction in the order they were emitted', async () => {
     const client = await liveClient(t.url, { cookie });
     await subscribe(client, topic());
-    await writeTransaction(t.database.db, async (_trx, emit) => {
-      for (const n of ['a', 'b', 'c', 'd']) emit({ topic: topic(), type: 'test.event', data: { n } });
+    await write(t.database.db, async ({ emit }) => {
+      for (const n of ['a', 'b', 'c', 'd']) emit(testEvent(topic(), n));
     });
     await eventually(() => client.events.length === 4, 'four events of one transaction');
-    expect(client.events.map((e) => (e.data as { n: string }).n)).toEqual(['a', 'b', 'c', 'd']);
+    expect(client.events.map((e) => nOf(e))).toEqual(['a', 'b', 'c', 'd']);
     const seqs = client.events.map((e) => e.seq);
     expect(seqs.every((seq, i) => i === 0 || seq === seqs[i - 1]! + 1)).toBe(true);
     client.disconnect();
@@ -93,19 +94,19 @@ describe.runIf(storageAvailable)('outbox contract', () => {
     for (const n of [101, 102, 103]) await commitEvent(n);
     // Another topic's events in between must not be replayed here.
     const otherVenue = await createVenue(t, cookie);
-    await writeTransaction(t.database.db, async (_trx, emit) => emit({ topic: `venue:${otherVenue.id}`, type: 'test.event', data: { n: 'other' } }));
+    await write(t.database.db, async ({ emit }) => emit(testEvent(`venue:${otherVenue.id}`, 'other')));
     await t.app.dispatcher.idle();
 
     const again = await liveClient(t.url, { cookie });
     const ack = await subscribe(again, topic(), lastSeen);
     expect(ack).toMatchObject({ ok: true });
     expect('resync' in ack && ack.resync).toBeFalsy();
-    expect(again.events.map((e) => (e.data as { n: number }).n)).toEqual([101, 102, 103]);
+    expect(again.events.map((e) => nOf(e))).toEqual([101, 102, 103]);
 
     await commitEvent(104);
     await eventually(() => again.events.length === 4, 'the live event after the replay');
     await t.app.dispatcher.idle();
-    const ns = again.events.map((e) => (e.data as { n: number }).n);
+    const ns = again.events.map((e) => nOf(e));
     expect(ns).toEqual([101, 102, 103, 104]);
     const seqs = again.events.map((e) => e.seq);
     expect([...seqs].sort((a, b) => a - b)).toEqual(seqs);
@@ -123,7 +124,7 @@ describe.runIf(storageAvailable)('outbox contract', () => {
     expect(future).toMatchObject({ ok: true, resync: true });
     // After a resync the subscription is live.
     await commitEvent(201);
-    await eventually(() => client.events.some((e) => (e.data as { n: number }).n === 201), 'live event after resync');
+    await eventually(() => client.events.some((e) => nOf(e) === 201), 'live event after resync');
     client.disconnect();
     await t.database.db.updateTable('outboxHorizon').set({ prunedThrough: 0 }).execute();
   });

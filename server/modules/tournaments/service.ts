@@ -18,7 +18,7 @@ import {
 import { type LiveViolation, validateLiveScore, validateMatchResult } from './sports/result.ts';
 import * as q from './queries.ts';
 import { recompute, toMatch, toTournament, tournamentTopic, rulesOf, drawOf, enteredResults } from './view.ts';
-import { derive } from './derive.ts';
+import { derive, type Derived } from './derive.ts';
 import { bookCourts } from './courts.ts';
 import type { CreateTournamentInput } from './schemas.ts';
 
@@ -190,7 +190,7 @@ function invalidScore(violation: LiveViolation): AppError {
   return new AppError('invalid_score', message, fields);
 }
 
-async function publish(emit: Emit, tournamentId: string, changed: ReturnType<typeof toMatch>[], standings: unknown, placings: unknown) {
+async function publish(emit: Emit, tournamentId: string, changed: ReturnType<typeof toMatch>[], standings: Derived['standings'], placings: Derived['placings']) {
   for (const match of changed) emit({ topic: tournamentTopic(tournamentId), type: 'match.updated', data: { match } });
   if (changed.length > 0) emit({ topic: tournamentTopic(tournamentId), type: 'standings.changed', data: { standings, placings } });
 }

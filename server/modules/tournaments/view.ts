@@ -8,7 +8,9 @@ import { derive, type Derived, type EnteredResult, type TournamentRules } from '
 import * as q from './queries.ts';
 import type { MatchDto, TournamentDto } from './schemas.ts';
 
-export const tournamentTopic = (id: string) => `tournament:${id}`;
+import { tournamentTopic } from '../../realtime/topics.ts';
+
+export { tournamentTopic };
 
 export const toTournament = (t: q.TournamentRow): TournamentDto => ({
   id: t.id,

@@ -12,7 +12,9 @@ import { canReadVenue, requireAdmin, requirePrincipal, requireVenueManager, type
 import * as q from './queries.ts';
 import type { CreateRoomInput, CreateVenueInput, RoomDto, UpdateRoomInput, UpdateVenueInput, VenueDto } from './schemas.ts';
 
-export const venueTopic = (venueId: string) => `venue:${venueId}`;
+import { venueTopic } from '../../realtime/topics.ts';
+
+export { venueTopic };
 
 const toVenue = (v: Pick<Venue, 'id' | 'name' | 'timezone' | 'opensAt' | 'closesAt'>): VenueDto => ({
   id: v.id,
