@@ -29,7 +29,7 @@ export const methodNotes: readonly string[] = [
     '(against the baseline of that same run) and then the median of those ratios is taken. The range shows the lowest and ' +
     'highest per-run ratio.',
   `Write throughput: ${n(s.transactions)} transactions per variant per run, each an \`UPDATE rooms … RETURNING\` of one of 64 rooms; ` +
-    'centre-ops records a `room.updated` event with it (`writeTransaction`: the events inserted unnumbered, NOTIFY); the baseline ' +
+    'centre-ops records a `room.updated` event with it (`write`: the events inserted unnumbered, NOTIFY); the baseline ' +
     `is the same UPDATE alone. PostgreSQL: ${s.concurrency} workers on ${s.concurrency} connections; PGlite: one at a time.`,
   `Check-in throughput: a separate process (tests/bench/children/load-generator.ts) sends ${n(s.checkinRequests)} requests per ` +
     `variant per run, ${s.checkinConcurrency} in flight, over keep-alive HTTP. centre-ops: \`POST /api/checkins\` with a kiosk's ` +

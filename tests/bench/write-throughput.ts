@@ -1,6 +1,6 @@
 /**
  * Write throughput with the outbox: N transactions, each updating one room's capacity AND recording its
- * `room.updated` event through writeTransaction (an unnumbered outbox row and pg_notify, no lock), against the
+ * `room.updated` event through `write` (server/realtime/write.ts) (an unnumbered outbox row and pg_notify, no lock), against the
  * baseline of the very same UPDATE in a plain transaction with no event. Same database, same run.
  *
  * PostgreSQL runs the transactions from `concurrency` workers on a pool of as many connections; PGlite runs
@@ -10,8 +10,9 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../server/db/schema.ts';
 import { updateRoom } from '../../server/modules/venues/queries.ts';
-import { venueTopic } from '../../server/modules/venues/service.ts';
-import { writeTransaction } from '../../server/realtime/outbox.ts';
+import type { LiveEventMap } from '../../server/realtime/protocol.ts';
+import { venueTopic } from '../../server/realtime/topics.ts';
+import { write } from '../../server/realtime/write.ts';
 import { createScratchDatabase, storageLabel, type BenchStorage } from './databases.ts';
 import { createVenueWithRooms } from './fixture.ts';
 import type { Row } from './report.ts';
@@ -33,10 +34,11 @@ type Variant = 'outbox' | 'bare';
 
 async function updateOnce(db: Kysely<DB>, roomId: string, capacity: number, variant: Variant): Promise<void> {
   if (variant === 'outbox') {
-    await writeTransaction(db, async (trx, emit) => {
+    await write(db, async ({ trx, emit }) => {
       const room = await updateRoom(trx, roomId, { capacity });
       if (!room) throw new Error(`room ${roomId} vanished`);
-      emit({ topic: venueTopic(room.venueId), type: 'room.updated', data: { room } });
+      // The row as it is (not the DTO): the payload stays the one every earlier run of this benchmark sent.
+      emit({ topic: venueTopic(room.venueId), type: 'room.updated', data: { room } as unknown as LiveEventMap['room.updated'] });
     });
   } else {
     await db.transaction().execute(async (trx) => {
