@@ -10,7 +10,7 @@
  * the gap (02:30 → 03:30), as the server's recurrence expansion does.
  */
 
-import { zonedFields } from '../../server/lib/zoned-time.ts';
+import { zonedFields } from '../../server/shared/zoned-time.ts';
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
@@ -21,7 +21,7 @@ const asDate = (instant: Date | string): Date => (typeof instant === 'string' ? 
 export function toVenueWall(instant: Date | string, timeZone: string): Date {
   const date = asDate(instant);
   if (Number.isNaN(date.getTime())) return new Date(Number.NaN);
-  // The same wall-clock reading the server's recurrence uses (server/lib/zoned-time.ts is pure and shared).
+  // The same wall-clock reading the server's recurrence uses (server/shared/zoned-time.ts).
   const f = zonedFields(date, timeZone);
   // zonedFields drops milliseconds; keep them so the round trip is exact.
   return new Date(Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second) + date.getUTCMilliseconds());

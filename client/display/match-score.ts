@@ -6,7 +6,7 @@
  *   30-minute clock when the live update carries them.
  * Unknown shapes give `null` (nothing shown), never an exception: the screen must keep running.
  */
-import { serverAt } from '../../server/modules/tournaments/sports/table-tennis-referee.ts';
+import { serverAt } from '../../server/shared/sports/table-tennis-referee.ts';
 
 export type Pair = [number, number];
 

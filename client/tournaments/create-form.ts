@@ -3,7 +3,7 @@
  * coordinator hears about it before anything is created) and the request body they become. The players and
  * teams are entries-form.ts.
  */
-import { zonedToInstant } from '../../server/lib/zoned-time.ts';
+import { zonedToInstant } from '../../server/shared/zoned-time.ts';
 import type { CreateTournamentRequest, Format, GateballGamePreset, GateballStandingsStep, Sport } from './types.ts';
 
 export type BestOf = 3 | 5 | 7;

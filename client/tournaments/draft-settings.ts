@@ -3,7 +3,7 @@
  * bookings that refused its start, each with its court, its time in the venue's zone and a link to it on the
  * calendar. Pure, so it is tested without a browser.
  */
-import { localDateOf, zonedToInstant } from '../../server/lib/zoned-time.ts';
+import { localDateOf, zonedToInstant } from '../../server/shared/zoned-time.ts';
 
 export interface DraftSettingsForm {
   roomIds: string[];

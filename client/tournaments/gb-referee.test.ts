@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   advanceBall, endTurn, GAME_MS, newScoreboard, scoreboardView, startGame,
-} from '../../server/modules/tournaments/sports/gateball-scoreboard.ts';
+} from '../../server/shared/sports/gateball-scoreboard.ts';
 import { ballsPayload, ballSteps, chooseScoreboard, parseSavedScoreboard, progressOf, scoreboardFromBalls, withRemaining } from './gb-referee.ts';
 
 describe('gateball referee state', () => {

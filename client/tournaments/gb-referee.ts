@@ -6,7 +6,7 @@
  */
 import {
   GAME_MS, newScoreboard, POLE, scoreboardView, type ScoreboardState,
-} from '../../server/modules/tournaments/sports/gateball-scoreboard.ts';
+} from '../../server/shared/sports/gateball-scoreboard.ts';
 import type { LiveSummary } from './types.ts';
 
 export interface SavedScoreboard {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { replayPoints, scorePoint } from '../../server/modules/tournaments/sports/table-tennis-referee.ts';
-import { validateTeamMatchLive, validateTeamMatchResult } from '../../server/modules/tournaments/sports/table-tennis-team.ts';
+import { replayPoints, scorePoint } from '../../server/shared/sports/table-tennis-referee.ts';
+import { validateTeamMatchLive, validateTeamMatchResult } from '../../server/shared/sports/table-tennis-team.ts';
 import {
   addGame, pointsFor, readTeamLive, rubberPlayers, rubbersWon, startRubber, teamFinal, teamLive, teamWinner, type TeamRefState,
 } from './team-referee.ts';

@@ -3,14 +3,14 @@
  * play as a rally state (the shared point-by-point reducer). A game entered whole is replayed as points, so
  * point by point and game by game mix freely. Sends `{rubbers, current}` live and `{rubbers}` at the end.
  */
-import type { Side } from '../../server/modules/tournaments/sports/outcome.ts';
+import type { Side } from '../../server/shared/sports/outcome.ts';
 import {
   liveScore, replayPoints, scorePoint, type RallyState,
-} from '../../server/modules/tournaments/sports/table-tennis-referee.ts';
+} from '../../server/shared/sports/table-tennis-referee.ts';
 import {
   MAX_RUBBERS, RUBBERS_TO_WIN, TEAM_ORDERS, validateTeamMatchLive,
-} from '../../server/modules/tournaments/sports/table-tennis-team.ts';
-import { type BestOf, type GameScore, gameStatus } from '../../server/modules/tournaments/sports/table-tennis.ts';
+} from '../../server/shared/sports/table-tennis-team.ts';
+import { type BestOf, type GameScore, gameStatus } from '../../server/shared/sports/table-tennis.ts';
 
 export interface TeamRefState {
   /** Finished rubbers' games, in playing order. */

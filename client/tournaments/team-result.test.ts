@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateTeamMatchResult } from '../../server/modules/tournaments/sports/table-tennis-team.ts';
+import { validateTeamMatchResult } from '../../server/shared/sports/table-tennis-team.ts';
 import { parseRubbers, rubberPairings, rubberRowsFrom, type RubberRows } from './team-result.ts';
 import { readResult } from './types.ts';
 

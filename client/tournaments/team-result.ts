@@ -5,7 +5,7 @@
  * the rules (11 won by 2, the best of, three rubbers won, nothing after) are the server's, whose
  * `invalid_score` sentence is shown as it comes.
  */
-import { MAX_RUBBERS } from '../../server/modules/tournaments/sports/table-tennis-team.ts';
+import { MAX_RUBBERS } from '../../server/shared/sports/table-tennis-team.ts';
 import { parseGames } from './entry-payload.ts';
 import { rubberPlayers } from './team-referee.ts';
 import type { GameScore, ResultSummary } from './types.ts';

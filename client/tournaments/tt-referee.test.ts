@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { liveScore, replayPoints, scorePoint, startMatch } from '../../server/modules/tournaments/sports/table-tennis-referee.ts';
+import { liveScore, replayPoints, scorePoint, startMatch } from '../../server/shared/sports/table-tennis-referee.ts';
 import { chooseStart, liveFirstServer, parseSavedRally, pointsForScores, saveRally, serverStart } from './tt-referee.ts';
 import type { LiveSummary } from './types.ts';
 

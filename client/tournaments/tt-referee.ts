@@ -5,9 +5,9 @@
  */
 import {
   liveScore, replayPoints, type RallyState,
-} from '../../server/modules/tournaments/sports/table-tennis-referee.ts';
-import type { Side } from '../../server/modules/tournaments/sports/outcome.ts';
-import type { BestOf } from '../../server/modules/tournaments/sports/table-tennis.ts';
+} from '../../server/shared/sports/table-tennis-referee.ts';
+import type { Side } from '../../server/shared/sports/outcome.ts';
+import type { BestOf } from '../../server/shared/sports/table-tennis.ts';
 import type { GameScore, LiveSummary } from './types.ts';
 
 export interface SavedRally {

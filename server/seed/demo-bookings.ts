@@ -4,7 +4,7 @@
  */
 import type { Transaction } from 'kysely';
 import type { BookingKind, DB } from '../db/schema.ts';
-import { addDays, localDateOf, weekdayOf, zonedToInstant } from '../lib/zoned-time.ts';
+import { addDays, localDateOf, weekdayOf, zonedToInstant } from '../shared/zoned-time.ts';
 import { insertBookings, insertSeries } from '../modules/bookings/queries.ts';
 import { expandSeries, formatRRule, parseRRule } from '../modules/bookings/recurrence.ts';
 

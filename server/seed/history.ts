@@ -14,7 +14,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { DB, MemberCategory } from '../db/schema.ts';
-import { addDays, localDateOf, weekdayOf } from '../lib/zoned-time.ts';
+import { addDays, localDateOf, weekdayOf } from '../shared/zoned-time.ts';
 import { reading } from '../modules/reports/queries.ts';
 import { rollUpMonths } from '../modules/reports/rollup.ts';
 import { namePinyin } from '../modules/members/pinyin.ts';

@@ -9,7 +9,7 @@ import { sql } from 'kysely';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { XLSX_MEDIA_TYPE } from '../../server/lib/xlsx.ts';
-import { localDateOf, addDays } from '../../server/lib/zoned-time.ts';
+import { localDateOf, addDays } from '../../server/shared/zoned-time.ts';
 import { rollUp } from '../../server/modules/reports/rollup.ts';
 import { HistoryRefused, seedHistory } from '../../server/seed/history.ts';
 import { storageAvailable } from '../support/database.ts';

@@ -9,7 +9,7 @@ import type { AuditEntry } from '../../../client/audit/types.ts';
 import { interpolate } from '../../../client/lib/i18n-core.ts';
 import { zhCN } from '../../../client/lib/messages/zh-CN.ts';
 import { BOM, csvLine } from '../../lib/csv.ts';
-import { instantToZoned } from '../../lib/zoned-time.ts';
+import { instantToZoned } from '../../shared/zoned-time.ts';
 import type { AuditEntryDto } from './schemas.ts';
 
 const ACTOR_KIND: Record<string, string> = { user: '用户', device: '设备', system: '系统' };

@@ -5,7 +5,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { AppError, validationFailed } from '../../errors.ts';
-import { zonedToInstant } from '../../lib/zoned-time.ts';
+import { zonedToInstant } from '../../shared/zoned-time.ts';
 import { requireAdmin, type Principal } from '../auth/principal.ts';
 import { auditCsv, idsIn } from './csv.ts';
 import * as q from './queries.ts';

@@ -7,7 +7,7 @@
  * without splitting a character, TEXT values escaped, and every local time in the events covered by a
  * VTIMEZONE observance that starts before it.
  */
-import { offsetTransitions, weekdayOf, daysInMonth, zonedFields, zonedToInstant, offsetMinutesAt, type OffsetTransition } from '../../lib/zoned-time.ts';
+import { offsetTransitions, weekdayOf, daysInMonth, zonedFields, zonedToInstant, offsetMinutesAt, type OffsetTransition } from '../../shared/zoned-time.ts';
 
 export interface CalendarEvent {
   uid: string; // stable per booking, so clients update rather than duplicate

@@ -4,7 +4,7 @@
  * bookable with no warning). A booking over several days is open during the hours of each day, so only its
  * start time and its end time of day are compared. Pure.
  */
-import { instantToZoned } from '../../lib/zoned-time.ts';
+import { instantToZoned } from '../../shared/zoned-time.ts';
 
 export interface OpeningHours {
   /** 'HH:MM', venue-local. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { instantToZoned } from '../../lib/zoned-time.ts';
+import { instantToZoned } from '../../shared/zoned-time.ts';
 import { expandSeries, formatRRule, parseRRule, type ExpandSeriesInput, type Occurrence, type RRule } from './recurrence.ts';
 
 function rule(text: string): RRule {

@@ -20,7 +20,7 @@
 import {
   addDays, compareDates, dateFromDayNumber, dayNumber, daysInMonth, formatLocalDate, localDateOf, parseLocalDate, parseLocalTime,
   weekdayOf, zonedToInstant, type Weekday,
-} from '../../lib/zoned-time.ts';
+} from '../../shared/zoned-time.ts';
 
 export type Frequency = 'DAILY' | 'WEEKLY' | 'MONTHLY';
 

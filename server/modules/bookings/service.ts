@@ -7,7 +7,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { pgErrorCode, PG } from '../../db/errors.ts';
 import { AppError, notFound, validationFailed } from '../../errors.ts';
-import { instantToZoned, parseLocalDate } from '../../lib/zoned-time.ts';
+import { instantToZoned, parseLocalDate } from '../../shared/zoned-time.ts';
 import { writeTransaction } from '../../realtime/outbox.ts';
 import { bookingsCancelled, bookingsCreated } from '../audit/entries.ts';
 import { recordAudit } from '../audit/record.ts';

@@ -8,7 +8,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { pgErrorCode, PG } from '../../db/errors.ts';
 import { AppError, notFound, validationFailed } from '../../errors.ts';
-import { addDays, dayNumber, instantToZoned, zonedToInstant } from '../../lib/zoned-time.ts';
+import { addDays, dayNumber, instantToZoned, zonedToInstant } from '../../shared/zoned-time.ts';
 import { writeTransaction } from '../../realtime/outbox.ts';
 import { bookingUpdated } from '../audit/entries.ts';
 import { recordAudit } from '../audit/record.ts';

@@ -6,7 +6,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { addDays, localDateOf, zonedToInstant } from '../../lib/zoned-time.ts';
+import { addDays, localDateOf, zonedToInstant } from '../../shared/zoned-time.ts';
 import { writeTransaction } from '../../realtime/outbox.ts';
 import { listVenues } from '../venues/queries.ts';
 import { openVisitsBefore } from './queries.ts';

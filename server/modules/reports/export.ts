@@ -6,7 +6,7 @@
  */
 import { ACTIVITY_LABELS, CATEGORY_LABELS } from './labels.ts';
 import { localDate, localDateTime, localMonth, toCsv, type CellValue, type Column } from '../../lib/csv.ts';
-import { instantToZoned } from '../../lib/zoned-time.ts';
+import { instantToZoned } from '../../shared/zoned-time.ts';
 import { sheetOf, xlsx } from '../../lib/xlsx.ts';
 import type { AbsentMember, AbsentMembersReport, TournamentRow, TournamentsReport, VisitRow, VisitsReport } from './schemas.ts';
 

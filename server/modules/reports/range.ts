@@ -3,7 +3,7 @@
  * instants, half-open, with the caps that keep one request bounded: a year by day, ten years otherwise.
  */
 import { validationFailed } from '../../errors.ts';
-import { parseLocalDate } from '../../lib/zoned-time.ts';
+import { parseLocalDate } from '../../shared/zoned-time.ts';
 
 export type ReportRange = { kind: 'date'; from: string; to: string; days: number } | { kind: 'instant'; from: string; to: string; days: number };
 

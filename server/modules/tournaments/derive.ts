@@ -8,8 +8,8 @@ import {
   applyResults, resolveGroupPlaces, standingsFinal,
   type Bracket, type BracketState, type Placing, type StoredResult,
 } from './engine/index.ts';
-import type { MatchOutcome } from './sports/outcome.ts';
-import type { ResultDetail } from './sports/result.ts';
+import type { MatchOutcome } from '../../shared/sports/outcome.ts';
+import type { ResultDetail } from '../../shared/sports/result.ts';
 import { gateballStandingMatch, gateballStandings, type GateballStandingsStep } from './standings/gateball.ts';
 import { standingMatchFromResult, tableTennisStandings } from './standings/table-tennis.ts';
 

@@ -92,7 +92,7 @@ export type AddParticipantInput = Static<typeof AddParticipantBody>;
 
 /**
  * A result or live score as the sport defines it: `games` (+ `current` live), `rubbers`, `balls`, `score` or
- * `walkover`. Only these fields; the sport's rules (sports/result.ts) check their values and answer
+ * `walkover`. Only these fields; the sport's rules (server/shared/sports/result.ts) check their values and answer
  * `invalid_score` with the rule broken, so their shapes are left to them here.
  */
 export const ResultBody = Type.Object(
@@ -112,7 +112,7 @@ export const ResultBody = Type.Object(
 /**
  * A live score (`PUT /api/matches/:id/live`): table tennis `games`, `current` (team: `rubbers`), `server` and
  * `firstServer` (the side serving now, and first in the match); gateball `balls` or `score`, `turn` (the ball
- * in play), `clock` (`{remainingMs, running, at?}`) and `phase`. The sport's rules (sports/result.ts
+ * in play), `clock` (`{remainingMs, running, at?}`) and `phase`. The sport's rules (server/shared/sports/result.ts
  * `validateLiveScore`) check the values and the sport, and refuse with `invalid_score` and a sentence in
  * English and Chinese (the referee's tablet shows the Chinese one), so the shapes are left to them here.
  */

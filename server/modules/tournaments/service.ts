@@ -15,7 +15,7 @@ import { findRoom, findVenue } from '../venues/queries.ts';
 import {
   drawDoubleElimination, drawGroupsThenKnockout, drawRoundRobin, drawSingleElimination, EngineError, applyResults, type Bracket,
 } from './engine/index.ts';
-import { type LiveViolation, validateLiveScore, validateMatchResult } from './sports/result.ts';
+import { type LiveViolation, validateLiveScore, validateMatchResult } from '../../shared/sports/result.ts';
 import * as q from './queries.ts';
 import { recompute, toMatch, toTournament, tournamentTopic, rulesOf, drawOf, enteredResults } from './view.ts';
 import { derive, type Derived } from './derive.ts';

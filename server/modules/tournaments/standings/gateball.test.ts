@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { validateGateballResult } from '../sports/gateball.ts';
+import { validateGateballResult } from '../../../shared/sports/gateball.ts';
 import {
   DEFAULT_GATEBALL_STANDINGS, gateballStandingMatch, type GateballStandingMatch, type GateballStandingRow, gateballStandings,
   type GateballStandingsStep, normaliseOrder,

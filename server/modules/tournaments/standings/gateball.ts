@@ -14,8 +14,8 @@
  * - A walkover is a win (2) and a loss (0) and adds no points scored or conceded.
  * - Games whose sides are not both in the group are ignored.
  */
-import type { GateballResult } from '../sports/gateball.ts';
-import type { Side } from '../sports/outcome.ts';
+import type { GateballResult } from '../../../shared/sports/gateball.ts';
+import type { Side } from '../../../shared/sports/outcome.ts';
 import { settleLots, type PendingMatch } from './lot-state.ts';
 import { classesBy, type Criterion, orderTable } from './tie-break.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { validateGateballResult } from '../sports/gateball.ts';
-import { validateTableTennisResult, type GameScore } from '../sports/table-tennis.ts';
+import { validateGateballResult } from '../../../shared/sports/gateball.ts';
+import { validateTableTennisResult, type GameScore } from '../../../shared/sports/table-tennis.ts';
 import { settleLots } from './lot-state.ts';
 import { gateballStandingMatch, gateballStandings, type GateballStandingMatch } from './gateball.ts';
 import { standingMatchFromResult, tableTennisStandings, type TableTennisStandingMatch } from './table-tennis.ts';

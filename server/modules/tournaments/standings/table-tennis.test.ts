@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type GameScore, validateTableTennisResult } from '../sports/table-tennis.ts';
+import { type GameScore, validateTableTennisResult } from '../../../shared/sports/table-tennis.ts';
 import { standingMatchFromResult, type TableTennisStandingMatch, type TableTennisStandingRow, tableTennisStandings } from './table-tennis.ts';
 
 /** A played singles match, validated as the server would. */

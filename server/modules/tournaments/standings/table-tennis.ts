@@ -12,9 +12,9 @@
  * and adds no games or points to either side; matches whose sides are not both in the group, or that name the
  * same player twice, are ignored; a participant listed twice counts once.
  */
-import type { Side } from '../sports/outcome.ts';
-import type { TableTennisResult } from '../sports/table-tennis.ts';
-import type { TeamMatchResult } from '../sports/table-tennis-team.ts';
+import type { Side } from '../../../shared/sports/outcome.ts';
+import type { TableTennisResult } from '../../../shared/sports/table-tennis.ts';
+import type { TeamMatchResult } from '../../../shared/sports/table-tennis-team.ts';
 import { compareRatio, type WonLost } from './ratio.ts';
 import { settleLots, type PendingMatch } from './lot-state.ts';
 import { classesBy, type Criterion, orderTable } from './tie-break.ts';
