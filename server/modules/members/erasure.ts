@@ -14,8 +14,8 @@ import { sql, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { Emit } from '../../realtime/outbox.ts';
 import { participantsByIds } from '../tournaments/queries.ts';
-import { tournamentTopic } from '../tournaments/view.ts';
-import { REMOVED_MEMBER_NAME } from './queries.ts';
+import { tournamentTopic } from '../../realtime/topics.ts';
+import { REMOVED_MEMBER_NAME } from '../../shared/member-privacy.ts';
 
 /**
  * Replaces every copy of the member's name (`names`: what the row held before it was anonymised) and tells

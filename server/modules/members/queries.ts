@@ -1,9 +1,9 @@
-import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
+import { sql, type ExpressionBuilder, type Transaction } from 'kysely';
 import type { DB, MemberCategory } from '../../db/schema.ts';
+import type { Executor } from '../../db/executor.ts';
 import type { DeviceQuery } from './device-search.ts';
 import { namePinyin, pinyinQuery } from './pinyin.ts';
-
-type Executor = Kysely<DB> | Transaction<DB>;
+import { REMOVED_MEMBER_NAME } from '../../shared/member-privacy.ts';
 
 const memberColumns = [
   'id',
@@ -71,8 +71,8 @@ function matching(db: Executor, q: string | undefined) {
 /** The phone's digits, whatever punctuation it was stored with. */
 const phoneDigits = sql<string>`regexp_replace(coalesce(phone, ''), '[^0-9]', '', 'g')`;
 /**
- * Phones whose mask shows their last four digits (privacy.ts maskPhone: an 11-digit mobile, a landline with
- * its area code). A shorter number is masked to its last two, so its last four may not be asked about.
+ * Phones whose mask shows their last four digits (server/shared/member-privacy.ts maskPhone: an 11-digit mobile, a
+ * landline with its area code). A shorter number is masked to its last two, so its last four may not be asked about.
  */
 const lastFourShown = sql<boolean>`(phone ~ '^[0-9]{11}$' or phone ~ '^(0[0-9]{3}|0[12][0-9])-?[0-9]{3,4}[0-9]{4}$')`;
 
@@ -194,9 +194,6 @@ export function updateMember(db: Executor, id: string, patch: Partial<MemberValu
     .executeTakeFirst();
 }
 
-/** What a removed member keeps: a placeholder name and the category (reports group visits by it). */
-export const REMOVED_MEMBER_NAME = '已删除会员';
-
 /**
  * Anonymises a current member in place: the row stays (visits reference it and still count in reports), every
  * personal field is cleared and `removed_at` set. Undefined when there is no such current member.
@@ -223,4 +220,14 @@ export function anonymiseMember(db: Executor, id: string) {
     .where('removedAt', 'is', null)
     .returning(['id'])
     .executeTakeFirst();
+}
+
+/**
+ * Current (not removed) members among `ids`, by name, share-locked until the caller's transaction ends: a
+ * tournament entry copies their names (tournaments/participants.ts), and a removal waiting on the lock then
+ * erases the copy (erasure.ts) instead of missing an entry not yet committed.
+ */
+export function lockCurrentMembers(db: Executor, ids: readonly string[]): Promise<Array<{ id: string; name: string }>> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('members').select(['id', 'name']).where('id', 'in', [...ids]).where('removedAt', 'is', null).forShare().execute();
 }

@@ -2,23 +2,19 @@
  * A started tournament takes its courts or tables on the calendar for the time its matches need, so nobody
  * else books them; the same constraint that stops double bookings guarantees it. A clash refuses the start.
  */
-import type { Transaction } from 'kysely';
-import type { DB } from '../../db/schema.ts';
-import type { Emit } from '../../realtime/outbox.ts';
+import { venueTopic } from '../../realtime/topics.ts';
+import type { Write } from '../../realtime/write.ts';
 import { findClosuresFor } from '../bookings/closure-queries.ts';
 import { bookingConflict, toBooking, toClosure, toConflict, venueClosed } from '../bookings/dto.ts';
 import { findClashes, insertBookings, shareLockVenue } from '../bookings/queries.ts';
-import { venueTopic } from '../venues/service.ts';
 import { bookingsCreated } from '../audit/entries.ts';
-import { recordAudit } from '../audit/record.ts';
 import type { UserPrincipal } from '../auth/principal.ts';
 import type { Bracket, BracketState } from './engine/index.ts';
 import type { TournamentRow } from './queries.ts';
 import { planSchedule, type SchedulePlan } from './schedule.ts';
 
 export async function bookCourts(
-  trx: Transaction<DB>,
-  emit: Emit,
+  w: Write,
   t: TournamentRow,
   bracket: Bracket,
   state: BracketState,
@@ -31,6 +27,7 @@ export async function bookCourts(
   for (const slot of Object.values(plan.slots)) {
     lastEnd.set(slot.roomId, Math.max(lastEnd.get(slot.roomId) ?? 0, slot.at.getTime() + t.matchMinutes * 60_000));
   }
+  const { trx } = w;
   await shareLockVenue(trx, t.venueId);
   const wanted = used.map((roomId) => ({ roomId, start: t.startsAt!, end: new Date(lastEnd.get(roomId)!) }));
   // Every clash on every court at once, so the coordinator sees all that is in the way in one refusal.
@@ -58,7 +55,7 @@ export async function bookCourts(
       createdBy: user.userId,
     })),
   );
-  if (rows.length > 0) emit({ topic: venueTopic(t.venueId), type: 'booking.created', data: { bookings: rows.map(toBooking), seriesId: null } });
-  if (rows.length > 0) await recordAudit(trx, user, bookingsCreated(rows.map(toBooking), { tournamentId: t.id }));
+  if (rows.length > 0) w.emit({ topic: venueTopic(t.venueId), type: 'booking.created', data: { bookings: rows.map(toBooking), seriesId: null } });
+  if (rows.length > 0) await w.audit(user, bookingsCreated(rows.map(toBooking), { tournamentId: t.id }));
   return plan.slots;
 }

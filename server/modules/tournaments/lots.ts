@@ -6,22 +6,23 @@
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { AppError, notFound, validationFailed } from '../../errors.ts';
-import { writeTransaction } from '../../realtime/outbox.ts';
-import { recordAudit } from '../audit/record.ts';
-import { requireVenueManager, type Principal } from '../auth/principal.ts';
+import { AppError, validationFailed } from '../../errors.ts';
+import { tournamentTopic } from '../../realtime/topics.ts';
+import { write } from '../../realtime/write.ts';
+import type { Principal } from '../auth/principal.ts';
 import { derive } from './derive.ts';
+import { emitMatches, emitStandings } from './events.ts';
 import * as q from './queries.ts';
+import { managedTournament } from './row-access.ts';
 import type { RecordLotInput } from './schemas.ts';
-import { drawOf, enteredResults, recompute, rulesOf, toTournament, tournamentTopic } from './view.ts';
+import { drawOf, enteredResults, recompute, rulesOf, toTournament } from './view.ts';
 
 const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((id) => b.includes(id));
 
 export async function recordLot(db: Kysely<DB>, principal: Principal | null, tournamentId: string, input: RecordLotInput) {
-  const found = await q.findTournament(db, tournamentId);
-  if (!found) throw notFound('The tournament');
-  const user = requireVenueManager(principal, found.venueId);
-  return writeTransaction(db, async (trx, emit) => {
+  const { user } = await managedTournament(db, principal, tournamentId);
+  return write(db, async (w) => {
+    const { trx, emit, audit } = w;
     const t = (await q.lockTournament(trx, tournamentId))!;
     const bracket = drawOf(t);
     if (t.status === 'draft' || !bracket) throw new AppError('conflict', 'The tournament has not started: there is no tie to draw yet.');
@@ -53,17 +54,14 @@ export async function recordLot(db: Kysely<DB>, principal: Principal | null, tou
     const before = (t.tiebreak ?? {}) as { lots?: Record<string, number> };
     const previous = tied.filter((id) => before.lots?.[id] !== undefined).sort((a, b) => before.lots![a]! - before.lots![b]!);
     const lots = { ...(before.lots ?? {}), ...Object.fromEntries(input.order.map((id, i) => [id, i + 1])) };
-    await trx.updateTable('tournaments')
-      .set({ tiebreak: JSON.stringify({ ...before, lots }), version: t.version + 1 })
-      .where('id', '=', t.id)
-      .execute();
+    await q.changeTournament(trx, t.id, { tiebreak: { ...before, lots }, version: t.version + 1 });
     const updated = (await q.findTournament(trx, t.id))!;
     const { derived: after, changed } = await recompute(trx, updated);
     emit({ topic: tournamentTopic(t.id), type: 'tournament.updated', data: { tournament: toTournament(updated) } });
-    for (const match of changed) emit({ topic: tournamentTopic(t.id), type: 'match.updated', data: { match } });
-    emit({ topic: tournamentTopic(t.id), type: 'standings.changed', data: { standings: after.standings, placings: after.placings } });
+    emitMatches(w, t.id, changed);
+    emitStandings(w, t.id, after);
     const participants = new Map((await q.listParticipants(trx, t.id)).map((p) => [p.id, p.name]));
-    await recordAudit(trx, user, {
+    await audit(user, {
       action: 'tournament.lot_drawn',
       entity: { kind: 'tournament', id: t.id, label: t.name },
       venueId: t.venueId,

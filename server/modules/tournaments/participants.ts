@@ -6,24 +6,19 @@
  * draw and the screens already show. Each change is one transaction that tells `tournament:ID`, so a second
  * coordinator's page and the hall screens follow it.
  */
-import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { AppError, notFound, validationFailed } from '../../errors.ts';
-import { writeTransaction } from '../../realtime/outbox.ts';
-import { requireVenueManager, type Principal } from '../auth/principal.ts';
+import { tournamentTopic } from '../../realtime/topics.ts';
+import { write, type Write } from '../../realtime/write.ts';
+import type { Principal } from '../auth/principal.ts';
+import { lockCurrentMembers } from '../members/queries.ts';
 import * as q from './queries.ts';
+import { managedTournament } from './row-access.ts';
 import type { AddParticipantInput, ParticipantDto, PlayerInput, UpdateParticipantInput } from './schemas.ts';
-import { tournamentTopic } from './view.ts';
 
 type StoredPlayer = ParticipantDto['players'][number];
-
-async function managedTournament(db: Kysely<DB>, principal: Principal | null, tournamentId: string) {
-  const t = await q.findTournament(db, tournamentId);
-  if (!t) throw notFound('The tournament');
-  requireVenueManager(principal, t.venueId);
-  return t;
-}
 
 /** The shorthand `memberIds` + `ballNumbers` and the full `players` say the same thing; one of them at most. */
 function playersOf(input: AddParticipantInput): PlayerInput[] {
@@ -39,7 +34,7 @@ function playersOf(input: AddParticipantInput): PlayerInput[] {
 }
 
 /** Checks the players and takes members' names from the member list (a member's name is not retyped). */
-async function resolvePlayers(trx: Transaction<DB>, tournamentId: string, exceptParticipant: string | null, players: PlayerInput[]): Promise<StoredPlayer[]> {
+async function resolvePlayers(trx: Write['trx'], tournamentId: string, exceptParticipant: string | null, players: PlayerInput[]): Promise<StoredPlayer[]> {
   const memberIds = players.flatMap((p) => (p.memberId ? [p.memberId] : []));
   if (new Set(memberIds).size !== memberIds.length) throw validationFailed('players', 'The same member is listed twice.');
   const balls = players.flatMap((p) => (p.ballNumber === undefined || p.ballNumber === null ? [] : [p.ballNumber]));
@@ -49,20 +44,12 @@ async function resolvePlayers(trx: Transaction<DB>, tournamentId: string, except
   }
   // Shared locks until the entry commits: a removal of one of them waits, then erases the copy made here
   // (members/erasure.ts), instead of missing an entry not yet committed.
-  const members = memberIds.length
-    ? await trx.selectFrom('members').select(['id', 'name']).where('id', 'in', memberIds).where('removedAt', 'is', null).forShare().execute()
-    : [];
+  const members = await lockCurrentMembers(trx, memberIds);
   if (members.length !== memberIds.length) throw validationFailed('players', 'One of the chosen members was not found.');
   if (memberIds.length) {
     // A member plays for one entry of a tournament: two teams cannot both field the same person.
-    let other = trx
-      .selectFrom('participants')
-      .select('name')
-      .where('tournamentId', '=', tournamentId)
-      .where(sql<boolean>`exists (select 1 from jsonb_array_elements(players) as p where p->>'memberId' in (${sql.join(memberIds)}))`);
-    if (exceptParticipant) other = other.where('id', '!=', exceptParticipant);
-    const clash = await other.executeTakeFirst();
-    if (clash) throw new AppError('duplicate', `A chosen member already plays for “${clash.name}” in this tournament.`, { field: 'players' });
+    const clash = await q.entryFielding(trx, tournamentId, memberIds, exceptParticipant);
+    if (clash !== undefined) throw new AppError('duplicate', `A chosen member already plays for “${clash}” in this tournament.`, { field: 'players' });
   }
   const names = new Map(members.map((m) => [m.id, m.name]));
   return players.map((p) => ({
@@ -81,16 +68,12 @@ export async function addParticipant(db: Kysely<DB>, principal: Principal | null
   await managedTournament(db, principal, tournamentId);
   const players = playersOf(input);
   try {
-    return await writeTransaction(db, async (trx, emit) => {
+    return await write(db, async ({ trx, emit }) => {
       // Locked so that an entry cannot slip in while another request starts (draws) the tournament.
       const t = (await q.lockTournament(trx, tournamentId))!;
       if (t.status !== 'draft') throw new AppError('conflict', 'The tournament has started; players can no longer be added.');
       const stored = await resolvePlayers(trx, tournamentId, null, players);
-      const participant = await trx
-        .insertInto('participants')
-        .values({ tournamentId, name: input.name.trim(), seed: input.seed ?? null, players: JSON.stringify(stored) })
-        .returning(['id', 'name', 'seed', 'players'])
-        .executeTakeFirstOrThrow();
+      const participant = await q.insertParticipant(trx, { tournamentId, name: input.name.trim(), seed: input.seed ?? null, players: stored });
       emit({ topic: tournamentTopic(tournamentId), type: 'participant.added', data: { participant } });
       return participant;
     });
@@ -105,25 +88,19 @@ export async function updateParticipant(
 ): Promise<ParticipantDto> {
   await managedTournament(db, principal, tournamentId);
   try {
-    return await writeTransaction(db, async (trx, emit) => {
+    return await write(db, async ({ trx, emit }) => {
       const t = (await q.lockTournament(trx, tournamentId))!;
-      const existing = await trx.selectFrom('participants').select(['id']).where('id', '=', participantId).where('tournamentId', '=', tournamentId).executeTakeFirst();
-      if (!existing) throw notFound('The player or team');
+      if (!(await q.participantExists(trx, tournamentId, participantId))) throw notFound('The player or team');
       if (t.status !== 'draft' && (input.name !== undefined || input.seed !== undefined)) {
         throw new AppError('conflict', 'The tournament has started: a name or seed can no longer change (the players of a team still can).');
       }
       if (t.status === 'finished') throw new AppError('conflict', 'The tournament has finished; its entries are kept as they were.');
       const stored = input.players ? await resolvePlayers(trx, tournamentId, participantId, input.players) : undefined;
-      const participant = await trx
-        .updateTable('participants')
-        .set({
-          ...(input.name !== undefined ? { name: input.name.trim() } : {}),
-          ...(input.seed !== undefined ? { seed: input.seed } : {}),
-          ...(stored ? { players: JSON.stringify(stored) } : {}),
-        })
-        .where('id', '=', participantId)
-        .returning(['id', 'name', 'seed', 'players'])
-        .executeTakeFirstOrThrow();
+      const participant = await q.changeParticipant(trx, participantId, {
+        ...(input.name !== undefined ? { name: input.name.trim() } : {}),
+        ...(input.seed !== undefined ? { seed: input.seed } : {}),
+        ...(stored ? { players: stored } : {}),
+      });
       emit({ topic: tournamentTopic(tournamentId), type: 'participant.updated', data: { participant } });
       return participant;
     });
@@ -135,11 +112,10 @@ export async function updateParticipant(
 
 export async function removeParticipant(db: Kysely<DB>, principal: Principal | null, tournamentId: string, participantId: string) {
   await managedTournament(db, principal, tournamentId);
-  await writeTransaction(db, async (trx, emit) => {
+  await write(db, async ({ trx, emit }) => {
     const t = (await q.lockTournament(trx, tournamentId))!;
     if (t.status !== 'draft') throw new AppError('conflict', 'The tournament has started; players can no longer be removed (enter a walkover instead).');
-    const deleted = await trx.deleteFrom('participants').where('id', '=', participantId).where('tournamentId', '=', tournamentId).executeTakeFirst();
-    if (Number(deleted.numDeletedRows) === 0) throw notFound('The player or team');
+    if (!(await q.deleteParticipant(trx, tournamentId, participantId))) throw notFound('The player or team');
     emit({ topic: tournamentTopic(tournamentId), type: 'participant.removed', data: { participantId } });
   });
 }

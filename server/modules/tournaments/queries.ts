@@ -1,7 +1,11 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { DB, MatchRowStatus } from '../../db/schema.ts';
-
-type Executor = Kysely<DB> | Transaction<DB>;
+/**
+ * The tournaments module's SQL: tournaments, their entries, matches and results. Services call these and
+ * never Kysely themselves; JSON columns are encoded here, so callers pass and get plain values.
+ */
+import { sql, type Transaction } from 'kysely';
+import type { Executor } from '../../db/executor.ts';
+import type { DB, MatchRowStatus, TournamentsTable } from '../../db/schema.ts';
+import type { Bracket } from './engine/index.ts';
 
 const tournamentColumns = [
   'id', 'venueId', 'name', 'sport', 'format', 'bestOf', 'team', 'groupCount', 'advancePerGroup', 'tiebreak', 'status', 'draw',
@@ -23,10 +27,73 @@ export function lockTournament(trx: Transaction<DB>, id: string) {
 
 export type TournamentRow = NonNullable<Awaited<ReturnType<typeof findTournament>>>;
 
+export interface NewTournament {
+  venueId: string;
+  name: string;
+  sport: TournamentsTable['sport'];
+  format: TournamentsTable['format'];
+  bestOf: number | null;
+  team: boolean;
+  groupCount: number | null;
+  advancePerGroup: number | null;
+  tiebreak: unknown;
+  roomIds: readonly string[];
+  startsAt: Date | string | null;
+  matchMinutes: number;
+  createdBy: string;
+}
+
+/** A new draft; its id. */
+export async function insertTournament(trx: Transaction<DB>, t: NewTournament): Promise<string> {
+  const row = await trx
+    .insertInto('tournaments')
+    .values({ ...t, tiebreak: JSON.stringify(t.tiebreak), roomIds: JSON.stringify(t.roomIds) })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** What a change of a tournament sets; a field left out keeps its value. Every change bumps `version`. */
+export interface TournamentChanges {
+  name?: string;
+  roomIds?: readonly string[];
+  startsAt?: Date | string | null;
+  matchMinutes?: number;
+  tiebreak?: unknown;
+  status?: TournamentRow['status'];
+  /** The draw made at the start (null: none, after a start was undone). */
+  draw?: { bracket: Bracket; drawSeed: number } | null;
+  version: number;
+}
+
+export async function changeTournament(trx: Transaction<DB>, id: string, c: TournamentChanges): Promise<void> {
+  await trx
+    .updateTable('tournaments')
+    .set({
+      ...(c.name !== undefined ? { name: c.name } : {}),
+      ...(c.roomIds !== undefined ? { roomIds: JSON.stringify(c.roomIds) } : {}),
+      ...(c.startsAt !== undefined ? { startsAt: c.startsAt } : {}),
+      ...(c.matchMinutes !== undefined ? { matchMinutes: c.matchMinutes } : {}),
+      ...(c.tiebreak !== undefined ? { tiebreak: JSON.stringify(c.tiebreak) } : {}),
+      ...(c.status !== undefined ? { status: c.status } : {}),
+      ...(c.draw !== undefined ? { draw: c.draw === null ? null : JSON.stringify(c.draw) } : {}),
+      version: c.version,
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Deletes the tournament if it is still a draft (its entries go with it). */
+export async function deleteDraftTournament(trx: Transaction<DB>, id: string): Promise<void> {
+  await trx.deleteFrom('tournaments').where('id', '=', id).where('status', '=', 'draft').execute();
+}
+
+const participantColumns = ['id', 'name', 'seed', 'players'] as const;
+
 export function listParticipants(db: Executor, tournamentId: string) {
   return db
     .selectFrom('participants')
-    .select(['id', 'name', 'seed', 'players'])
+    .select([...participantColumns])
     .where('tournamentId', '=', tournamentId)
     .orderBy(sql`seed nulls last`)
     .orderBy('createdAt')
@@ -47,6 +114,53 @@ export function participantsByIds(db: Executor, ids: readonly string[]) {
     .orderBy('tournamentId')
     .orderBy('id')
     .execute();
+}
+
+type StoredPlayers = ParticipantRow['players'];
+export type ParticipantRow = Awaited<ReturnType<typeof listParticipants>>[number];
+
+export function insertParticipant(trx: Transaction<DB>, p: { tournamentId: string; name: string; seed: number | null; players: StoredPlayers }) {
+  return trx
+    .insertInto('participants')
+    .values({ ...p, players: JSON.stringify(p.players) })
+    .returning([...participantColumns])
+    .executeTakeFirstOrThrow();
+}
+
+export async function participantExists(db: Executor, tournamentId: string, participantId: string): Promise<boolean> {
+  const row = await db.selectFrom('participants').select(['id']).where('id', '=', participantId).where('tournamentId', '=', tournamentId).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Changes an entry; a field left out keeps its value. The entry as it is now. */
+export function changeParticipant(trx: Transaction<DB>, id: string, c: { name?: string; seed?: number | null; players?: StoredPlayers }) {
+  return trx
+    .updateTable('participants')
+    .set({
+      ...(c.name !== undefined ? { name: c.name } : {}),
+      ...(c.seed !== undefined ? { seed: c.seed } : {}),
+      ...(c.players !== undefined ? { players: JSON.stringify(c.players) } : {}),
+    })
+    .where('id', '=', id)
+    .returning([...participantColumns])
+    .executeTakeFirstOrThrow();
+}
+
+/** Whether the entry was there to delete. */
+export async function deleteParticipant(trx: Transaction<DB>, tournamentId: string, participantId: string): Promise<boolean> {
+  const deleted = await trx.deleteFrom('participants').where('id', '=', participantId).where('tournamentId', '=', tournamentId).executeTakeFirst();
+  return Number(deleted.numDeletedRows) > 0;
+}
+
+/** The name of an entry of the tournament (other than `exceptParticipant`) that one of these members plays for. */
+export async function entryFielding(db: Executor, tournamentId: string, memberIds: readonly string[], exceptParticipant: string | null): Promise<string | undefined> {
+  let other = db
+    .selectFrom('participants')
+    .select('name')
+    .where('tournamentId', '=', tournamentId)
+    .where(sql<boolean>`exists (select 1 from jsonb_array_elements(players) as p where p->>'memberId' in (${sql.join([...memberIds])}))`);
+  if (exceptParticipant) other = other.where('id', '!=', exceptParticipant);
+  return (await other.executeTakeFirst())?.name;
 }
 
 const matchColumns = [
@@ -125,6 +239,49 @@ export function updateMatch(trx: Transaction<DB>, id: string, update: MatchUpdat
     })
     .where('id', '=', id)
     .execute();
+}
+
+/** The drawn matches of a start, each waiting for its players, with the court and time planned for it. */
+export interface NewMatch {
+  key: string;
+  stage: string;
+  group: string | null;
+  round: number;
+  number: number;
+  roomId: string | null;
+  scheduledAt: Date | null;
+}
+
+export async function insertMatches(trx: Transaction<DB>, tournamentId: string, matches: readonly NewMatch[]): Promise<void> {
+  if (matches.length === 0) return;
+  await trx
+    .insertInto('matches')
+    .values(
+      matches.map((m) => ({
+        tournamentId,
+        key: m.key,
+        stage: m.stage,
+        groupName: m.group,
+        round: m.round,
+        number: m.number,
+        side1: null,
+        side2: null,
+        status: 'waiting' as const,
+        roomId: m.roomId,
+        scheduledAt: m.scheduledAt,
+      })),
+    )
+    .execute();
+}
+
+/** A final result replaces the running score. */
+export async function clearLiveScore(trx: Transaction<DB>, matchId: string): Promise<void> {
+  await trx.updateTable('matches').set({ live: null }).where('id', '=', matchId).execute();
+}
+
+/** The running score from the referee's tablet; the match is in play. */
+export async function setLiveScore(trx: Transaction<DB>, matchId: string, live: unknown): Promise<void> {
+  await trx.updateTable('matches').set({ live: JSON.stringify(live), status: 'live' }).where('id', '=', matchId).execute();
 }
 
 /** Whether any result was ever entered for the tournament (a superseded one counts: it was played). */

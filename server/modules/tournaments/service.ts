@@ -7,24 +7,26 @@ import { randomInt } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { AppError, notFound, validationFailed } from '../../errors.ts';
-import { writeTransaction, type Emit } from '../../realtime/outbox.ts';
+import { tournamentTopic } from '../../realtime/topics.ts';
+import { write, type Write } from '../../realtime/write.ts';
 import { matchResult } from '../audit/entries.ts';
-import { recordAudit } from '../audit/record.ts';
-import { canReadVenue, requirePrincipal, requireUser, requireVenueManager, type Principal } from '../auth/principal.ts';
+import { canReadVenue, requirePrincipal, type Principal } from '../auth/principal.ts';
 import { findRoom, findVenue } from '../venues/queries.ts';
 import {
   drawDoubleElimination, drawGroupsThenKnockout, drawRoundRobin, drawSingleElimination, EngineError, applyResults, type Bracket,
 } from './engine/index.ts';
 import { type LiveViolation, validateLiveScore, validateMatchResult } from '../../shared/sports/result.ts';
 import * as q from './queries.ts';
-import { recompute, toMatch, toTournament, tournamentTopic, rulesOf, drawOf, enteredResults } from './view.ts';
+import { recompute, toMatch, toTournament, rulesOf, drawOf, enteredResults } from './view.ts';
 import { derive, type Derived } from './derive.ts';
 import { bookCourts } from './courts.ts';
-import type { CreateTournamentInput } from './schemas.ts';
+import { emitMatches, emitStandings } from './events.ts';
+import { managedTournament, scoredMatch, userOfVenue } from './row-access.ts';
+import type { CreateTournamentInput, MatchDto } from './schemas.ts';
 
 export async function createTournament(db: Kysely<DB>, principal: Principal | null, input: CreateTournamentInput) {
   if (!(await findVenue(db, input.venueId))) throw validationFailed('venueId', 'The chosen venue does not exist.');
-  const user = requireVenueManager(principal, input.venueId);
+  const user = userOfVenue(principal, input.venueId);
   for (const roomId of input.roomIds ?? []) {
     const room = await findRoom(db, roomId);
     if (!room || room.venueId !== input.venueId) throw validationFailed('roomIds', 'Every court or table must be a room of this venue.');
@@ -37,37 +39,26 @@ export async function createTournament(db: Kysely<DB>, principal: Principal | nu
   }
   if (input.sport === 'table_tennis' && input.bestOf === 1) throw validationFailed('bestOf', 'Table tennis is best of 3, 5 or 7.');
   if (input.team && input.sport !== 'table_tennis') throw validationFailed('team', 'Team events (rubbers) are for table tennis; a gateball team is one side.');
-  return writeTransaction(db, async (trx, emit) => {
-    const row = await trx
-      .insertInto('tournaments')
-      .values({
-        venueId: input.venueId,
-        name: input.name.trim(),
-        sport: input.sport,
-        format: input.format,
-        bestOf: input.sport === 'table_tennis' ? (input.bestOf ?? 5) : null,
-        team: input.team ?? false,
-        groupCount: input.groupCount ?? null,
-        advancePerGroup: input.advancePerGroup ?? null,
-        tiebreak: JSON.stringify(input.tiebreak ?? {}),
-        roomIds: JSON.stringify(input.roomIds ?? []),
-        startsAt: input.startsAt ?? null,
-        matchMinutes: input.matchMinutes ?? (input.sport === 'gateball' ? 40 : 30),
-        createdBy: user.userId,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const tournament = toTournament((await q.findTournament(trx, row.id))!);
+  return write(db, async ({ trx, emit }) => {
+    const id = await q.insertTournament(trx, {
+      venueId: input.venueId,
+      name: input.name.trim(),
+      sport: input.sport,
+      format: input.format,
+      bestOf: input.sport === 'table_tennis' ? (input.bestOf ?? 5) : null,
+      team: input.team ?? false,
+      groupCount: input.groupCount ?? null,
+      advancePerGroup: input.advancePerGroup ?? null,
+      tiebreak: input.tiebreak ?? {},
+      roomIds: input.roomIds ?? [],
+      startsAt: input.startsAt ?? null,
+      matchMinutes: input.matchMinutes ?? (input.sport === 'gateball' ? 40 : 30),
+      createdBy: user.userId,
+    });
+    const tournament = toTournament((await q.findTournament(trx, id))!);
     emit({ topic: tournamentTopic(tournament.id), type: 'tournament.updated', data: { tournament } });
     return tournament;
   });
-}
-
-async function managed(db: Kysely<DB>, principal: Principal | null, tournamentId: string) {
-  const t = await q.findTournament(db, tournamentId);
-  if (!t) throw notFound('The tournament');
-  const user = requireVenueManager(principal, t.venueId);
-  return { t, user };
 }
 
 function draw(t: q.TournamentRow, participants: Array<{ id: string; seed: number | null }>, drawSeed: number): Bracket {
@@ -85,8 +76,9 @@ function draw(t: q.TournamentRow, participants: Array<{ id: string; seed: number
 }
 
 export async function startTournament(db: Kysely<DB>, principal: Principal | null, tournamentId: string) {
-  const { user } = await managed(db, principal, tournamentId);
-  return writeTransaction(db, async (trx, emit) => {
+  const { user } = await managedTournament(db, principal, tournamentId);
+  return write(db, async (w) => {
+    const { trx, emit } = w;
     const t = (await q.lockTournament(trx, tournamentId))!;
     if (t.status !== 'draft') throw new AppError('conflict', 'This tournament has already started.');
     const participants = await q.listParticipants(trx, tournamentId);
@@ -101,36 +93,25 @@ export async function startTournament(db: Kysely<DB>, principal: Principal | nul
       throw error;
     }
     const state = applyResults(bracket, {});
-    const slots = await bookCourts(trx, emit, t, bracket, state, user);
-    if (bracket.matches.length > 0) {
-      await trx
-        .insertInto('matches')
-        .values(
-          bracket.matches.map((m) => ({
-            tournamentId,
-            key: m.key,
-            stage: m.stage,
-            groupName: m.group,
-            round: m.round,
-            number: m.number,
-            side1: null,
-            side2: null,
-            status: 'waiting' as const,
-            roomId: slots[m.key]?.roomId ?? null,
-            scheduledAt: slots[m.key]?.at ?? null,
-          })),
-        )
-        .execute();
-    }
-    await trx
-      .updateTable('tournaments')
-      .set({ status: 'running', draw: JSON.stringify({ bracket, drawSeed }), version: t.version + 1 })
-      .where('id', '=', tournamentId)
-      .execute();
+    const slots = await bookCourts(w, t, bracket, state, user);
+    await q.insertMatches(
+      trx,
+      tournamentId,
+      bracket.matches.map((m) => ({
+        key: m.key,
+        stage: m.stage,
+        group: m.group,
+        round: m.round,
+        number: m.number,
+        roomId: slots[m.key]?.roomId ?? null,
+        scheduledAt: slots[m.key]?.at ?? null,
+      })),
+    );
+    await q.changeTournament(trx, tournamentId, { status: 'running', draw: { bracket, drawSeed }, version: t.version + 1 });
     const started = (await q.findTournament(trx, tournamentId))!;
     const { derived } = await recompute(trx, started);
     emit({ topic: tournamentTopic(tournamentId), type: 'tournament.updated', data: { tournament: toTournament(started), matches: (await q.listMatches(trx, tournamentId)).map(toMatch) } });
-    emit({ topic: tournamentTopic(tournamentId), type: 'standings.changed', data: { standings: derived.standings, placings: derived.placings } });
+    emitStandings(w, tournamentId, derived);
     return toTournament(started);
   });
 }
@@ -174,32 +155,22 @@ export async function listTournaments(db: Kysely<DB>, principal: Principal | nul
   return (await q.listTournaments(db, venueId)).map(toTournament);
 }
 
-/** Referees score; the venue's coordinators and admins may too (and correct). */
-function requireScorer(principal: Principal | null, venueId: string) {
-  const user = requireUser(principal, ['admin', 'coordinator', 'referee']);
-  if (user.role === 'referee' && user.venueIds.length > 0 && !user.venueIds.includes(venueId)) {
-    throw new AppError('forbidden', 'You referee at other venues.');
-  }
-  if (user.role === 'coordinator') requireVenueManager(user, venueId);
-  return user;
-}
-
 function invalidScore(violation: LiveViolation): AppError {
   const message = /[.!?]$/.test(violation.message) ? violation.message : `${violation.message}.`;
   const { ok: _ok, message: _m, ...fields } = violation;
   return new AppError('invalid_score', message, fields);
 }
 
-async function publish(emit: Emit, tournamentId: string, changed: ReturnType<typeof toMatch>[], standings: Derived['standings'], placings: Derived['placings']) {
-  for (const match of changed) emit({ topic: tournamentTopic(tournamentId), type: 'match.updated', data: { match } });
-  if (changed.length > 0) emit({ topic: tournamentTopic(tournamentId), type: 'standings.changed', data: { standings, placings } });
+/** The matches a result changed, and the standings when anything changed. */
+function publish(w: Write, tournamentId: string, changed: readonly MatchDto[], derived: Derived): void {
+  emitMatches(w, tournamentId, changed);
+  if (changed.length > 0) emitStandings(w, tournamentId, derived);
 }
 
 export async function putResult(db: Kysely<DB>, principal: Principal | null, matchId: string, payload: Record<string, unknown>) {
-  const found = await q.findMatch(db, matchId);
-  if (!found) throw notFound('The match');
-  const user = requireScorer(principal, found.venueId);
-  return writeTransaction(db, async (trx, emit) => {
+  const { match: found, user } = await scoredMatch(db, principal, matchId);
+  return write(db, async (w) => {
+    const { trx, emit, audit } = w;
     const t = (await q.lockTournament(trx, found.tournamentId))!;
     const match = (await q.findMatchRow(trx, matchId))!;
     if (!match.side1 || !match.side2) throw new AppError('conflict', 'This match is still waiting for its players.');
@@ -214,21 +185,21 @@ export async function putResult(db: Kysely<DB>, principal: Principal | null, mat
     });
     if (!validated.ok) throw invalidScore(validated);
     await q.storeResult(trx, matchId, { payload, outcome: validated.outcome, detail: validated.detail }, sides, user.userId);
-    await trx.updateTable('matches').set({ live: null }).where('id', '=', matchId).execute();
+    await q.clearLiveScore(trx, matchId);
     const { derived, changed } = await recompute(trx, t);
     // A correction can reopen a finished tournament (a later result no longer fits and must be played again).
     const status = derived.state.complete ? 'finished' : 'running';
     if (status !== t.status) {
-      await trx.updateTable('tournaments').set({ status, version: t.version + 1 }).where('id', '=', t.id).execute();
+      await q.changeTournament(trx, t.id, { status, version: t.version + 1 });
       emit({ topic: tournamentTopic(t.id), type: 'tournament.updated', data: { tournament: toTournament((await q.findTournament(trx, t.id))!) } });
     }
-    await publish(emit, t.id, changed, derived.standings, derived.placings);
+    publish(w, t.id, changed, derived);
     const current = (await q.findMatchRow(trx, matchId))!;
     // The log shows people, not ids: the two sides' names, and the knockout's size to name its rounds (半决赛).
     const entry = matchResult(match, current, payload, t);
     const people = new Map((await q.listParticipants(trx, t.id)).map((p) => [p.id, p.name]));
     const knockoutRounds = Math.max(0, ...derived.bracket.matches.filter((m) => m.stage === 'knockout' && m.key !== 'K3P').map((m) => m.round));
-    await recordAudit(trx, user, {
+    await audit(user, {
       ...entry,
       details: { ...entry.details, names: Object.fromEntries(sides.map((id) => [id, people.get(id) ?? null])), knockoutRounds },
     });
@@ -237,10 +208,8 @@ export async function putResult(db: Kysely<DB>, principal: Principal | null, mat
 }
 
 export async function putLiveScore(db: Kysely<DB>, principal: Principal | null, matchId: string, payload: Record<string, unknown>) {
-  const found = await q.findMatch(db, matchId);
-  if (!found) throw notFound('The match');
-  requireScorer(principal, found.venueId);
-  return writeTransaction(db, async (trx, emit) => {
+  const { match: found } = await scoredMatch(db, principal, matchId);
+  return write(db, async ({ trx, emit }) => {
     const t = (await q.lockTournament(trx, found.tournamentId))!;
     const match = (await q.findMatchRow(trx, matchId))!;
     if (match.status !== 'ready' && match.status !== 'live') throw new AppError('conflict', 'Only a match that is ready or in play can take a live score.');
@@ -251,14 +220,14 @@ export async function putLiveScore(db: Kysely<DB>, principal: Principal | null, 
       team: t.team,
     });
     if (!checked.ok) throw invalidScore(checked);
-    await trx.updateTable('matches').set({ live: JSON.stringify(checked.stored), status: 'live' }).where('id', '=', matchId).execute();
+    await q.setLiveScore(trx, matchId, checked.stored);
     const current = toMatch((await q.findMatchRow(trx, matchId))!);
     emit({ topic: tournamentTopic(t.id), type: 'match.updated', data: { match: current } });
     return { match: current };
   });
 }
 
-/** The venue of `tournament:ID`, for the topic's access check (server/realtime/topics.ts). */
+/** The venue of `tournament:ID`, for the topic's access check (server/realtime/topic-access.ts). */
 export function tournamentTopicVenue(db: Kysely<DB>) {
   return async (tournamentId: string) => (await q.findTournament(db, tournamentId))?.venueId ?? null;
 }

@@ -6,22 +6,22 @@
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { AppError, notFound } from '../../errors.ts';
-import { writeTransaction } from '../../realtime/outbox.ts';
+import { AppError } from '../../errors.ts';
+import { tournamentTopic, venueTopic } from '../../realtime/topics.ts';
+import { write } from '../../realtime/write.ts';
 import { cancelBookings } from '../bookings/queries.ts';
 import { toBooking } from '../bookings/dto.ts';
 import { bookingsCancelled } from '../audit/entries.ts';
-import { recordAudit } from '../audit/record.ts';
-import { requireVenueManager, type Principal } from '../auth/principal.ts';
-import { venueTopic } from '../venues/service.ts';
+import type { Principal } from '../auth/principal.ts';
+import { emitStandings } from './events.ts';
 import * as q from './queries.ts';
-import { toTournament, tournamentTopic } from './view.ts';
+import { managedTournament } from './row-access.ts';
+import { toTournament } from './view.ts';
 
 export async function undoStart(db: Kysely<DB>, principal: Principal | null, tournamentId: string) {
-  const found = await q.findTournament(db, tournamentId);
-  if (!found) throw notFound('The tournament');
-  const user = requireVenueManager(principal, found.venueId);
-  return writeTransaction(db, async (trx, emit) => {
+  const { user } = await managedTournament(db, principal, tournamentId);
+  return write(db, async (w) => {
+    const { trx, emit, audit } = w;
     const t = (await q.lockTournament(trx, tournamentId))!;
     if (t.status === 'draft') throw new AppError('conflict', 'This tournament has not started.');
     if (await q.anyResultEntered(trx, t.id)) {
@@ -31,15 +31,15 @@ export async function undoStart(db: Kysely<DB>, principal: Principal | null, tou
     if (live) throw new AppError('conflict', 'A match is being scored: a tournament whose matches have begun cannot go back to the draft.');
     await q.deleteMatches(trx, t.id);
     const cancelled = (await cancelBookings(trx, await q.startBookingIds(trx, t))).map(toBooking);
-    await trx.updateTable('tournaments').set({ status: 'draft', draw: null, version: t.version + 1 }).where('id', '=', t.id).execute();
+    await q.changeTournament(trx, t.id, { status: 'draft', draw: null, version: t.version + 1 });
     const draft = toTournament((await q.findTournament(trx, t.id))!);
     emit({ topic: tournamentTopic(t.id), type: 'tournament.updated', data: { tournament: draft, matches: [] } });
-    emit({ topic: tournamentTopic(t.id), type: 'standings.changed', data: { standings: [], placings: [] } });
+    emitStandings(w, t.id, { standings: [], placings: [] });
     if (cancelled.length > 0) {
       emit({ topic: venueTopic(t.venueId), type: 'booking.cancelled', data: { bookings: cancelled } });
-      await recordAudit(trx, user, bookingsCancelled(cancelled[0]!, cancelled, { tournamentId: t.id }));
+      await audit(user, bookingsCancelled(cancelled[0]!, cancelled, { tournamentId: t.id }));
     }
-    await recordAudit(trx, user, {
+    await audit(user, {
       action: 'tournament.start_undone',
       entity: { kind: 'tournament', id: t.id, label: t.name },
       venueId: t.venueId,

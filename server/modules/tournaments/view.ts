@@ -1,16 +1,12 @@
 /**
  * Rows → the API's shapes, and the recomputation that keeps the `matches` rows equal to draw + results.
  */
-import type { Transaction } from 'kysely';
-import type { DB, MatchRowStatus } from '../../db/schema.ts';
+import type { MatchRowStatus } from '../../db/schema.ts';
+import type { Write } from '../../realtime/write.ts';
 import type { Bracket } from './engine/index.ts';
 import { derive, type Derived, type EnteredResult, type TournamentRules } from './derive.ts';
 import * as q from './queries.ts';
 import type { MatchDto, TournamentDto } from './schemas.ts';
-
-import { tournamentTopic } from '../../realtime/topics.ts';
-
-export { tournamentTopic };
 
 export const toTournament = (t: q.TournamentRow): TournamentDto => ({
   id: t.id,
@@ -69,7 +65,7 @@ export function enteredResults(rows: Awaited<ReturnType<typeof q.currentResults>
  * Recompute from draw + stored results and write what changed to the `matches` rows. Returns the derived
  * tournament and the matches that changed, as they are now.
  */
-export async function recompute(trx: Transaction<DB>, t: q.TournamentRow): Promise<{ derived: Derived; changed: MatchDto[] }> {
+export async function recompute(trx: Write['trx'], t: q.TournamentRow): Promise<{ derived: Derived; changed: MatchDto[] }> {
   const draw = drawOf(t)!;
   const stored = await q.currentResults(trx, t.id);
   const results = enteredResults(stored);
