@@ -34,7 +34,9 @@ function publicPagePaths(): Plugin {
 }
 
 const apiPort = process.env.PORT ?? '3000';
-const browserOnly = ['client/**/*.test.ts', 'kiosk/**/*.test.ts'];
+// The apps' own unit tests (pure code beside the Svelte components): they run in Node with the server's, not in
+// a browser; the browser project is tests/e2e.
+const appUnitTests = ['client/**/*.test.ts', 'kiosk/**/*.test.ts'];
 
 export default defineConfig({
   root: '.',
@@ -70,7 +72,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['server/**/*.test.ts', 'tests/meta/**/*.test.ts', ...browserOnly],
+          include: ['server/**/*.test.ts', 'tests/meta/**/*.test.ts', ...appUnitTests],
         },
       },
       {

@@ -23,6 +23,7 @@ import { startSessionExpiryJob } from './modules/auth/expiry.ts';
 import { bookingRoutes } from './modules/bookings/routes.ts';
 import { checkinRoutes } from './modules/checkins/routes.ts';
 import { startClosingTimeJob } from './modules/checkins/closing.ts';
+import { startHousekeeping } from './housekeeping.ts';
 import { memberRoutes } from './modules/members/routes.ts';
 import { tournamentRoutes } from './modules/tournaments/routes.ts';
 import { reportRoutes } from './modules/reports/routes.ts';
@@ -32,7 +33,6 @@ import { userRoutes } from './modules/users/routes.ts';
 import { venueRoutes } from './modules/venues/routes.ts';
 import { venueTopicVenue } from './modules/venues/service.ts';
 import { Dispatcher } from './realtime/dispatcher.ts';
-import { startOutboxPruning } from './realtime/pruning.ts';
 import { createSocketServer, socketSink, wireSocketServer, type LiveServer } from './realtime/socket-server.ts';
 import { TopicRegistry } from './realtime/topic-access.ts';
 
@@ -147,7 +147,7 @@ export async function buildApp(config: Config, options: BuildOptions): Promise<F
     await dispatcher.start();
     if (options.backgroundJobs !== false) {
       stopJobs.push(
-        startOutboxPruning(options.database.db, app.log),
+        startHousekeeping(options.database.db, app.log),
         startClosingTimeJob(options.database.db, app.log),
         startSessionExpiryJob(options.database.db, app.log),
       );

@@ -101,7 +101,7 @@ export class SharedRateLimiter {
   }
 }
 
-/** Windows long past are forgotten now and then so the table stays small (housekeeping, pruning.ts). */
+/** Windows long past are forgotten now and then so the table stays small (server/housekeeping.ts). */
 export async function sweepRateLimits(db: Kysely<DB>): Promise<void> {
   await db.deleteFrom('rateLimits').where('windowStart', '<', sql<Date>`now() - interval '1 day'`).execute();
 }
