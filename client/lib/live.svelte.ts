@@ -22,7 +22,7 @@ export interface TopicHandlers {
   onEvent(event: LiveEvent): void;
   /** Reload the topic's state over HTTP: the stream could not be replayed (or this is the first subscribe). */
   onResync(): Promise<void> | void;
-  /** The server refused the subscription (`forbidden`, `not_found`, ...). */
+  /** The server refused the subscription for good (`forbidden`, `not_found`, `validation_failed`). */
   onRefused?(code: string, message: string): void;
 }
 
@@ -195,6 +195,11 @@ export class LiveConnection {
   }
 
   async #acknowledged(topic: string, ack: SubscribeAck): Promise<void> {
+    // A process shutting down (or without its database) says so; the topic is not refused: ask again.
+    if (!ack.ok && ack.code === 'service_unavailable') {
+      this.#retryLater(topic);
+      return;
+    }
     if (!ack.ok) {
       for (const handlers of this.#handlers.get(topic) ?? []) handlers.onRefused?.(ack.code, ack.message);
       return;

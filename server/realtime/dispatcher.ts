@@ -89,7 +89,7 @@ export class Dispatcher {
     if (this.poll) clearInterval(this.poll);
     if (this.retry) clearTimeout(this.retry);
     await this.listener?.close();
-    for (const p of this.pending.splice(0)) p.resolve({ ok: false, code: 'not_found', message: 'The server is shutting down.' });
+    for (const p of this.pending.splice(0)) p.resolve({ ok: false, code: 'service_unavailable', message: 'The server is shutting down; subscribe again.' });
   }
 
   /** Subscribe with replay. Resolves with the ack once the subscriber is live. */

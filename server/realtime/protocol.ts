@@ -50,7 +50,11 @@ export type SubscribeAck =
       /** True when `after` was too old (or unknown): reload over HTTP, then continue from `seq`. */
       resync?: boolean;
     }
-  | { ok: false; code: 'forbidden' | 'not_found' | 'validation_failed'; message: string };
+  /**
+   * `service_unavailable`: this process is shutting down or could not reach the database; the topic may be fine,
+   * so subscribe again (here after a while, or on the process the reconnect reaches). The others are final.
+   */
+  | { ok: false; code: 'forbidden' | 'not_found' | 'validation_failed' | 'service_unavailable'; message: string };
 
 export type UnsubscribeAck = { ok: true } | { ok: false; code: 'validation_failed'; message: string };
 

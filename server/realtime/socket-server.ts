@@ -135,7 +135,7 @@ export function wireSocketServer(app: FastifyInstance, io: LiveServer, dispatche
         ack(await dispatcher.subscribe(subscriberFor(request.batch === true), request.topic, request.after));
       } catch (error) {
         app.log.warn({ err: error }, 'subscribe failed');
-        ack({ ok: false, code: 'not_found', message: 'The server could not subscribe you right now; try again.' });
+        ack({ ok: false, code: 'service_unavailable', message: 'The server could not subscribe you right now; try again.' });
       }
     });
 
