@@ -1,7 +1,6 @@
-import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
+import { sql, type Insertable, type Transaction } from 'kysely';
 import type { AuditEntityKind, AuditLogTable, DB } from '../../db/schema.ts';
-
-type Executor = Kysely<DB> | Transaction<DB>;
+import type { Executor } from '../../db/executor.ts';
 
 /** Rows per INSERT: a statement takes at most 65,535 parameters (10 a row here), and an import can be long. */
 const INSERT_CHUNK = 1000;

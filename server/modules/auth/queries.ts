@@ -1,7 +1,6 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { DB, Role } from '../../db/schema.ts';
-
-type Executor = Kysely<DB> | Transaction<DB>;
+import { sql } from 'kysely';
+import type { Role } from '../../db/schema.ts';
+import type { Executor } from '../../db/executor.ts';
 
 /** A user's assigned venues as a JSON array, which pg and PGlite both parse the same way. */
 export const venueIdsOf = (userIdColumn: 'users.id') =>

@@ -1,8 +1,7 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import type { Executor } from '../../db/executor.ts';
 import { range, type Slot } from './queries.ts';
-
-type Executor = Kysely<DB> | Transaction<DB>;
 
 export interface ClosureRow {
   id: string;

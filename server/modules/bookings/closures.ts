@@ -6,12 +6,11 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { AppError, notFound } from '../../errors.ts';
-import { writeTransaction } from '../../realtime/outbox.ts';
+import { venueTopic } from '../../realtime/topics.ts';
+import { write } from '../../realtime/write.ts';
 import { bookingsCancelled } from '../audit/entries.ts';
-import { recordAudit } from '../audit/record.ts';
 import { canReadVenue, requirePrincipal, requireVenueManager, type Principal } from '../auth/principal.ts';
 import { findRoom, findVenue } from '../venues/queries.ts';
-import { venueTopic } from '../venues/service.ts';
 import * as cq from './closure-queries.ts';
 import { toBooking, toClosure, toConflict } from './dto.ts';
 import * as q from './queries.ts';
@@ -40,7 +39,7 @@ export async function createClosure(db: Kysely<DB>, principal: Principal | null,
     const room = await findRoom(db, input.roomId);
     if (!room || room.venueId !== venueId) throw new AppError('not_found', 'The room was not found in this venue.', { field: 'roomId' });
   }
-  return writeTransaction(db, async (trx, emit) => {
+  return write(db, async ({ trx, emit, audit }) => {
     await q.exclusiveLockVenue(trx, venueId);
     const inside = await cq.bookingIdsInside(trx, venueId, input.roomId ?? null, start, end);
     if (inside.length > 0 && !input.cancelBookings) {
@@ -55,7 +54,7 @@ export async function createClosure(db: Kysely<DB>, principal: Principal | null,
       await cq.insertClosure(trx, { venueId, roomId: input.roomId ?? null, start, end, reason: input.reason.trim(), createdBy: user.userId }),
     );
     if (cancelled.length > 0) emit({ topic: venueTopic(venueId), type: 'booking.cancelled', data: { bookings: cancelled } });
-    if (cancelled.length > 0) await recordAudit(trx, user, bookingsCancelled(cancelled[0]!, cancelled, { closureId: closure.id, reason: closure.reason }));
+    if (cancelled.length > 0) await audit(user, bookingsCancelled(cancelled[0]!, cancelled, { closureId: closure.id, reason: closure.reason }));
     emit({ topic: venueTopic(venueId), type: 'closure.created', data: { closure } });
     return { closure, cancelled };
   });
@@ -65,7 +64,7 @@ export async function deleteClosure(db: Kysely<DB>, principal: Principal | null,
   const closure = await cq.findClosure(db, closureId);
   if (!closure) throw notFound('The closure');
   requireVenueManager(principal, closure.venueId);
-  await writeTransaction(db, async (trx, emit) => {
+  await write(db, async ({ trx, emit }) => {
     await cq.deleteClosure(trx, closureId);
     emit({ topic: venueTopic(closure.venueId), type: 'closure.deleted', data: { closureId, venueId: closure.venueId } });
   });

@@ -2,10 +2,9 @@
  * Booking queries. A booking's `during` is a tstzrange; it is written from two instants and read back as
  * `start`/`end` timestamptz columns (Dates from both drivers), never as range text.
  */
-import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
+import { sql, type Insertable, type Transaction } from 'kysely';
 import type { BookingKind, BookingSeriesTable, DB } from '../../db/schema.ts';
-
-type Executor = Kysely<DB> | Transaction<DB>;
+import type { Executor } from '../../db/executor.ts';
 
 export interface BookingRow {
   id: string;

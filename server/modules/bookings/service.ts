@@ -5,15 +5,15 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import type { Executor } from '../../db/executor.ts';
 import { pgErrorCode, PG } from '../../db/errors.ts';
 import { AppError, notFound, validationFailed } from '../../errors.ts';
 import { instantToZoned, parseLocalDate } from '../../shared/zoned-time.ts';
-import { writeTransaction } from '../../realtime/outbox.ts';
+import { venueTopic } from '../../realtime/topics.ts';
+import { write } from '../../realtime/write.ts';
 import { bookingsCancelled, bookingsCreated } from '../audit/entries.ts';
-import { recordAudit } from '../audit/record.ts';
 import { canReadVenue, requirePrincipal, requireVenueManager, type Principal } from '../auth/principal.ts';
 import { findRoom, findVenue } from '../venues/queries.ts';
-import { venueTopic } from '../venues/service.ts';
 import { findClosuresFor } from './closure-queries.ts';
 import { bookingConflict, toBooking, toClosure, toConflict, venueClosed } from './dto.ts';
 import * as q from './queries.ts';
@@ -35,7 +35,7 @@ export async function listBookings(db: Kysely<DB>, principal: Principal | null, 
 }
 
 /** The room and its venue, checked for the caller's right to book it. */
-export async function bookableRoom(db: Kysely<DB> | Transaction<DB>, principal: Principal | null, roomId: string) {
+export async function bookableRoom(db: Executor, principal: Principal | null, roomId: string) {
   const room = await findRoom(db, roomId);
   if (!room) throw new AppError('not_found', 'The room was not found; it may have been removed.', { field: 'roomId' });
   const user = requireVenueManager(principal, room.venueId);
@@ -87,7 +87,7 @@ export function planSlots(input: { start: string; end: string; recurrence?: { rr
 }
 
 /** Who is in the way of these slots: clashing bookings and closures, by slot. */
-async function obstacles(db: Kysely<DB> | Transaction<DB>, venueId: string, roomId: string, slots: readonly q.Slot[], exceptIds: string[] = []) {
+async function obstacles(db: Executor, venueId: string, roomId: string, slots: readonly q.Slot[], exceptIds: string[] = []) {
   const [clashes, closures] = await Promise.all([q.findClashes(db, roomId, slots, exceptIds), findClosuresFor(db, venueId, roomId, slots)]);
   return { clashes, closures };
 }
@@ -118,7 +118,7 @@ export async function createBookings(db: Kysely<DB>, principal: Principal | null
 
   for (let attempt = 0; ; attempt += 1) {
     try {
-      return await writeTransaction(db, async (trx, emit) => {
+      return await write(db, async ({ trx, emit, audit }) => {
         // Closures take this lock exclusively: no closure can appear between our check and our insert.
         await q.shareLockVenue(trx, venue.id);
         const { clashes, closures } = await obstacles(trx, venue.id, room.id, plan.slots);
@@ -154,7 +154,7 @@ export async function createBookings(db: Kysely<DB>, principal: Principal | null
         );
         const bookings = rows.map(toBooking);
         emit({ topic: venueTopic(venue.id), type: 'booking.created', data: { bookings, seriesId } });
-        await recordAudit(trx, user, bookingsCreated(bookings, { seriesId, ...(plan.series ? { rrule: plan.series.rrule } : {}) }));
+        await audit(user, bookingsCreated(bookings, { seriesId, ...(plan.series ? { rrule: plan.series.rrule } : {}) }));
         const skipped = plan.slots.flatMap((slot, i) =>
           closedSlots.has(i) || clashingSlots.has(i)
             ? [
@@ -199,7 +199,7 @@ export async function cancelBooking(
   const existing = await q.findBooking(db, bookingId);
   if (!existing) throw notFound('The booking');
   const user = requireVenueManager(principal, existing.venueId);
-  return writeTransaction(db, async (trx, emit) => {
+  return write(db, async ({ trx, emit, audit }) => {
     const target = (await q.lockBooking(trx, bookingId))!;
     if (options.version !== undefined && options.version !== target.version) {
       throw new AppError('version_conflict', 'Someone else changed this booking meanwhile; look at it again before cancelling.', {
@@ -210,7 +210,7 @@ export async function cancelBooking(
     const inScope = await occurrencesInScope(trx, target, options.scope ?? 'this');
     const cancelled = (await q.cancelBookings(trx, inScope.filter((b) => b.status === 'confirmed').map((b) => b.id))).map(toBooking);
     if (cancelled.length > 0) emit({ topic: venueTopic(target.venueId), type: 'booking.cancelled', data: { bookings: cancelled } });
-    if (cancelled.length > 0) await recordAudit(trx, user, bookingsCancelled(toBooking(target), cancelled, target.seriesId ? { scope: options.scope ?? 'this' } : {}));
+    if (cancelled.length > 0) await audit(user, bookingsCancelled(toBooking(target), cancelled, target.seriesId ? { scope: options.scope ?? 'this' } : {}));
     return cancelled;
   });
 }

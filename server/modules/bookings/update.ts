@@ -9,12 +9,11 @@ import type { DB } from '../../db/schema.ts';
 import { pgErrorCode, PG } from '../../db/errors.ts';
 import { AppError, notFound, validationFailed } from '../../errors.ts';
 import { addDays, dayNumber, instantToZoned, zonedToInstant } from '../../shared/zoned-time.ts';
-import { writeTransaction } from '../../realtime/outbox.ts';
+import { venueTopic } from '../../realtime/topics.ts';
+import { write } from '../../realtime/write.ts';
 import { bookingUpdated } from '../audit/entries.ts';
-import { recordAudit } from '../audit/record.ts';
 import { requireVenueManager, type Principal } from '../auth/principal.ts';
 import { findRoom, findVenue } from '../venues/queries.ts';
-import { venueTopic } from '../venues/service.ts';
 import { findClosuresFor } from './closure-queries.ts';
 import { bookingConflict, toBooking, toClosure, toConflict, venueClosed } from './dto.ts';
 import * as q from './queries.ts';
@@ -79,7 +78,7 @@ export async function updateBooking(
   if (input.title !== undefined && !input.title.trim()) throw validationFailed('title', 'The title may not be empty.');
 
   try {
-    return await writeTransaction(db, async (trx, emit) => {
+    return await write(db, async ({ trx, emit, audit }) => {
       await q.shareLockVenue(trx, venue.id);
       const target = (await q.lockBooking(trx, bookingId))!;
       if (target.version !== input.version) {
@@ -98,7 +97,7 @@ export async function updateBooking(
       for (const p of planned) updated.push(toBooking(await q.updateBooking(trx, p.row.id, p.change)));
       emit({ topic: venueTopic(venue.id), type: 'booking.updated', data: { bookings: updated } });
       const booking = updated.find((b) => b.id === bookingId)!;
-      await recordAudit(trx, user, bookingUpdated(toBooking(target), booking, updated, input.scope));
+      await audit(user, bookingUpdated(toBooking(target), booking, updated, input.scope));
       return { booking, bookings: updated };
     });
   } catch (error) {

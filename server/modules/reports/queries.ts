@@ -11,11 +11,10 @@
  */
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import type { Executor } from '../../db/executor.ts';
 import type { ReportRange } from './range.ts';
 import { monthlySource, ROLLED_UP, rollUp, rollUpMonths, wholeMonths } from './rollup.ts';
 import type { TournamentGrouping, VisitGrouping } from './schemas.ts';
-
-type Executor = Kysely<DB> | Transaction<DB>;
 
 /**
  * Run report queries in one transaction with settings for scans of many rows: no JIT (PostgreSQL's default

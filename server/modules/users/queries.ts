@@ -1,8 +1,7 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { DB, Role } from '../../db/schema.ts';
+import type { Executor } from '../../db/executor.ts';
 import { venueIdsOf } from '../auth/queries.ts';
-
-type Executor = Kysely<DB> | Transaction<DB>;
 
 export function listUsers(db: Executor) {
   return db

@@ -1,7 +1,6 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { DB, RoomKind } from '../../db/schema.ts';
-
-type Executor = Kysely<DB> | Transaction<DB>;
+import { sql } from 'kysely';
+import type { RoomKind } from '../../db/schema.ts';
+import type { Executor } from '../../db/executor.ts';
 
 const venueColumns = ['id', 'name', 'timezone', 'opensAt', 'closesAt'] as const;
 const roomColumns = ['id', 'venueId', 'name', 'kind', 'capacity'] as const;

@@ -1,5 +1,5 @@
 /**
- * Venues and rooms. Every change records its `venue:ID` event in the same transaction (writeTransaction),
+ * Venues and rooms. Every change records its `venue:ID` event in the same transaction (`write`),
  * so screens learn of it exactly when it is committed.
  */
 import type { Kysely } from 'kysely';
@@ -7,13 +7,13 @@ import type { DB, Room, Venue } from '../../db/schema.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { isValidTimeZone } from '../../config.ts';
 import { AppError, notFound, validationFailed } from '../../errors.ts';
-import { writeTransaction } from '../../realtime/outbox.ts';
+import { venueTopic } from '../../realtime/topics.ts';
+import { write } from '../../realtime/write.ts';
 import { canReadVenue, requireAdmin, requirePrincipal, requireVenueManager, type Principal } from '../auth/principal.ts';
 import * as q from './queries.ts';
 import type { CreateRoomInput, CreateVenueInput, RoomDto, UpdateRoomInput, UpdateVenueInput, VenueDto } from './schemas.ts';
 
-import { venueTopic } from '../../realtime/topics.ts';
-
+/** @deprecated import it from server/realtime/topics.ts; kept until the last importer has moved. */
 export { venueTopic };
 
 const toVenue = (v: Pick<Venue, 'id' | 'name' | 'timezone' | 'opensAt' | 'closesAt'>): VenueDto => ({
@@ -59,7 +59,7 @@ export async function createVenue(db: Kysely<DB>, principal: Principal | null, i
   checkHours(input.opensAt ?? '08:00', input.closesAt ?? '21:00');
   if (await q.venueNameTaken(db, name)) throw duplicateName('A venue', name);
   try {
-    return await writeTransaction(db, async (trx, emit) => {
+    return await write(db, async ({ trx, emit }) => {
       const venue = toVenue(await q.insertVenue(trx, { ...input, name, timezone }));
       emit({ topic: venueTopic(venue.id), type: 'venue.updated', data: { venue } });
       return venue;
@@ -75,7 +75,7 @@ export async function updateVenue(db: Kysely<DB>, principal: Principal | null, v
   checkTimezone(input.timezone);
   const name = input.name?.trim();
   try {
-    return await writeTransaction(db, async (trx, emit) => {
+    return await write(db, async ({ trx, emit }) => {
       const current = await q.findVenue(trx, venueId);
       if (!current) throw notFound('The venue');
       checkHours(input.opensAt ?? current.opensAt, input.closesAt ?? current.closesAt);
@@ -102,7 +102,7 @@ export async function createRoom(db: Kysely<DB>, principal: Principal | null, ve
   requireVenueManager(principal, venueId);
   const name = input.name.trim();
   try {
-    return await writeTransaction(db, async (trx, emit) => {
+    return await write(db, async ({ trx, emit }) => {
       if (await q.roomNameTaken(trx, venueId, name)) throw duplicateName('A room', name);
       const room = toRoom(await q.insertRoom(trx, { ...input, name, venueId }));
       emit({ topic: venueTopic(venueId), type: 'room.created', data: { room } });
@@ -120,7 +120,7 @@ export async function updateRoom(db: Kysely<DB>, principal: Principal | null, ro
   requireVenueManager(principal, existing.venueId);
   const name = input.name?.trim();
   try {
-    return await writeTransaction(db, async (trx, emit) => {
+    return await write(db, async ({ trx, emit }) => {
       if (name && (await q.roomNameTaken(trx, existing.venueId, name, roomId))) throw duplicateName('A room', name);
       const updated = await q.updateRoom(trx, roomId, { ...input, ...(name ? { name } : {}) });
       if (!updated) throw notFound('The room');
