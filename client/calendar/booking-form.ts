@@ -3,9 +3,9 @@
  * times ('YYYY-MM-DD', 'HH:MM'); requests carry instants, converted in the venue's zone (zone.ts).
  */
 import type { MessageKey } from '../lib/messages/zh-CN.ts';
+import type { BookingKind } from '../../server/shared/enums.ts';
 import type {
   Booking,
-  BookingKind,
   BookingRecurrence,
   CreateBookingRequest,
   SeriesScope,

@@ -3,7 +3,8 @@
  * of colour blindness), each with the text colour that keeps at least 4.5:1 contrast. Colour is never the
  * only sign: the kind's name is written on every event, so print-outs in black and white still say it.
  */
-import { BOOKING_KINDS, isBookingKind, type BookingKind } from '../lib/types.ts';
+import type { BookingKind } from '../../server/shared/enums.ts';
+import { isBookingKind } from '../lib/types.ts';
 
 export interface KindColours {
   background: string;
@@ -24,5 +25,3 @@ export const KIND_COLOURS: Record<BookingKind, KindColours> = {
 export const knownKind = (kind: string): BookingKind => (isBookingKind(kind) ? kind : 'other');
 
 export const kindColours = (kind: string): KindColours => KIND_COLOURS[knownKind(kind)];
-
-export { BOOKING_KINDS };

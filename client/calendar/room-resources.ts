@@ -1,7 +1,8 @@
 /** Rooms as FullCalendar resources: ordered and (on timelines) grouped by kind, labelled with their capacity. */
 import { t } from '../lib/i18n.svelte.ts';
 import { roomKindLabel } from '../lib/labels.ts';
-import { ROOM_KINDS, type Room } from '../lib/types.ts';
+import { ROOM_KINDS } from '../../server/shared/enums.ts';
+import type { Room } from '../lib/types.ts';
 import type { RoomResource } from './calendar-adapter.ts';
 
 export function roomResource(room: Room): RoomResource {

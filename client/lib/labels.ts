@@ -1,6 +1,7 @@
 /** Names of closed sets (room kinds, roles, device kinds) in the current language. */
 import { t } from './i18n.svelte.ts';
-import { isRoomKind, type DeviceKind, type Role } from './types.ts';
+import type { DeviceKind, Role } from '../../server/shared/enums.ts';
+import { isRoomKind } from './types.ts';
 
 export const roomKindLabel = (kind: string): string => t(`room.kind.${isRoomKind(kind) ? kind : 'other'}`);
 

@@ -1,18 +1,11 @@
 /**
  * Shapes the apps read from the server (docs/api.md). Kept here until the server's TypeBox schemas exist to
- * import `Static<>` types from; fields not in the contract are optional and only shown when present.
+ * import `Static<>` types from; fields not in the contract are optional and only shown when present. The lists of
+ * kinds and roles are the server's own (server/shared/enums.ts).
  */
-
-export const ROOM_KINDS = [
-  'gateball_court',
-  'table_tennis',
-  'classroom',
-  'hall',
-  'studio',
-  'exhibition',
-  'other',
-] as const;
-export type RoomKind = (typeof ROOM_KINDS)[number];
+import {
+  BOOKING_KINDS, ROOM_KINDS, type BookingKind, type DeviceKind, type Role, type RoomKind,
+} from '../../server/shared/enums.ts';
 
 /** The zone new venues get on the server unless TZ_VENUE says otherwise; used only when a venue's is unknown. */
 export const DEFAULT_TIMEZONE = 'Asia/Shanghai';
@@ -41,9 +34,6 @@ export interface RoomFields {
   capacity: number;
 }
 
-export type Role = 'admin' | 'coordinator' | 'referee';
-export const ROLES: readonly Role[] = ['admin', 'coordinator', 'referee'];
-
 export interface User {
   id: string;
   username: string;
@@ -51,8 +41,6 @@ export interface User {
   venueIds?: string[];
   disabled?: boolean;
 }
-
-export type DeviceKind = 'kiosk' | 'display';
 
 export type DeviceStatus = 'awaiting_pairing' | 'pairing_expired' | 'paired' | 'revoked';
 
@@ -84,10 +72,6 @@ export interface MeAnswer {
 export function isRoomKind(kind: string): kind is RoomKind {
   return (ROOM_KINDS as readonly string[]).includes(kind);
 }
-
-/** Kinds of booking (`POST /api/bookings` `kind`); each has its own colour on the calendar. */
-export const BOOKING_KINDS = ['class', 'activity', 'lecture', 'meeting', 'competition', 'exhibition', 'other'] as const;
-export type BookingKind = (typeof BOOKING_KINDS)[number];
 
 export type BookingStatus = 'confirmed' | 'cancelled';
 

@@ -4,7 +4,7 @@
  * has them, with the cell at fault marked.
  */
 import type { Lang } from '../lib/i18n-core.ts';
-import { fieldForHeader } from '../../server/modules/members/import/columns.ts';
+import { fieldForHeader } from '../../server/shared/member-columns.ts';
 import { isMemberField, type ImportReport, type MemberField } from './types.ts';
 
 /** The server's limit for one file (docs/api.md). */

@@ -1,7 +1,8 @@
 /** Member words in the current language, and what to say about a field the form or the server refused. */
 import { i18n, t } from '../lib/i18n.svelte.ts';
 import type { Problem } from './member-form.ts';
-import { isMemberField, type Gender, type MemberCategory, type MemberField } from './types.ts';
+import type { MemberCategory } from '../../server/shared/enums.ts';
+import { isMemberField, type Gender, type MemberField } from './types.ts';
 
 export const categoryLabel = (category: MemberCategory): string => t(`members.category.${category}`);
 

@@ -4,7 +4,8 @@
  * `PATCH /api/members/:id`, and which field a refusal from the server belongs to.
  */
 import { ApiError } from '../lib/api.ts';
-import { isMemberField, type Gender, type Member, type MemberCategory, type MemberField } from './types.ts';
+import type { MemberCategory } from '../../server/shared/enums.ts';
+import { isMemberField, type Gender, type Member, type MemberField } from './types.ts';
 
 export interface MemberFormValues {
   name: string;

@@ -1,7 +1,5 @@
 /** Members as the server sends them (docs/api.md, Members) and the import report it answers with. */
-
-export const MEMBER_CATEGORIES = ['veteran', 'retired', 'leader', 'other'] as const;
-export type MemberCategory = (typeof MEMBER_CATEGORIES)[number];
+import { MEMBER_CATEGORIES, type MemberCategory } from '../../server/shared/enums.ts';
 
 export const isMemberCategory = (value: unknown): value is MemberCategory =>
   MEMBER_CATEGORIES.some((c) => c === value);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { REMOVED_MEMBER_NAME as SERVER_PLACEHOLDER } from '../../server/modules/members/queries.ts';
+import { REMOVED_MEMBER_NAME as SERVER_PLACEHOLDER } from '../../server/shared/member-privacy.ts';
 import type { Member } from '../members/types.ts';
 import { REMOVED_MEMBER_NAME, enterAction, isCurrentMember } from './member-picker.ts';
 

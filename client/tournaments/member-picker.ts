@@ -1,11 +1,12 @@
 /** What the member search box does with Enter (pure, so it can be tested without a browser). */
+import { REMOVED_MEMBER_NAME } from '../../server/shared/member-privacy.ts';
 import type { Member } from '../members/types.ts';
 
 /**
- * The name a removed member's copies get (server/modules/members/queries.ts REMOVED_MEMBER_NAME): the entry keeps
- * the old `memberId`, and the API gives no other mark, so the name is how the apps tell a removed member.
+ * REMOVED_MEMBER_NAME: the name a removed member's copies get. The entry keeps the old `memberId`, and the API
+ * gives no other mark, so the name is how the apps tell a removed member.
  */
-export const REMOVED_MEMBER_NAME = '已删除会员';
+export { REMOVED_MEMBER_NAME };
 
 /** A player who is still a member: has a `memberId` and is not a removed member's placeholder. */
 export function isCurrentMember(player: { memberId: string | null; name: string }): boolean {

@@ -4,17 +4,14 @@
  * date → 'YYYY-MM-DD' string, jsonb → parsed value.
  */
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { BookingKind, DeviceKind, MemberCategory, Role, RoomKind } from '../shared/enums.ts';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type Instant = ColumnType<Date, Date | string, Date | string>;
 type NullableInstant = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 
-export const ROOM_KINDS = ['gateball_court', 'table_tennis', 'classroom', 'hall', 'studio', 'exhibition', 'other'] as const;
-export type RoomKind = (typeof ROOM_KINDS)[number];
-export const ROLES = ['admin', 'coordinator', 'referee'] as const;
-export type Role = (typeof ROLES)[number];
-export const DEVICE_KINDS = ['kiosk', 'display'] as const;
-export type DeviceKind = (typeof DEVICE_KINDS)[number];
+// The lists of kinds and roles are shared with the apps; the tables' column types are re-exported for the modules.
+export type { BookingKind, DeviceKind, MemberCategory, Role, RoomKind } from '../shared/enums.ts';
 
 export interface VenuesTable {
   id: Generated<string>;
@@ -86,8 +83,6 @@ export interface DevicesTable {
   createdAt: CreatedAt;
 }
 
-export const BOOKING_KINDS = ['class', 'activity', 'lecture', 'meeting', 'competition', 'exhibition', 'other'] as const;
-export type BookingKind = (typeof BOOKING_KINDS)[number];
 export type BookingStatus = 'confirmed' | 'cancelled';
 
 /** `during` is a tstzrange; queries read it as lower()/upper() instants, never as the range's text. */
@@ -135,9 +130,6 @@ export interface VenueClosuresTable {
   createdBy: string | null;
   createdAt: CreatedAt;
 }
-
-export const MEMBER_CATEGORIES = ['veteran', 'retired', 'leader', 'other'] as const;
-export type MemberCategory = (typeof MEMBER_CATEGORIES)[number];
 
 export interface MembersTable {
   id: Generated<string>;

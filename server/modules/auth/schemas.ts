@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { ROLES } from '../../db/schema.ts';
+import { ROLES } from '../../shared/enums.ts';
 import { Id, Line, OneOf } from '../../http/schemas.ts';
 
 export const RoleSchema = OneOf(ROLES);

@@ -2,7 +2,7 @@
  * The bookings interface (docs/api.md "Bookings", extended with series scopes, closures and a conflict check).
  */
 import { Type, type Static } from 'typebox';
-import { BOOKING_KINDS } from '../../db/schema.ts';
+import { BOOKING_KINDS } from '../../shared/enums.ts';
 import { Id, Instant, Line, NAME_MAX_LENGTH, OneOf, Text, TEXT_MAX_LENGTH } from '../../http/schemas.ts';
 
 export const BookingKindSchema = OneOf(BOOKING_KINDS);

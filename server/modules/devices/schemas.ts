@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { DEVICE_KINDS } from '../../db/schema.ts';
+import { DEVICE_KINDS } from '../../shared/enums.ts';
 import { Id, Line, Name, NullableInstant, OneOf } from '../../http/schemas.ts';
 
 export const DeviceKindSchema = OneOf(DEVICE_KINDS);

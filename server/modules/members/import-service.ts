@@ -13,7 +13,7 @@ import { AppError } from '../../errors.ts';
 import { memberCreated, memberUpdated } from '../audit/entries.ts';
 import { recordAudit } from '../audit/record.ts';
 import { requireUser, type Principal } from '../auth/principal.ts';
-import type { MemberField } from './import/columns.ts';
+import type { MemberField } from '../../shared/member-columns.ts';
 import { CsvImportError } from './import/errors.ts';
 import { decideLines, lookupKeys, type GoodLine } from './import/match.ts';
 import { findExisting, lockImports } from './import/queries.ts';

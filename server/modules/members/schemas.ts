@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { MEMBER_CATEGORIES } from '../../db/schema.ts';
+import { MEMBER_CATEGORIES } from '../../shared/enums.ts';
 import { Id, Line, OneOf, Text } from '../../http/schemas.ts';
 
 export const MemberCategorySchema = OneOf(MEMBER_CATEGORIES, 'veteran 离休, retired 退休, leader 原市级领导, other');

@@ -13,7 +13,8 @@ import { requireAdmin, requirePrincipal, requireUser, type Principal } from '../
 import { eraseMemberCopies } from './erasure.ts';
 import { isGuessable, parseDeviceQuery } from './device-search.ts';
 import type { KioskLookupLimits } from './lookup-limits.ts';
-import { DEVICE_SEARCH_HITS, forViewer } from './privacy.ts';
+import { DEVICE_SEARCH_HITS } from '../../shared/member-privacy.ts';
+import { forViewer } from './privacy.ts';
 import * as q from './queries.ts';
 import type { CreateMemberInput, ListMembersInput, MemberDto, UpdateMemberInput } from './schemas.ts';
 

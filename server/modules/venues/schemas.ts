@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { ROOM_KINDS } from '../../db/schema.ts';
+import { ROOM_KINDS } from '../../shared/enums.ts';
 import { Id, Line, LocalTime, Name, OneOf } from '../../http/schemas.ts';
 
 export const VenueSchema = Type.Object({

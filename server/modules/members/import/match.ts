@@ -3,7 +3,7 @@
  * already is (matched by member number, card code, or name + phone), leave that member unchanged, or refuse it
  * with a reason. Pure: the members the lines may be are read first (import/queries.ts), under the import lock.
  */
-import type { MemberField } from './columns.ts';
+import type { MemberField } from '../../../shared/member-columns.ts';
 import type { MemberInput, RowError } from './rows.ts';
 import type { ExistingMember } from './queries.ts';
 

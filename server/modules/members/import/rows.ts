@@ -1,4 +1,5 @@
-import { type ColumnMap, isHeaderRow, mapColumns, MEMBER_FIELDS, type MemberField, noNameColumn } from './columns.ts';
+import { isHeaderRow, MEMBER_FIELDS, type MemberField } from '../../../shared/member-columns.ts';
+import { type ColumnMap, mapColumns, noNameColumn } from './columns.ts';
 import { type CsvDelimiter, detectDelimiter, parseCsvRecords } from './csv.ts';
 import { type CsvEncoding, decodeCsv } from './decode.ts';
 import { CsvImportError } from './errors.ts';
