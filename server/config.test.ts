@@ -52,4 +52,26 @@ describe('loadConfig', () => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(name);
   });
+
+  // The sentences an operator reads: main.ts prints a ConfigError as "centre-ops: cannot start: <message>" on one
+  // line (tests/integration/startup.pglite.test.ts checks that with one real process; these are the rest).
+  it.each([
+    [{ PORT: 'eighty' }, /PORT must be a whole number/],
+    [{ PORT: '70000' }, /PORT must be a whole number/],
+    [{ DATABASE_URL: 'mysql://localhost/x' }, /DATABASE_URL must start with postgres:\/\//],
+    [{ TZ_VENUE: 'Mars/Olympus' }, /TZ_VENUE must be an IANA time zone/],
+    [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of/],
+    [{ ADMIN_PASSWORD: 'short' }, /ADMIN_PASSWORD must be at least 8 characters/],
+  ])('refuses %o in one sentence that says what is expected', (env, message) => {
+    let error: unknown;
+    try {
+      loadConfig(env);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const text = (error as ConfigError).message;
+    expect(text).toMatch(message);
+    expect(text).not.toContain('\n');
+  });
 });

@@ -11,7 +11,8 @@
  *
  * A failure names the route, its seed and fast-check's path to the shrunk counterexample; replay exactly that
  * with FUZZ_ROUTE='POST /api/bookings' FUZZ_PATH='12:0:1' (and FUZZ_SEED if it was set). FUZZ_RUNS changes the
- * number of requests per route, FUZZ_VERBOSE=1 prints how often each route answered what.
+ * number of requests per route (a local run tries the first quarter of CI's: CI=true or FUZZ_RUNS=80 tries them
+ * all), FUZZ_VERBOSE=1 prints how often each route answered what.
  *
  * The second part, "size limits", checks each limit of docs/api.md at its edge.
  */
@@ -27,10 +28,11 @@ import { databaseFingerprint } from '../support/db-fingerprint.ts';
 import { apiRoutes, buildWorld, type FuzzWorld } from '../support/fuzz-fixture.ts';
 import { requestArbitrary, toInject } from '../support/fuzz-requests.ts';
 import { SPECS } from '../support/fuzz-routes.ts';
+import { propertyRuns } from '../support/property-runs.ts';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261129);
-/** Requests per route: about 5,000 in all, 10 to 30 seconds. */
-const RUNS = Number(process.env.FUZZ_RUNS ?? 80);
+/** Requests per route: in CI about 5,000 in all, 10 to 30 seconds; a quarter of that locally (property-runs.ts). */
+const RUNS = Number(process.env.FUZZ_RUNS ?? propertyRuns(80));
 const ONLY_ROUTE = process.env.FUZZ_ROUTE;
 const REPLAY_PATH = process.env.FUZZ_PATH;
 

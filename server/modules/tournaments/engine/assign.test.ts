@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { propertyRuns } from '../../../../tests/support/property-runs.ts';
 import { minCostAssignment } from './assign.ts';
 
 function brute(cost: number[][]): number {
@@ -32,7 +33,7 @@ describe('minCostAssignment', () => {
       expect(new Set(chosen).size).toBe(cost.length);
       const total = chosen.reduce((sum, c, r) => sum + (cost[r]?.[c] ?? NaN), 0);
       expect(total).toBe(brute(cost));
-    }), { numRuns: 200 });
+    }), { numRuns: propertyRuns(200) });
   });
 
   it('handles no rows and refuses more rows than columns', () => {

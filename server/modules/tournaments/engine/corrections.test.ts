@@ -6,6 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { propertyRuns } from '../../../../tests/support/property-runs.ts';
 import { applyResults } from './apply.ts';
 import { drawDoubleElimination } from './double.ts';
 import { resolveGroupPlaces } from './groups.ts';
@@ -86,7 +87,7 @@ describe('corrections (property)', () => {
       const back = withPlaces(start, { ...corrected, [target.key]: old });
       expect(back.state.matches).toEqual(wrong.state.matches);
       expect(back.state.flags).toEqual([]);
-    }), { numRuns: 150 });
+    }), { numRuns: propertyRuns(150) });
     // 150 whole brackets played out twice: about 7 s on a 2-core machine running other suites beside it.
   }, 60_000);
 });

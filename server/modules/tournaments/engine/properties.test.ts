@@ -3,6 +3,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { propertyRuns } from '../../../../tests/support/property-runs.ts';
 import { drawDoubleElimination } from './double.ts';
 import { drawGroupsThenKnockout, meetingRound } from './knockout-groups.ts';
 import { drawRoundRobin } from './round-robin.ts';
@@ -55,7 +56,7 @@ describe('single elimination (property)', () => {
         expect([...next].sort()).toEqual([...winners].sort());
       }
       for (const p of ids) if (p.id !== state.championId && !thirdPlace) expect(l.get(p.id)).toBe(1);
-    }));
+    }), { numRuns: propertyRuns(100) });
   });
 });
 
@@ -85,7 +86,7 @@ describe('double elimination (property)', () => {
         const winners = state.matches.filter((m) => m.stage === 'winners' && m.round === r).map((m) => m.winnerId);
         expect(roundIds(state, 'winners', r + 1).sort()).toEqual([...winners].sort());
       }
-    }));
+    }), { numRuns: propertyRuns(100) });
   });
 });
 
@@ -105,7 +106,7 @@ describe('round robin (property)', () => {
       const pairs = new Set(b.matches.map((m) => m.sides.map((s) => s.participantId).sort().join('|')));
       expect(pairs.size).toBe((n * (n - 1)) / 2);
       expect(b.matches.every((m) => m.sides[0].participantId !== m.sides[1].participantId)).toBe(true);
-    }), { numRuns: 60 });
+    }), { numRuns: propertyRuns(60) });
   });
 });
 
@@ -138,6 +139,6 @@ describe('groups then knockout (property)', () => {
       for (const s of states) checkOncePerRound(s);
       expect(state.complete).toBe(true);
       expect(state.championId).not.toBeNull();
-    }), { numRuns: 60 });
+    }), { numRuns: propertyRuns(60) });
   });
 });

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { propertyRuns } from '../../../../tests/support/property-runs.ts';
 import { validateGateballResult } from '../../../shared/sports/gateball.ts';
 import {
   DEFAULT_GATEBALL_STANDINGS, gateballStandingMatch, type GateballStandingMatch, type GateballStandingRow, gateballStandings,
@@ -136,7 +137,7 @@ describe('properties', () => {
         for (let k = 1; k < rows.length; k++) expect(rows[k - 1]!.won * 1000 + rows[k - 1]!.drawn).toBeGreaterThanOrEqual(rows[k]!.won * 1000 + rows[k]!.drawn);
         for (const r of rows) expect(r.played).toBe(r.won + r.drawn + r.lost);
       }
-    }), { numRuns: 300 });
+    }), { numRuns: propertyRuns(300) });
   });
 
   it('with score difference first, level teams are ordered by it', () => {
@@ -146,6 +147,6 @@ describe('properties', () => {
         const [a, b] = [rows[k - 1]!, rows[k]!];
         if (a.won === b.won && a.drawn === b.drawn) expect(a.scoreDifference).toBeGreaterThanOrEqual(b.scoreDifference);
       }
-    }), { numRuns: 300 });
+    }), { numRuns: propertyRuns(300) });
   });
 });

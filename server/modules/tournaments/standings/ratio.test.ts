@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { propertyRuns } from '../../../../tests/support/property-runs.ts';
 import { compareRatio } from './ratio.ts';
 
 const r = (won: number, lost: number) => ({ won, lost });
@@ -37,6 +38,6 @@ describe('compareRatio', () => {
     fc.assert(fc.property(ratio, ratio, ratio, (a, b, c) => {
       expect(Math.sign(compareRatio(a, b))).toBe(-Math.sign(compareRatio(b, a)) || 0);
       if (compareRatio(a, b) <= 0 && compareRatio(b, c) <= 0) expect(compareRatio(a, c)).toBeLessThanOrEqual(0);
-    }), { numRuns: 2000 });
+    }), { numRuns: propertyRuns(2000) });
   });
 });

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { propertyRuns } from '../../../../tests/support/property-runs.ts';
 import { type GameScore, validateTableTennisResult } from '../../../shared/sports/table-tennis.ts';
 import { standingMatchFromResult, type TableTennisStandingMatch, type TableTennisStandingRow, tableTennisStandings } from './table-tennis.ts';
 
@@ -190,20 +191,20 @@ describe('properties', () => {
       for (let i = 1; i < rows.length; i++) expect(rows[i - 1]!.matchPoints).toBeGreaterThanOrEqual(rows[i]!.matchPoints);
       for (const r of rows) expect(r.played).toBe(r.won + r.lost);
       expect(rows.reduce((s, r) => s + r.won, 0)).toBe(rows.reduce((s, r) => s + r.lost, 0));
-    }), { numRuns: 400 });
+    }), { numRuns: propertyRuns(400) });
   });
 
   it('adding results one by one never throws', () => {
     fc.assert(fc.property(groupArb, ([players, matches]) => {
       for (let i = 0; i <= matches.length; i++) expect(() => tableTennisStandings(players, matches.slice(0, i))).not.toThrow();
-    }), { numRuns: 100 });
+    }), { numRuns: propertyRuns(100) });
   });
 
   it('the order of the matches does not matter', () => {
     fc.assert(fc.property(groupArb, fc.nat(), ([players, matches], seed) => {
       const shuffled = [...matches].sort((a, b) => ((matches.indexOf(a) * 7919 + seed) % 13) - ((matches.indexOf(b) * 7919 + seed) % 13));
       expect(tableTennisStandings(players, shuffled)).toEqual(tableTennisStandings(players, matches));
-    }), { numRuns: 200 });
+    }), { numRuns: propertyRuns(200) });
   });
 
   it('the order of the players matters only to lots not yet drawn', () => {
@@ -219,7 +220,7 @@ describe('properties', () => {
       unsettled.forEach((r, i) => {
         if (!r.byLot) expect(r.participantId).toBe(settled[i]!.participantId);
       });
-    }), { numRuns: 200 });
+    }), { numRuns: propertyRuns(200) });
   });
 });
 
@@ -261,7 +262,7 @@ describe('properties of complete round robins', () => {
         const beatAll = group.find((p) => group.every((q) => q === p || winnerOf(matches, p, q) === p));
         if (beatAll !== undefined && group.length > 1) expect(group[0]).toBe(beatAll);
       }
-    }), { numRuns: 300 });
+    }), { numRuns: propertyRuns(300) });
   });
 
   it('two players alone on a match-point total are ordered by their own match', () => {
@@ -274,6 +275,6 @@ describe('properties of complete round robins', () => {
         expect(winnerOf(matches, first.participantId, second.participantId)).toBe(first.participantId);
         expect(first.decidedBy).toBe('head_to_head_match_points');
       }
-    }), { numRuns: 300 });
+    }), { numRuns: propertyRuns(300) });
   });
 });
