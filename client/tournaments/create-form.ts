@@ -9,7 +9,7 @@ import type { CreateTournamentRequest, Format, GateballGamePreset, GateballStand
 export type BestOf = 3 | 5 | 7;
 
 export const STANDINGS_PRESETS = {
-  /** The default of docs/domain.md: difference, points scored, head-to-head, lot. */
+  /** The default of docs/rules.md "Gateball": difference, points scored, head-to-head, lot. */
   difference_first: ['score_difference', 'points_for', 'head_to_head', 'lot'],
   head_to_head_first: ['head_to_head', 'score_difference', 'points_for', 'lot'],
   difference_then_head_to_head: ['score_difference', 'head_to_head', 'points_for', 'lot'],

@@ -31,7 +31,7 @@ interface Match {
   sides: Array<{ participantId: string | null }>;
 }
 
-/** The side serving at `current` in game `gameIndex` (docs/domain.md "Table tennis", ITTF 2.13). */
+/** The side serving at `current` in game `gameIndex` (docs/rules.md "Table tennis", ITTF 2.13). */
 function servingSide(firstServer: Side, gameIndex: number, current: Score): Side {
   const first: Side = gameIndex % 2 === 0 ? firstServer : firstServer === 1 ? 2 : 1;
   const played = current[0] + current[1];

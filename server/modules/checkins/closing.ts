@@ -1,5 +1,5 @@
 /**
- * Visits left open are ended at the venue's closing time (docs/domain.md): members forget to check out, and a
+ * Visits left open are ended at the venue's closing time (docs/rules.md "Check-ins"): members forget to check out, and a
  * headcount must not carry yesterday's people. Every process checks once a minute; ending a visit is a
  * conditional update, so two processes doing it at once end each visit once.
  */

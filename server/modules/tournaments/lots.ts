@@ -1,5 +1,5 @@
 /**
- * Recording a draw by lot (issue 13, docs/domain.md: "by lot" shown and settable). Players the rules leave level
+ * Recording a draw by lot (docs/rules.md "Lots"). Players the rules leave level
  * once their group is played out (standings/lot-state.ts) are placed by a physical draw; staff record the
  * order drawn here and the standings, and the knockout places fed from them, follow at once. Only a real,
  * final tie takes a draw; recording again corrects it. Audited, and told to `tournament:ID` like a result.

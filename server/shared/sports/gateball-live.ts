@@ -1,6 +1,6 @@
 /**
  * A gateball game in play as the referee's tablet sends it (`PUT /api/matches/:id/live`) and the hall screens
- * show it (docs/domain.md "Gateball": each ball's progress, team totals, whose turn, the clock from 30:00 down and
+ * show it (docs/rules.md "Gateball": each ball's progress, team totals, whose turn, the clock from 30:00 down and
  * "time up, play continues"):
  *
  *   {balls: [[red 1,3,5,7,9], [white 2,4,6,8,10]]} or {score: [red, white]}   (the same rules as a result)

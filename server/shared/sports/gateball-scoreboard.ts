@@ -3,7 +3,7 @@
  * where time matters) and returns a new state; there are no timers. The screen calls `scoreboardView(state, now)`
  * as often as it likes to show the clock.
  *
- * Rules (docs/domain.md): balls 1–10 play in turn, red (odd) first; a ball's progress is gate 1, gate 2, gate 3, then
+ * Rules (docs/rules.md "Gateball"): balls 1–10 play in turn, red (odd) first; a ball's progress is gate 1, gate 2, gate 3, then
  * the pole (0→1→2→3→pole, worth 0, 1, 2, 3, 5 points). A ball at the pole has finished and its turns are skipped.
  * A team whose five balls all finish ends the game at once. The game lasts 30 minutes; when time runs out the
  * turn in play finishes, and if it was red's, the next white ball still plays once, then the game ends.

@@ -1,5 +1,5 @@
 /**
- * Gateball results (docs/domain.md "Gateball"). Each ball scores 1 point for each of gates 1, 2, 3 passed in order
+ * Gateball results (docs/rules.md "Gateball"). Each ball scores 1 point for each of gates 1, 2, 3 passed in order
  * and 2 more for hitting the goal pole afterwards, so a ball has 0, 1, 2, 3 or 5 points (never 4) and a team of
  * five at most 25. Side 1 is red (balls 1, 3, 5, 7, 9), side 2 white (balls 2, 4, 6, 8, 10).
  *

@@ -2,7 +2,7 @@
  * Point-by-point scoring for the referee's tablet, as a pure reducer: every state is built from the points
  * scored so far, so undo is exact and a reloaded page can rebuild the state from the stored points.
  *
- * Service (ITTF 2.13.3, 2.13.6 for the side level): the side that serves first in the match is chosen by the
+ * Service (docs/rules.md "Table tennis"; ITTF 2.13.3, 2.13.6 for the side level): the side that serves first in the match is chosen by the
  * referee (after the toss); in a game each side serves 2 points in turn, and from 10–10 the sequence stays the
  * same but each serves 1 point in turn; the side that served first in a game receives first in the next.
  * Doubles (which player serves to whom) and the expedite system are not modelled: `server` is the side.

@@ -14,7 +14,7 @@ function refused(value: { ok: boolean }): { rule: string; message: string; messa
 }
 
 describe('a table tennis team match', () => {
-  it('lists the two playing orders of docs/domain.md', () => {
+  it('lists the two playing orders of docs/rules.md', () => {
     expect(TEAM_ORDERS.five_singles).toEqual([['A', 'X'], ['B', 'Y'], ['C', 'Z'], ['A', 'Y'], ['B', 'X']]);
     expect(TEAM_ORDERS.doubles_first).toHaveLength(5);
     expect(TEAM_ORDERS.doubles_first[0]?.[0]).toContain('+');

@@ -1,5 +1,5 @@
 /**
- * Table tennis team matches (docs/domain.md): five singles A-X, B-Y, C-Z, A-Y, B-X, or a doubles first then four
+ * Table tennis team matches (docs/rules.md "Table tennis"): five singles A-X, B-Y, C-Z, A-Y, B-X, or a doubles first then four
  * singles; the team match stops as soon as one team has won 3 rubbers (individual matches). Every rubber follows
  * the game rules of table-tennis.ts and is itself a best of `bestOf` games.
  */
@@ -20,9 +20,9 @@ export const MAX_RUBBERS = 5;
 export type TeamOrder = 'five_singles' | 'doubles_first';
 
 /**
- * Who plays whom in each rubber, side 1's players A, B, C against side 2's X, Y, Z. docs/domain.md gives the five
- * singles order; for "doubles first then four singles" it names no singles order, so this is the ITTF Olympic
- * team order (doubles, A-X, C-Z, A-Y, B-X), where the doubles pair is the two players not in the next singles.
+ * Who plays whom in each rubber, side 1's players A, B, C against side 2's X, Y, Z, as docs/rules.md
+ * "Table tennis" gives them: five singles, or "doubles first then four singles" in the ITTF's Olympic team order
+ * (doubles, A-X, C-Z, A-Y, B-X), where the doubles pair is the two players not in the next singles.
  */
 export const TEAM_ORDERS: Record<TeamOrder, ReadonlyArray<readonly [string, string]>> = {
   five_singles: [['A', 'X'], ['B', 'Y'], ['C', 'Z'], ['A', 'Y'], ['B', 'X']],

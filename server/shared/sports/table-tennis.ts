@@ -1,5 +1,5 @@
 /**
- * Table tennis scores (docs/domain.md "Table tennis"): a game goes to 11 and must be won by 2 (from 10–10 it goes on
+ * Table tennis scores (docs/rules.md "Table tennis"): a game goes to 11 and must be won by 2 (from 10–10 it goes on
  * until one side leads by 2); a match is best of 3, 5 or 7 games and ends as soon as one side has won the
  * majority, so no game is played after that. Scores are always side 1's points first.
  *

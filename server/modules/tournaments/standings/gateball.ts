@@ -1,8 +1,8 @@
 /**
- * Gateball group standings (docs/domain.md: "wins first; then the tournament's chosen order of head-to-head, score
- * difference, points scored and lot").
+ * Gateball group standings (docs/rules.md "Gateball", group standings: "wins first; then the tournament's
+ * chosen order of head-to-head, score difference, points scored and lot").
  *
- * Choices where docs/domain.md is silent:
+ * Choices where the rule books are silent (docs/rules.md says the same):
  * - "Wins first", literally: more wins ranks higher whatever the draws; at equal wins a draw beats a loss (a
  *   preset may end a game level). `matchPoints` (2 a win, 1 a draw) is shown for reference; the order is by
  *   wins, then draws — so three draws never outrank one win.

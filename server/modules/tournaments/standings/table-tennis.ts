@@ -1,5 +1,5 @@
 /**
- * Round-robin group standings for table tennis, ITTF regulation 3.7.5 as docs/domain.md states it:
+ * Round-robin group standings for table tennis, ITTF regulation 3.7.5 as docs/rules.md "Table tennis" states it:
  * - 2 match points for a win, 1 for a loss in a played match, 0 for a loss not played (walkover);
  * - players equal on match points are ordered using only the matches among them: match points, then (team events)
  *   the ratio of individual matches (rubbers) won to lost, then of games, then of points — ratios compared exactly
@@ -8,7 +8,7 @@
  *   matches among themselves (tie-break.ts);
  * - what cannot be resolved is decided by lot (`lots`, set by the referee; marked `byLot` either way).
  *
- * Choices where docs/domain.md is silent: a walkover counts as played, won and lost (so `played` = results entered)
+ * Choices where 3.7.5 is silent: a walkover counts as played, won and lost (so `played` = results entered)
  * and adds no games or points to either side; matches whose sides are not both in the group, or that name the
  * same player twice, are ignored; a participant listed twice counts once.
  */
