@@ -18,6 +18,7 @@ import * as addMemberPinyin from './202612071004_add_member_pinyin.ts';
 import * as allowTournamentAuditEntries from './202612071042_allow_tournament_audit_entries.ts';
 import * as createCalendarLinks from './202612071700_create_calendar_links.ts';
 import * as eraseRemovedMemberCopies from './202612071710_erase_removed_member_copies.ts';
+import * as checkinEventsNamedByTypescript from './202612072200_checkin_events_named_by_typescript.ts';
 
 export const migrations: Record<string, Migration> = {
   '202611290700_create_foundation': createFoundation,
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '202612071042_allow_tournament_audit_entries': allowTournamentAuditEntries,
   '202612071700_create_calendar_links': createCalendarLinks,
   '202612071710_erase_removed_member_copies': eraseRemovedMemberCopies,
+  '202612072200_checkin_events_named_by_typescript': checkinEventsNamedByTypescript,
 };

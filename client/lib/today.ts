@@ -118,12 +118,8 @@ export function applyHeadcountEvent(current: Headcount | null, venueId: string, 
   return next && next.venueId === venueId ? next : current;
 }
 
-/** Mirrors the server's rule for screens that only know count and capacity. */
-export function capacityLevel(count: number, capacity: number): 'ok' | 'warning' | 'full' {
-  if (capacity <= 0) return 'ok';
-  if (count >= capacity) return 'full';
-  return count * 10 >= capacity * 9 ? 'warning' : 'ok';
-}
+/** The capacity rule, for screens that only know count and capacity: the server's own (server/shared). */
+export { capacityLevel } from '../../server/shared/capacity.ts';
 
 /** `from`/`to` of the bookings to load so that "today" in any zone is inside: a day either side of now. */
 export function bookingWindow(now: Date): { from: string; to: string } {

@@ -1,12 +1,14 @@
 /**
- * Runs the migrations in migrations/ at start. Several processes may start at once against one server:
- * a session-level advisory lock on one connection makes them take turns (the first migrates, the others
- * find nothing left to do). Kysely's own migration lock covers only the migration transaction, not the
- * creation of its bookkeeping tables, hence this outer lock.
+ * Runs the migrations in migrations/ at start, then applies the database functions (functions.ts: their
+ * current text, replaced on every start like Flyway's repeatable migrations). Several processes may start at
+ * once against one server: a session-level advisory lock on one connection makes them take turns (the first
+ * migrates, the others find nothing left to do). Kysely's own migration lock covers only the migration
+ * transaction, not the creation of its bookkeeping tables nor the functions, hence this outer lock.
  */
 import { sql, type Kysely } from 'kysely';
 import { Migrator, type MigrationProvider, type MigrationResult } from 'kysely/migration';
 import { migrations } from '../../migrations/index.ts';
+import { applyFunctions } from './functions.ts';
 import type { DB } from './schema.ts';
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
@@ -30,6 +32,10 @@ export async function migrateToLatest(db: Kysely<DB>): Promise<MigrationResult[]
         const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
         throw new MigrationError(`migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);
       }
+      // After the migrations: a migration that drops a function's old signature runs before its file makes the new one.
+      await applyFunctions(connection).catch((error: unknown) => {
+        throw new MigrationError(error instanceof Error ? error.message : String(error));
+      });
       return results ?? [];
     } finally {
       await sql`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`.execute(connection);

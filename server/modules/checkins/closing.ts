@@ -7,7 +7,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { addDays, localDateOf, zonedToInstant } from '../../shared/zoned-time.ts';
-import { writeTransaction } from '../../realtime/outbox.ts';
+import { write } from '../../realtime/write.ts';
 import { listVenues } from '../venues/queries.ts';
 import { openVisitsBefore } from './queries.ts';
 import { closeVisits } from './service.ts';
@@ -33,7 +33,7 @@ export async function closeOpenVisits(db: Kysely<DB>, now = new Date()): Promise
       .map((v) => ({ id: v.id, at: closingFor(v.checkedInAt, venue.closesAt, venue.timezone) }))
       .filter((r) => r.at.getTime() <= now.getTime());
     if (rows.length === 0) continue;
-    const ended = await writeTransaction(db, (trx, emit, emitLate) => closeVisits(trx, emit, emitLate, venue.id, rows));
+    const ended = await write(db, (w) => closeVisits(w, venue.id, rows));
     closed += ended.length;
   }
   return closed;

@@ -1,8 +1,8 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
+import type { Executor } from '../../db/executor.ts';
 import type { DB, VisitEndReason } from '../../db/schema.ts';
+import type { CheckinEvents } from './events.ts';
 import type { HeadcountDto, VisitDto } from './schemas.ts';
-
-type Executor = Kysely<DB> | Transaction<DB>;
 
 const visitColumns = [
   'visits.id',
@@ -59,16 +59,40 @@ export interface CheckinRecord {
 
 export type CheckinRefusal = 'device_revoked' | 'member_not_found' | 'key_reused' | 'booking_not_found' | 'room_not_booking_room' | 'room_not_found';
 
-export type CheckinOutcome =
-  | { error: CheckinRefusal; field?: string }
-  | { error?: undefined; replayed?: boolean; visit: VisitDto; moved: VisitDto | null; member: { id: string; name: string } | null; headcount: HeadcountDto };
+export interface CheckinRecorded {
+  error?: undefined;
+  movedFrom?: undefined;
+  replayed?: boolean;
+  visit: VisitDto;
+  moved: VisitDto | null;
+  member: { id: string; name: string } | null;
+  headcount: HeadcountDto;
+}
 
-/** `checkin_record` (migration 202611291410): the whole check-in in one statement, or why it was refused. */
-export async function recordCheckin(db: Executor, r: CheckinRecord): Promise<CheckinOutcome> {
+export type CheckinOutcome =
+  | { error: CheckinRefusal; field?: string; movedFrom?: undefined }
+  /** The member's open visit is at this other venue, whose events were not given: nothing was written. */
+  | { error?: undefined; movedFrom: string }
+  | CheckinRecorded;
+
+/**
+ * `checkin_record` (server/db/functions/checkin_record.sql): the whole check-in in one statement, appending
+ * the `events` it is given (events.ts), or why it was refused.
+ */
+export async function recordCheckin(trx: Transaction<DB>, r: CheckinRecord, events: CheckinEvents): Promise<CheckinOutcome> {
   const result = await sql<{ outcome: CheckinOutcome }>`
     select checkin_record(${r.key}::uuid, ${r.venueId}::uuid, ${r.memberCode}::text, ${r.memberId}::uuid, ${r.guests}::int,
-                          ${r.roomId}::uuid, ${r.bookingId}::uuid, ${r.deviceId}::uuid, ${r.createdBy}::uuid) as outcome`.execute(db);
+                          ${r.roomId}::uuid, ${r.bookingId}::uuid, ${r.deviceId}::uuid, ${r.createdBy}::uuid,
+                          ${JSON.stringify(events)}::jsonb) as outcome`.execute(trx);
   const outcome = result.rows[0]?.outcome;
   if (!outcome) throw new Error('checkin_record returned nothing');
   return outcome;
+}
+
+/** `venue_headcount` (server/db/functions/venue_headcount.sql): who is in the venue now. */
+export async function venueHeadcount(db: Executor, venueId: string): Promise<HeadcountDto> {
+  const result = await sql<{ headcount: HeadcountDto }>`select venue_headcount(${venueId}::uuid) as headcount`.execute(db);
+  const headcount = result.rows[0]?.headcount;
+  if (!headcount) throw new Error(`venue_headcount returned nothing for ${venueId}`);
+  return headcount;
 }

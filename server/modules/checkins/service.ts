@@ -4,15 +4,15 @@
  * all find the one visit the first made. A member has one open visit: checking in elsewhere ends the
  * earlier one (reason `moved`) in the same transaction.
  */
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { AppError, notFound, validationFailed } from '../../errors.ts';
-import { writeTransaction, type Emit, type EmitLate } from '../../realtime/outbox.ts';
+import { write, type Write } from '../../realtime/write.ts';
 import { canManageVenue, requirePrincipal, type Principal } from '../auth/principal.ts';
 import { findVenue } from '../venues/queries.ts';
-import { venueTopic } from '../venues/service.ts';
-import { computeHeadcount, headcountEvent } from './headcount.ts';
+import { checkinEnded, checkinEventsAt, headcountEvent, type CheckinEvents } from './events.ts';
+import { computeHeadcount } from './headcount.ts';
 import * as q from './queries.ts';
 import type { CheckInInput, HeadcountDto, VisitDto } from './schemas.ts';
 
@@ -59,12 +59,23 @@ export interface CheckInResult {
 }
 
 /** Publish the headcounts of the venues a change touched (computed when the events are numbered). */
-function publishHeadcounts(emitLate: EmitLate, venueIds: Iterable<string>): void {
+function publishHeadcounts(emitLate: Write['emitLate'], venueIds: Iterable<string>): void {
   for (const venueId of new Set(venueIds)) emitLate(headcountEvent(venueId));
 }
 
-function emitEnded(emit: Emit, visit: VisitDto): void {
-  emit({ topic: venueTopic(visit.venueId), type: 'checkin.ended', data: { visit } });
+/**
+ * `checkin_record` in the write's transaction, with the events of the check-in's venue; a member moving from
+ * another venue gets a second call with that venue's events too (nothing was written by the first).
+ */
+async function recordCheckin(trx: Write['trx'], record: q.CheckinRecord): Promise<q.CheckinRecorded> {
+  const events: CheckinEvents = { [record.venueId]: checkinEventsAt(record.venueId) };
+  for (;;) {
+    const outcome = await q.recordCheckin(trx, record, events);
+    if (outcome.error !== undefined) throw refusal(outcome.error, outcome.field);
+    if (outcome.movedFrom === undefined) return outcome;
+    if (events[outcome.movedFrom]) throw new Error(`checkin_record asked twice for the events of venue ${outcome.movedFrom}`);
+    events[outcome.movedFrom] = checkinEventsAt(outcome.movedFrom);
+  }
 }
 
 export async function checkIn(db: Kysely<DB>, principal: Principal | null, keyHeader: string | undefined, input: CheckInInput): Promise<CheckInResult> {
@@ -78,21 +89,21 @@ export async function checkIn(db: Kysely<DB>, principal: Principal | null, keyHe
   const hasMember = input.memberCode !== undefined || input.memberId !== undefined;
   if (!hasMember && guests === 0) throw validationFailed('guests', 'Say who is checking in: a member (memberCode or memberId) or a number of guests.');
 
+  const record: q.CheckinRecord = {
+    key,
+    venueId: input.venueId,
+    memberCode: input.memberCode ?? null,
+    memberId: input.memberId ?? null,
+    guests,
+    roomId: input.roomId ?? null,
+    bookingId: input.bookingId ?? null,
+    deviceId: p.kind === 'device' ? p.deviceId : null,
+    createdBy: p.kind === 'user' ? p.userId : null,
+  };
   for (let attempt = 0; ; attempt += 1) {
     try {
-      // The whole check-in is one statement (migration 202611291410): one implicit transaction, one round trip.
-      const outcome = await q.recordCheckin(db, {
-        key,
-        venueId: input.venueId,
-        memberCode: input.memberCode ?? null,
-        memberId: input.memberId ?? null,
-        guests,
-        roomId: input.roomId ?? null,
-        bookingId: input.bookingId ?? null,
-        deviceId: p.kind === 'device' ? p.deviceId : null,
-        createdBy: p.kind === 'user' ? p.userId : null,
-      });
-      if (outcome.error !== undefined) throw refusal(outcome.error, outcome.field);
+      // The whole check-in is one statement (checkin_record, which appends its own events), in a write.
+      const outcome = await write(db, ({ trx }) => recordCheckin(trx, record));
       return { visit: outcome.visit, moved: outcome.moved, member: outcome.member, headcount: outcome.headcount, replayed: outcome.replayed === true };
     } catch (error) {
       // The same key racing in from two connections (the next try finds the other's visit and answers with
@@ -128,26 +139,26 @@ export async function checkOut(db: Kysely<DB>, principal: Principal | null, visi
   const existing = await q.findVisit(db, visitId);
   if (!existing) throw notFound('The visit');
   requireCheckInRight(principal, existing.venueId);
-  const visit = await writeTransaction(db, async (trx, emit, emitLate) => {
+  const visit = await write(db, async ({ trx, emit, emitLate }) => {
     const locked = await q.lockVisit(trx, visitId);
     // Already ended (checked out, moved or closed): checking out again changes nothing.
     if (!locked || locked.checkedOutAt) return toVisit(locked ?? existing);
     const ended = toVisit((await q.endVisit(trx, visitId, 'checkout'))!);
-    emitEnded(emit, ended);
+    emit(checkinEnded(ended));
     publishHeadcounts(emitLate, [ended.venueId]);
     return ended;
   });
   return { visit, headcount: await computeHeadcount(db, existing.venueId) };
 }
 
-/** Ends visits still open at closing time (closing.ts decides when); one transaction per venue. */
-export async function closeVisits(trx: Transaction<DB>, emit: Emit, emitLate: EmitLate, venueId: string, rows: Array<{ id: string; at: Date }>) {
+/** Ends visits still open at closing time (closing.ts decides when), in the write `w`: one per venue. */
+export async function closeVisits({ trx, emit, emitLate }: Write, venueId: string, rows: Array<{ id: string; at: Date }>) {
   const ended: VisitDto[] = [];
   for (const row of rows) {
     const visit = await q.endVisit(trx, row.id, 'closing', row.at);
     if (visit) ended.push(toVisit(visit));
   }
-  for (const visit of ended) emitEnded(emit, visit);
+  for (const visit of ended) emit(checkinEnded(visit));
   if (ended.length > 0) publishHeadcounts(emitLate, [venueId]);
   return ended;
 }
