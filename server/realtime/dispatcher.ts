@@ -12,12 +12,12 @@
  * replay of (after, position] and joins the live room before the loop emits anything above position, so it
  * sees every event exactly once and in order, without any per-socket filtering on the hot path.
  */
-import { sql } from 'kysely';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '../db/connect.ts';
 import type { Listener } from '../db/notifier.ts';
 import type { LiveEvent, SubscribeAck } from './protocol.ts';
 import { OUTBOX_CHANNEL, SEQUENCE_BATCH, sequenceEvents } from './outbox.ts';
+import { eventsAfter, maxSeq, prunedThrough, topicEventsBetween, type OutboxRow } from './queries.ts';
 import type { DispatchedEvent } from './system-events.ts';
 
 /** What the dispatcher needs of a socket: kept abstract so tests can drive it without socket.io. */
@@ -41,8 +41,6 @@ interface PendingSubscription {
 }
 
 const READ_BATCH = 500;
-/** What a live event carries (rows read with `seq >` a number are numbered ones). */
-const EVENT_COLUMNS = ['seq', 'topic', 'type', 'data', 'at'] as const;
 /** A replay longer than this is cheaper as an HTTP reload. */
 export const MAX_REPLAY = 2_000;
 /** A subscriber ahead of this process (it saw a later event on another process) waits this long for us. */
@@ -74,7 +72,7 @@ export class Dispatcher {
 
   async start(): Promise<void> {
     // Start from the present: older events are for subscribers to replay, not to broadcast again.
-    this.position = await this.maxSeq();
+    this.position = await maxSeq(this.database.db);
     this.listener = await this.database.listen(OUTBOX_CHANNEL, {
       onNotify: () => this.wake(),
       onConnected: () => this.wake(),
@@ -147,14 +145,7 @@ export class Dispatcher {
     // read. Another process's run wakes us by NOTIFY when it numbered something.
     while ((await sequenceEvents(this.database.db)) === SEQUENCE_BATCH && !this.stopped);
     for (;;) {
-      const rows = await this.database.db
-        .selectFrom('outbox')
-        .select([...EVENT_COLUMNS])
-        .where('seq', '>', this.position)
-        .orderBy('seq')
-        .limit(READ_BATCH)
-        .$narrowType<{ seq: number }>()
-        .execute();
+      const rows = await eventsAfter(this.database.db, this.position, READ_BATCH);
       if (rows.length > 0) {
         this.sink.broadcast(rows.map(toLiveEvent));
         this.position = rows[rows.length - 1]!.seq;
@@ -167,8 +158,8 @@ export class Dispatcher {
     if (this.pending.length === 0) return;
     const batch = this.pending.splice(0);
     const replaying = batch.filter((p) => p.subscriber.connected && p.after !== undefined);
-    const horizon = replaying.length > 0 ? await this.horizon() : 0;
-    const latest = replaying.some((p) => (p.after ?? 0) > this.position) ? await this.maxSeq() : this.position;
+    const horizon = replaying.length > 0 ? await prunedThrough(this.database.db) : 0;
+    const latest = replaying.some((p) => (p.after ?? 0) > this.position) ? await maxSeq(this.database.db) : this.position;
 
     const replays = new Map<string, PendingSubscription[]>();
     for (const p of batch) {
@@ -196,16 +187,7 @@ export class Dispatcher {
 
   private async replay(topic: string, subs: PendingSubscription[]): Promise<void> {
     const from = Math.min(...subs.map((s) => s.after ?? 0));
-    const rows = await this.database.db
-      .selectFrom('outbox')
-      .select([...EVENT_COLUMNS])
-      .where('topic', '=', topic)
-      .where('seq', '>', from)
-      .where('seq', '<=', this.position)
-      .orderBy('seq')
-      .limit(MAX_REPLAY + 1)
-      .$narrowType<{ seq: number }>()
-      .execute();
+    const rows = await topicEventsBetween(this.database.db, topic, from, this.position, MAX_REPLAY + 1);
     // A subscribable topic is never `system` (protocol.ts TopicSchema), so these are all app events.
     const events = rows.map(toLiveEvent) as LiveEvent[];
     for (const sub of subs) {
@@ -223,19 +205,9 @@ export class Dispatcher {
     p.subscriber.join(p.topic);
     p.resolve(resync ? { ok: true, seq: this.position, resync: true } : { ok: true, seq: this.position });
   }
-
-  private async maxSeq(): Promise<number> {
-    const row = await sql<{ seq: number | null }>`select max(seq) as seq from outbox`.execute(this.database.db);
-    return Number(row.rows[0]?.seq ?? 0);
-  }
-
-  private async horizon(): Promise<number> {
-    const row = await this.database.db.selectFrom('outboxHorizon').select('prunedThrough').executeTakeFirst();
-    return row?.prunedThrough ?? 0;
-  }
 }
 
 /** A numbered outbox row as it is sent. Rows were recorded by the typed `emit` (write.ts), so their data fit their type. */
-export function toLiveEvent(row: { seq: number; topic: string; type: string; data: unknown; at: Date }): DispatchedEvent {
+export function toLiveEvent(row: OutboxRow): DispatchedEvent {
   return { seq: row.seq, topic: row.topic, type: row.type, data: row.data, at: row.at.toISOString() } as DispatchedEvent;
 }
