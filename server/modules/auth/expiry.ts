@@ -10,8 +10,8 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { writeTransaction } from '../../realtime/outbox.ts';
-import { SYSTEM_TOPIC } from '../../realtime/system-events.ts';
+import { SYSTEM_TOPIC } from '../../realtime/topics.ts';
+import { write } from '../../realtime/write.ts';
 import * as q from './queries.ts';
 
 export const SESSION_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
@@ -22,7 +22,7 @@ const SWEEP_MS = 5 * 60 * 1000;
 
 /** Ends the sessions past their expiry or idle limit and closes their sockets; returns how many. */
 export async function endLapsedSessions(db: Kysely<DB>): Promise<number> {
-  return writeTransaction(db, async (trx, emit) => {
+  return write(db, async ({ trx, emit }) => {
     const ended = await q.revokeLapsedSessions(trx, SESSION_IDLE_MS);
     for (const sessionId of ended) emit({ topic: SYSTEM_TOPIC, type: 'session.revoked', data: { sessionId } });
     return ended.length;

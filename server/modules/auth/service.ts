@@ -11,8 +11,8 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { AppError, validationFailed } from '../../errors.ts';
-import { writeTransaction } from '../../realtime/outbox.ts';
-import { SYSTEM_TOPIC } from '../../realtime/system-events.ts';
+import { SYSTEM_TOPIC } from '../../realtime/topics.ts';
+import { write } from '../../realtime/write.ts';
 import type { SharedRateLimiter } from '../../http/shared-rate-limiter.ts';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password.ts';
 import * as q from './queries.ts';
@@ -61,7 +61,7 @@ export async function login(
   // stay counted even when the real user signs in in between (a reset would hand the guesser ten more).
   await limits.byUsername.refund(usernameKey, counted);
   const token = newSessionToken();
-  const session = await writeTransaction(db, async (trx, emit) => {
+  const session = await write(db, async ({ trx, emit }) => {
     // A new session every time (no fixation); the one this browser held before ends with it.
     if (previousToken) {
       for (const sessionId of await q.revokeSessionByToken(trx, hashSecret(previousToken))) {
@@ -79,7 +79,7 @@ export async function login(
 
 /** Ends the session; its open sockets, on whichever process, are closed through a system event. */
 export async function logout(db: Kysely<DB>, sessionId: string): Promise<void> {
-  await writeTransaction(db, async (trx, emit) => {
+  await write(db, async ({ trx, emit }) => {
     await q.revokeSession(trx, sessionId);
     emit({ topic: SYSTEM_TOPIC, type: 'session.revoked', data: { sessionId } });
   });
@@ -109,7 +109,7 @@ export async function changePassword(
   // Right: this attempt is given back, so the limit counts wrong current passwords only (as sign-in does).
   await limits.passwordByUser.refund(user.userId, counted);
   const passwordHash = await hashPassword(input.newPassword);
-  await writeTransaction(db, async (trx, emit) => {
+  await write(db, async ({ trx, emit }) => {
     await q.updatePasswordHash(trx, user.userId, passwordHash);
     for (const sessionId of await q.revokeUserSessions(trx, user.userId, user.sessionId)) {
       emit({ topic: SYSTEM_TOPIC, type: 'session.revoked', data: { sessionId } });
@@ -119,7 +119,7 @@ export async function changePassword(
 
 /** Ends every session of the user, the current one included; their sockets close on every process. */
 export async function logoutEverywhere(db: Kysely<DB>, userId: string): Promise<void> {
-  await writeTransaction(db, async (trx, emit) => {
+  await write(db, async ({ trx, emit }) => {
     for (const sessionId of await q.revokeUserSessions(trx, userId)) {
       emit({ topic: SYSTEM_TOPIC, type: 'session.revoked', data: { sessionId } });
     }

@@ -1,6 +1,7 @@
 /** calendar_links rows (migration 202612071700): tokens only as sha256, owners joined for their rights now. */
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import type { Executor } from '../../db/executor.ts';
 
 /** Under this, a feed request does not write last_used_at again: one write per link every few minutes. */
 export const LAST_USED_EVERY_MINUTES = 5;
@@ -21,7 +22,7 @@ export interface LinkRow {
   ownerMayRead: boolean;
 }
 
-function linksWithOwners(db: Kysely<DB>) {
+function linksWithOwners(db: Executor) {
   return db
     .selectFrom('calendarLinks as cl')
     .innerJoin('users as u', 'u.id', 'cl.userId')
@@ -44,7 +45,7 @@ function linksWithOwners(db: Kysely<DB>) {
     .where('cl.revokedAt', 'is', null);
 }
 
-export function listLinks(db: Kysely<DB>, filter: { userId?: string; venueId?: string; roomId?: string | null } = {}): Promise<LinkRow[]> {
+export function listLinks(db: Executor, filter: { userId?: string; venueId?: string; roomId?: string | null } = {}): Promise<LinkRow[]> {
   let query = linksWithOwners(db);
   if (filter.userId !== undefined) query = query.where('cl.userId', '=', filter.userId);
   if (filter.venueId !== undefined) query = query.where('cl.venueId', '=', filter.venueId);
@@ -52,12 +53,12 @@ export function listLinks(db: Kysely<DB>, filter: { userId?: string; venueId?: s
   return query.orderBy('cl.createdAt', 'desc').orderBy('cl.id').execute();
 }
 
-export function findLink(db: Kysely<DB>, id: string): Promise<LinkRow | undefined> {
+export function findLink(db: Executor, id: string): Promise<LinkRow | undefined> {
   return linksWithOwners(db).where('cl.id', '=', id).executeTakeFirst();
 }
 
 /** The live link whose token hashes to `tokenHash`, with its owner's rights now; undefined if none. */
-export function findLinkByTokenHash(db: Kysely<DB>, tokenHash: string): Promise<LinkRow | undefined> {
+export function findLinkByTokenHash(db: Executor, tokenHash: string): Promise<LinkRow | undefined> {
   return linksWithOwners(db).where('cl.tokenHash', '=', tokenHash).executeTakeFirst();
 }
 
@@ -87,7 +88,7 @@ export async function revokeLink(trx: Transaction<DB>, id: string): Promise<bool
 }
 
 /** Records a use of the link, at most once every few minutes (a calendar program polls often). */
-export async function touchLink(db: Kysely<DB>, id: string): Promise<void> {
+export async function touchLink(db: Executor, id: string): Promise<void> {
   await db
     .updateTable('calendarLinks')
     .set({ lastUsedAt: sql<Date>`now()` })

@@ -14,7 +14,8 @@ import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { AppError, notFound } from '../../errors.ts';
-import { type AuditEntryInput, recordAudit } from '../audit/record.ts';
+import { write } from '../../realtime/write.ts';
+import type { AuditEntryInput } from '../audit/record.ts';
 import { requireAdmin, requireUser, type Principal, type UserPrincipal } from '../auth/principal.ts';
 import { hashSecret } from '../auth/tokens.ts';
 import * as q from './queries.ts';
@@ -81,7 +82,7 @@ export async function createLink(
 ): Promise<{ link: CalendarLinkDto; token: string; url: string }> {
   const { user, resolved } = await requireLinkableTarget(db, principal, target);
   const token = newCalendarToken();
-  const row = await db.transaction().execute(async (trx) => {
+  const row = await write(db, async ({ trx, audit }) => {
     // Counted under a lock on the owner's row, so a burst of requests cannot pass the cap together.
     if ((await q.countLiveLinksLocked(trx, user.userId)) >= LINKS_PER_USER_MAX) {
       throw new AppError('conflict', `You already have ${LINKS_PER_USER_MAX} calendar links; revoke the ones you no longer use on your account page.`, {
@@ -97,7 +98,7 @@ export async function createLink(
     });
     const created = await q.findLink(trx, id);
     if (!created) throw new Error('calendar link vanished inside its own transaction');
-    await recordAudit(trx, user, auditEntry('calendar_link.created', created));
+    await audit(user, auditEntry('calendar_link.created', created));
     return created;
   });
   return { link: toDto(row), token, url: `${feedPath(target)}?key=${token}` };
@@ -121,9 +122,9 @@ export async function revokeLink(db: Kysely<DB>, principal: Principal | null, li
   const missing = () => notFound('The calendar link');
   const row = await q.findLink(db, linkId);
   if (!row || (row.userId !== user.userId && user.role !== 'admin')) throw missing();
-  await db.transaction().execute(async (trx) => {
+  await write(db, async ({ trx, audit }) => {
     if (!(await q.revokeLink(trx, row.id))) throw missing();
-    await recordAudit(trx, user, auditEntry('calendar_link.revoked', row));
+    await audit(user, auditEntry('calendar_link.revoked', row));
   });
 }
 

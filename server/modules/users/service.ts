@@ -2,10 +2,9 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { AppError, notFound, validationFailed } from '../../errors.ts';
-import { writeTransaction } from '../../realtime/outbox.ts';
-import { SYSTEM_TOPIC } from '../../realtime/system-events.ts';
+import { SYSTEM_TOPIC } from '../../realtime/topics.ts';
+import { write } from '../../realtime/write.ts';
 import { userChanged, userCreated } from '../audit/entries.ts';
-import { recordAudit } from '../audit/record.ts';
 import { hashPassword } from '../auth/password.ts';
 import { requireAdmin, type Principal } from '../auth/principal.ts';
 import { revokeUserSessions } from '../auth/queries.ts';
@@ -39,11 +38,11 @@ export async function createUser(db: Kysely<DB>, principal: Principal | null, in
   if (await q.usernameTaken(db, username)) throw duplicate();
   const passwordHash = await hashPassword(input.password);
   try {
-    return await db.transaction().execute(async (trx) => {
+    return await write(db, async ({ trx, audit }) => {
       const user = await q.insertUser(trx, { username, passwordHash, role: input.role });
       await q.assignVenues(trx, user.id, venueIds);
       const dto = { id: user.id, username: user.username, role: user.role, venueIds: [...venueIds].sort() };
-      await recordAudit(trx, admin, userCreated({ ...dto, disabled: false }));
+      await audit(admin, userCreated({ ...dto, disabled: false }));
       return dto;
     });
   } catch (error) {
@@ -81,7 +80,7 @@ export async function updateUser(db: Kysely<DB>, principal: Principal | null, us
   }
   const passwordHash = input.password !== undefined ? await hashPassword(input.password) : undefined;
 
-  return writeTransaction(db, async (trx, emit) => {
+  return write(db, async ({ trx, emit, audit }) => {
     const locked = await q.lockUserAndActiveAdmins(trx, userId);
     const row = locked.find((u) => u.id === userId);
     if (!row) throw notFound('The user');
@@ -122,7 +121,7 @@ export async function updateUser(db: Kysely<DB>, principal: Principal | null, us
     }
     // Closes every socket of the user: disabled, or reconnecting with the new role and venues.
     if (disabling || roleChanged || venuesChanged) emit({ topic: SYSTEM_TOPIC, type: 'user.disabled', data: { userId } });
-    await recordAudit(trx, admin, ...userChanged(before, after, passwordHash !== undefined, sessionsEnded));
+    await audit(admin, ...userChanged(before, after, passwordHash !== undefined, sessionsEnded));
     return { ...after, createdAt: row.createdAt.toISOString() };
   });
 }
