@@ -1,6 +1,6 @@
 /**
  * One page of the coordinator app whose code is a chunk of its own, loaded by dynamic import() when the page is
- * first needed (issue 13: the calendar with FullCalendar, the reports with Chart.js, members, tournaments,
+ * first needed (docs/performance.md "First load": the calendar with FullCalendar, the reports with Chart.js, members, tournaments,
  * administration and the audit log no longer make everyone's first download). The import starts at most once
  * at a time and its result is kept, so going back to a page shows it at once.
  */

@@ -143,7 +143,7 @@ describe('undo', () => {
 describe('phone and name search', () => {
   it('looks a mobile up only when its 11 digits are in, and picks a member', () => {
     const digits = (text: string) => text.split('').map((digit) => ({ type: 'digit' as const, digit }));
-    // A part of a number is never searched (issue 14): not 4 digits, not 10.
+    // A part of a number is never searched (docs/security.md "Kiosk look-ups"): not 4 digits, not 10.
     let r = run([{ type: 'open', screen: 'phone' }, ...digits('1359083016')]);
     expect(r.screen).toMatchObject({ name: 'phone', digits: '1359083016', searching: false, results: null });
     expect(r.effects).toEqual([]);

@@ -19,7 +19,7 @@ import type { Choice, Effect, EntryScreen, Flow, FlowContext, FlowEvent, Origin,
 export type * from './flow-types.ts';
 
 /**
- * The phone keypad asks for the whole number (issue 14: a kiosk may not search by a part of one). A mobile
+ * The phone keypad asks for the whole number (docs/security.md "Kiosk look-ups": a kiosk may not search by a part of one). A mobile
  * (11 digits from 1) is looked up as soon as it is complete; a landline, from 7 digits (local) to 12 (with its
  * area code), when 查找 is pressed. The last four digits go with the name, on the name screen.
  */
@@ -68,7 +68,7 @@ export const phoneProgress = (digits: string): PhoneProgress =>
 export const phoneSearchBlocked = (digits: string): 'mobile' | 'short' | null =>
   digits === '' || digits.startsWith('1') ? 'mobile' : isLandline(digits) ? null : 'short';
 
-/** Four figures alone on the name screen: the last four of a phone, which need the name (issue 14). */
+/** Four figures alone on the name screen: the last four of a phone, which need the name (docs/security.md "Kiosk look-ups"). */
 export const isLastFourAlone = (text: string): boolean => /^\d{4}$/.test(text.trim());
 
 /**

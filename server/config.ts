@@ -1,5 +1,5 @@
 /**
- * Configuration from the environment (docs/api.md "Running"), parsed once into a typed, frozen object.
+ * Configuration from the environment (docs/deploying.md "Configuration"), parsed once into a typed, frozen object.
  * Bad values fail fast with a ConfigError whose message names the variable and says what is expected;
  * main.ts prints it as one line.
  */

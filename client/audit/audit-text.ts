@@ -14,7 +14,7 @@ export interface AuditNames {
   instant: (iso: string) => string;
   venue: (id: string) => string;
   room: (id: string) => string;
-  /** A tournament participant's name, where the page knows it (entries written since issue 13 carry them). */
+  /** A tournament participant's name, where the page knows it (newer entries carry the names). */
   participant?: (id: string) => string | null;
   /** A match entry's two sides' names, side 1 first, to say whose score is whose. */
   sides?: readonly [string, string];

@@ -1,4 +1,4 @@
-/** Calendar subscription links (docs/api.md "Calendar feeds"): the shapes, and what to say about them. */
+/** Calendar subscription links (docs/api.md "Bookings", calendar feeds and subscription links): the shapes, and what to say about them. */
 import { ApiError, api, seg } from '../lib/api.ts';
 import { errorText } from '../lib/error-text.ts';
 import { t } from '../lib/i18n.svelte.ts';

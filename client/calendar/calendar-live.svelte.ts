@@ -1,7 +1,7 @@
 /**
  * One venue's bookings and closures: loaded over HTTP per visible range, kept current by `venue:<id>` events
  * (patches), reloaded on resync. The calendar component draws through a `CalendarSink`; it never touches the
- * socket (docs/architecture.md: client state in *.svelte.ts classes fed by one socket module). Rooms come from `VenueLive`, which follows the same topic.
+ * socket (docs/architecture.md habit 6: client state in *.svelte.ts classes fed by one socket module). Rooms come from `VenueLive`, which follows the same topic.
  */
 import type { RoomCount } from './in-room-now.ts';
 import { api, seg, withQuery } from '../lib/api.ts';

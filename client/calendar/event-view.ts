@@ -99,7 +99,7 @@ export function eventMetaLine(booking: Booking, room: Room | undefined, tr: Tran
 }
 
 
-/** More people expected than the room holds: the calendar and the details say so (issue 13). */
+/** More people expected than the room holds: the calendar and the details say so (docs/rules.md "Headcounts and capacity"). */
 export function overCapacity(booking: Pick<Booking, 'expectedCount'>, room: Pick<Room, 'capacity'> | undefined): boolean {
   return room !== undefined && booking.expectedCount !== null && booking.expectedCount > room.capacity;
 }

@@ -19,7 +19,7 @@ export interface RepeatFields {
   exdates: string[];
   /**
    * Whether the user ticked or unticked a weekday. Until then the one ticked day is the start date's weekday
-   * and follows the start date; afterwards the days are exactly what the user ticked (issue 13: a Monday
+   * and follows the start date; afterwards the days are exactly what the user ticked (a Monday
    * ticked for the form's first date stayed ticked after the start moved to a Tuesday).
    */
   weekdaysChosen?: boolean;

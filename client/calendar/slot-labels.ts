@@ -1,6 +1,6 @@
 /**
  * Column headings of the timelines: a month shows each day as its date and weekday ("7" over "周一"), never
- * the time of day its slot starts at (issue 13: every column of 月·时间轴 was headed "00:00").
+ * the time of day its slot starts at (every column of 月·时间轴 was once headed "00:00").
  */
 const LANGS: Record<string, string> = { 'zh-cn': 'zh-CN', 'en-gb': 'en-GB' };
 

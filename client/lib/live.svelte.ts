@@ -2,7 +2,7 @@
  * THE socket module (docs/architecture.md habit 6): the only code that touches socket.io. State classes subscribe to
  * topics here; components read those classes and this connection's reactive `state`, never the socket.
  *
- * Replay instead of hoping (docs/architecture.md): the last applied `seq` is remembered per topic and re-sent as
+ * Replay instead of hoping (docs/architecture.md "Writes and live events"): the last applied `seq` is remembered per topic and re-sent as
  * `after` on every (re)connect; the seq bookkeeping itself lives in `seq-tracker.ts`.
  */
 import { io, type Socket } from 'socket.io-client';

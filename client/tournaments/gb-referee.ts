@@ -1,5 +1,5 @@
 /**
- * The gateball referee's state around the shared scoreboard reducer (`server/.../gateball-scoreboard.ts`):
+ * The gateball referee's state around the shared scoreboard reducer (`server/shared/sports/gateball-scoreboard.ts`):
  * saved on the tablet after every change (the state is plain data; the clock is instants, so time spent with
  * the page closed still counts), rebuilt from the server's live balls when another tablet got further, and a
  * clock the referee can set when the tablet joins a game already under way.

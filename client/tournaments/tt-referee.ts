@@ -1,5 +1,5 @@
 /**
- * The table tennis referee's state around the shared reducer (`server/.../table-tennis-referee.ts`): where it
+ * The table tennis referee's state around the shared reducer (`server/shared/sports/table-tennis-referee.ts`): where it
  * starts when the page opens (this tablet's saved points, or the live score the server holds), and how it is
  * saved so a reload or a flat battery loses nothing.
  */

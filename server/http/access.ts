@@ -124,7 +124,7 @@ export const ACCESS = {
   'PUT /api/tournaments/:tournamentId/lots': { allow: STAFF, venue: resource('tournament', 'tournamentId'), why: 'The venue’s coordinators record the draw for players tied by lot.' },
   'PUT /api/matches/:matchId/result': { allow: USERS, venue: resource('match', 'matchId'), why: 'Referees of the venue (or city-wide) score; its coordinators correct.' },
   'PUT /api/matches/:matchId/live': { allow: USERS, venue: resource('match', 'matchId'), why: 'The running score, from the referee’s tablet.' },
-  // Reports (issue 8): figures of one venue the caller looks after, or (venueId omitted) of all of them.
+  // Reports (docs/api.md "Reports"): figures of one venue the caller looks after, or (venueId omitted) of all of them.
   'GET /api/reports/visits': { allow: STAFF, venue: { in: 'query', field: 'venueId', optional: true }, why: 'Visit figures are for the bureau and the venues’ coordinators; without venueId, the caller’s own venues (all for an admin).' },
   'GET /api/reports/tournaments': { allow: STAFF, venue: { in: 'query', field: 'venueId', optional: true }, why: 'Competition figures, for the bureau and the venues’ coordinators; without venueId, the caller’s own venues.' },
   'GET /api/reports/yearly': { allow: STAFF, venue: { in: 'query', field: 'venueId', optional: true }, why: 'The bureau’s yearly summary of a venue (or of the caller’s venues): staff only.' },

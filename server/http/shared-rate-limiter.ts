@@ -8,7 +8,7 @@
  * Count first, then check: a caller counts the attempt (`attempt`, one atomic INSERT … ON CONFLICT … RETURNING
  * that increments and answers in the same statement) BEFORE it looks at the password or code, and goes on only
  * when that answer allows it. Asking "blocked?" first and counting the failure afterwards let a burst of
- * parallel guesses all pass the question before any of them was counted (issue 14: 30 parallel wrong
+ * parallel guesses all pass the question before any of them was counted (docs/security.md "Abuse limits": 30 parallel wrong
  * sign-ins had 30 passwords checked under a limit of 10). There is deliberately no read-only "blocked?" here.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';

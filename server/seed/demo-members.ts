@@ -3,7 +3,7 @@
  * (QJ and eight random-looking letters and digits), and the register's mix of 退休, a few 离休 and former city
  * leaders. Generated from a fixed seed, so every demo has the same people. All invented.
  *
- * Card codes are not numbered in order (issue 14): a code is what a kiosk checks a member in with, and with
+ * Card codes are not numbered in order (docs/security.md "Kiosk look-ups"): a code is what a kiosk checks a member in with, and with
  * QJ2019001D, QJ2019002D, … one card told every other. Staff print a member's card from the members page;
  * the start-up lines show a few codes to try at the kiosk.
  */

@@ -1,6 +1,6 @@
 /**
  * `npm run seed -- --years N`: invented activity of a whole city for benchmarks, demos and the reports
- * (issue 8): the city centre and a centre in every county (history-plan.ts), a register of members in the
+ * (docs/guide-reports.md): the city centre and a centre in every county (history-plan.ts), a register of members in the
  * domain's proportions, terms of weekly classes with their attendance, lectures, exhibitions, everyday
  * drop-ins with seasons (Chinese New Year, summer, weekends, morning peaks), guests, moves between rooms,
  * the odd evening past midnight, and finished tournaments with their matches, at docs/domain.md's yearly scale
@@ -131,7 +131,7 @@ export async function seedHistory(db: Kysely<DB>, options: HistoryOptions): Prom
     const kinds = categories(count);
     // Written in one statement, not through insertMembers, so the readings the kiosk's name search uses
     // (pinyin and initials) are written here too: a member without them cannot find themselves by "zjg".
-    // Member numbers in order (the ledger's own numbering; staff only), card codes not (issue 14): one card
+    // Member numbers in order (the ledger's own numbering; staff only), card codes not (demo-members.ts): one card
     // must not tell the next. Both keep the prefix, so the demo's cards still start with QJ2025.
     const cards = cardCodes(count, options.seed ^ 0xc0de, prefix, 6);
     const people = demoMembers(count, options.seed).map((m, i) => ({

@@ -1,5 +1,5 @@
 /**
- * Sign-in, sessions and their limits (docs/api.md "People, devices and sessions"): the login answer and its
+ * Sign-in, sessions and their limits (docs/api.md "Signing in", docs/security.md "Sessions"): the login answer and its
  * cookie, one message for every wrong pair, logout that also closes the session's sockets, rate limits, and
  * the refusal of cookie-authenticated writes from another web site.
  */

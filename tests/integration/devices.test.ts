@@ -1,5 +1,5 @@
 /**
- * Kiosks and displays (docs/api.md "People, devices and sessions"): single-use, expiring pairing codes; what
+ * Kiosks and displays (docs/api.md "Devices", docs/security.md "Devices"): single-use, expiring pairing codes; what
  * a device token may read and do; and revocation that takes effect at once, open sockets included.
  */
 import { randomUUID } from 'node:crypto';

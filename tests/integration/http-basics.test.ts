@@ -1,5 +1,5 @@
 /**
- * What every request shares (docs/api.md "Conventions" and "Running"): health, the error shape for unknown
+ * What every request shares (docs/api.md "Conventions" and "Health"): health, the error shape for unknown
  * routes, bad JSON and oversized bodies, request ids, and the built pages with their caching rules.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * Staff accounts (docs/api.md "People, devices and sessions"): only an admin creates them; usernames are
+ * Staff accounts (docs/api.md "Users (admin)"): only an admin creates them; usernames are
  * unique without regard to case; a coordinator needs venues that exist. A refused request creates nothing.
  */
 import { randomUUID } from 'node:crypto';

@@ -279,7 +279,7 @@ export const en: Record<MessageKey, string> = {
   'weekday.5': 'Fri',
   'weekday.6': 'Sat',
   'weekday.7': 'Sun',
-  // Calendar, issue 13 (helper H3): term summary, multi-day bookings, warnings, small screens.
+  // Calendar: term summary, multi-day bookings, warnings, small screens.
   'booking.repeat.summary': 'Will create: every {days} · {first} to {last} · {n} sessions',
   'booking.repeat.daySeparator': ', ',
   'booking.check.outsideHours': 'Note: this is outside the venue’s opening hours ({opens}–{closes}). You can still book it; arrange for someone to open up and stay.',

@@ -278,7 +278,7 @@ export const zhCN = {
   'weekday.5': '周五',
   'weekday.6': '周六',
   'weekday.7': '周日',
-  // Calendar, issue 13 (helper H3): term summary, multi-day bookings, warnings, small screens.
+  // Calendar: term summary, multi-day bookings, warnings, small screens.
   'booking.repeat.summary': '将创建：每{days} · {first} 至 {last} · 共 {n} 次',
   'booking.repeat.daySeparator': '、',
   'booking.check.outsideHours': '注意：这段时间超出场馆开放时间（{opens}–{closes}）。仍可预订，请安排好开门和值班。',

@@ -12,7 +12,7 @@ import type { AuditActorKind, AuditEntityKind, DB } from '../../db/schema.ts';
 import type { Principal } from '../auth/principal.ts';
 import * as q from './queries.ts';
 
-/** Every action the log knows, `entity.verb`. The client translates them (client/audit/labels.ts). */
+/** Every action the log knows, `entity.verb`. The apps translate them (client/lib/messages/audit.*.ts, 'audit.action.*'). */
 export const AUDIT_ACTIONS = [
   'booking.created',
   'booking.updated',

@@ -1,6 +1,6 @@
 /**
  * Is a booking within the venue's opening hours? Bookable either way (an evening concert, a set-up before
- * opening), but the coordinator is told before booking (issue 13: a booking after closing time was called
+ * opening), but the coordinator is told before booking (docs/rules.md "Bookings"; a booking after closing time was once called
  * bookable with no warning). A booking over several days is open during the hours of each day, so only its
  * start time and its end time of day are compared. Pure.
  */

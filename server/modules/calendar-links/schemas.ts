@@ -1,4 +1,4 @@
-/** Calendar subscription links (docs/api.md "Calendar feeds"): what a link looks like, never with its token. */
+/** Calendar subscription links (docs/api.md "Bookings", calendar feeds and subscription links): what a link looks like, never with its token. */
 import { Type, type Static } from 'typebox';
 import { Id, Instant, Line, NullableInstant, OneOf } from '../../http/schemas.ts';
 

@@ -28,7 +28,7 @@ export const checkinRoutes: FastifyPluginAsyncTypebox = async (app) => {
   };
 
   // A kiosk's check-in by a card code that no member holds is a guess, like a look-up that finds nobody
-  // (members/lookup-limits.ts, issue 14): limited per kiosk, in memory (the hot path). Counted first, so a
+  // (members/lookup-limits.ts, docs/security.md "Kiosk look-ups"): limited per kiosk, in memory (the hot path). Counted first, so a
   // kiosk sending more than 20 card check-ins at once is held back: kiosks send one at a time (the offline
   // queue too). Off with the flood guard (CHECKIN_LIMIT_PER_MINUTE=0: benchmarks, tests of concurrency).
   const cardGuesses = checkinLimitPerMinute > 0 ? new LocalGuessBudget() : null;

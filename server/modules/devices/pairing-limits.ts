@@ -1,5 +1,5 @@
 /**
- * How hard pairing codes are to guess (issue 14, item 8). A code is 8 random digits (10^8 values), valid for
+ * How hard pairing codes are to guess (docs/security.md "Abuse limits"). A code is 8 random digits (10^8 values), valid for
  * 10 minutes and single-use, so guessing is only brute force. Two limits, both counted in the database before
  * the code is looked at (count first, then check: shared-rate-limiter.ts):
  *

@@ -1,5 +1,5 @@
 /**
- * What a kiosk's search may ask (issue 14): only what a person standing at it types to find themselves.
+ * What a kiosk's search may ask (docs/security.md "Kiosk look-ups"): only what a person standing at it types to find themselves.
  *
  * - a name: characters, pinyin or initials ("张建国", "zhang", "zjg"), as staff search;
  * - the full phone number ("13812341741", "138 1234 1741", "+86 138-1234-1741"): exactly that number;

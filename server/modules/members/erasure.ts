@@ -1,5 +1,5 @@
 /**
- * What removing a member erases besides their row (issue 14, item 6). A member's name was copied wherever
+ * What removing a member erases besides their row (docs/security.md "Audit log and privacy"). A member's name was copied wherever
  * they were entered in a tournament: their player in the entry, the entry's own name when the entry is the
  * person (a table tennis player), the past live events of those entries that the outbox keeps for replay,
  * and the audit entries of a draw by lot. Every copy gets the placeholder the members row gets, in the

@@ -1,5 +1,5 @@
 /**
- * How often a kiosk may look members up (issue 14). Two limits, both per kiosk and counted in the database
+ * How often a kiosk may look members up (docs/security.md "Kiosk look-ups"). Two limits, both per kiosk and counted in the database
  * (table rate_limits), so that they hold whatever number of server processes the kiosk's requests reach:
  *
  * - every look-up (`?q=` and `?code=`): LOOKUPS_PER_MINUTE, several times what a queue of members needs (a

@@ -1,5 +1,5 @@
 /**
- * The report queries (issue 8). Every one starts from `scope`: the venues asked about, each with the range
+ * The report queries (docs/api.md "Reports"). Every one starts from `scope`: the venues asked about, each with the range
  * as instants in its own zone (a local date range `[from, to)` is midnight to midnight there), so each
  * venue's visits are one range scan of the covering index visits_report_idx (migration 202611291600), and
  * each visit's local day, week, month and hour are read in its venue's zone.

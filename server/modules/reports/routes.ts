@@ -1,8 +1,8 @@
 /**
- * Report routes (docs/api.md "Reports", issue 8). JSON by default; `Accept: text/csv` or `format=csv` answers
+ * Report routes (docs/api.md "Reports"). JSON by default; `Accept: text/csv` or `format=csv` answers
  * the same figures as CSV, and the XLSX media type or `format=xlsx` as an Excel workbook (export.ts).
- * The list of members not seen lately holds names and phones: exporting it is for admins (issue 7,
- * "member export only for admins"); coordinators read it on the page.
+ * The list of members not seen lately holds names and phones: exporting it is for admins (docs/security.md
+ * "Audit log and privacy"); coordinators read it on the page.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';

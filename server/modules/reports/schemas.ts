@@ -1,5 +1,5 @@
 /**
- * The reports interface (docs/api.md "Reports", issue 8): query strings and answers. `from`/`to` are either
+ * The reports interface (docs/api.md "Reports"): query strings and answers. `from`/`to` are either
  * local dates (`YYYY-MM-DD`, each venue's own calendar day) or instants with an offset; the range is
  * half-open `[from, to)`.
  */

@@ -1,5 +1,5 @@
 /**
- * Reports (docs/api.md "Reports", issue 8): who may read which venues, the ranges, and the rows with the
+ * Reports (docs/api.md "Reports"): who may read which venues, the ranges, and the rows with the
  * labels people read. Counting itself is in queries.ts; CSV in csv.ts and export.ts.
  */
 import type { Kysely } from 'kysely';

@@ -1,5 +1,5 @@
 /**
- * Undoing a start (issue 13): "开始比赛" made the draw, fixed the entries and booked the courts; while no match
+ * Undoing a start (docs/rules.md "Draws and formats"): "开始比赛" made the draw, fixed the entries and booked the courts; while no match
  * has been played, staff may take it back to the draft (to add a late entry, fix a seed, move the courts) and
  * start again, which draws afresh. Refused once any result was ever entered: a played match cannot be undrawn.
  * The drawn matches and the start's calendar bookings go; audited; told to `tournament:ID` and the venue.

@@ -1,5 +1,5 @@
 /**
- * When a lot really decides (issue 13). A level group the criteria cannot separate is decided by lot only once
+ * When a lot really decides (docs/rules.md "Lots"). A level group the criteria cannot separate is decided by lot only once
  * nothing left to play can change it: none of the players level on the primary value (match points; gateball:
  * wins, then draws) has a match to play — their head-to-head, games, points and score difference are final —
  * and nobody below them with matches to play can still come level. Before that the players are only level
