@@ -2,7 +2,7 @@
  * The shapes of the kiosk's check-in flow (flow.ts): who is checking in, what they chose, the screens, the
  * events that move between them and the effects the controller runs.
  */
-import type { CheckInRequest, MemberHit } from '../client/lib/checkin-types.ts';
+import type { CheckInRequest, MemberHit } from './checkin-types.ts';
 
 /** Who is checking in: a scanned card (name known once looked up; not while offline), a member, or guests. */
 export type Who =

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MemberHit } from '../client/lib/checkin-types.ts';
+import type { MemberHit } from './checkin-types.ts';
 import {
   checkInRequest,
   countdownSeconds,

@@ -13,7 +13,7 @@
  *   untouched pause (`idleAfterMs`; any touch starts the pause again, so nothing times out under a slow
  *   finger), never while something is being sent; the confirmation goes home by itself within seconds.
  */
-import type { CheckInRequest } from '../client/lib/checkin-types.ts';
+import type { CheckInRequest } from './checkin-types.ts';
 import type { Choice, Effect, EntryScreen, Flow, FlowContext, FlowEvent, Origin, Problem, Screen, Who } from './flow-types.ts';
 
 export type * from './flow-types.ts';

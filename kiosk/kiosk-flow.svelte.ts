@@ -1,16 +1,16 @@
 /**
  * Runs the check-in flow (flow.ts) on the kiosk: holds the reactive flow, runs the effects the state machine
- * asks for (card look-up, member search, check-in through the outbox, undo, the spoken confirmation), and
+ * asks for (card look-up, member search, check-in through the queue, undo, the spoken confirmation), and
  * takes the screen home after an untouched pause (flow.ts idleAfterMs), and puts the kiosk back in its own
  * language for every new visitor: one member's English must not greet the next one.
  */
 import { api, ApiError, withQuery } from '../client/lib/api.ts';
-import type { MemberHit } from '../client/lib/checkin-types.ts';
+import type { MemberHit } from './checkin-types.ts';
 import { DEFAULT_LANG } from '../client/lib/i18n-core.ts';
 import { i18n, t, type Lang } from '../client/lib/i18n.svelte.ts';
 import type { VenueToday } from '../client/lib/venue-today.svelte.ts';
 import { idleAfterMs, initialFlow, isNewVisitor, step, type Choice, type Done, type Effect, type Flow, type FlowEvent, type Problem, type Who } from './flow.ts';
-import type { KioskOutbox } from './outbox.svelte.ts';
+import type { KioskQueue } from './queue.svelte.ts';
 import { speak } from './speech.ts';
 
 const LOOKUP_TIMEOUT_MS = 5_000;
@@ -30,7 +30,7 @@ export function resetKioskLanguage(): void {
 export interface KioskFlowDeps {
   venueId: string;
   token: () => string | null;
-  outbox: KioskOutbox;
+  queue: KioskQueue;
   today: VenueToday;
 }
 
@@ -65,7 +65,7 @@ export class KioskFlow {
   }
 
   dispatch(event: FlowEvent): void {
-    const next = step(this.flow, event, { venueId: this.#deps.venueId, online: this.#deps.outbox.online });
+    const next = step(this.flow, event, { venueId: this.#deps.venueId, online: this.#deps.queue.online });
     if (isNewVisitor(this.flow.screen, next.flow.screen)) resetKioskLanguage();
     if (next.flow !== this.flow) this.flow = next.flow;
     for (const effect of next.effects) void this.#run(effect);
@@ -122,7 +122,7 @@ export class KioskFlow {
         const screen = this.flow.screen;
         const note = screen.name === 'undoing' ? this.#note(screen.who, screen.choice) : '';
         try {
-          await this.#deps.outbox.undo(effect.key, effect.visitId, note);
+          await this.#deps.queue.undo(effect.key, effect.visitId, note);
         } finally {
           this.dispatch({ type: 'undone', ticket: effect.ticket });
         }
@@ -141,7 +141,7 @@ export class KioskFlow {
       token: this.#deps.token(),
       signal: AbortSignal.timeout(LOOKUP_TIMEOUT_MS),
     });
-    this.#deps.outbox.markReachable(true);
+    this.#deps.queue.markReachable(true);
     return answer.members;
   }
 
@@ -160,7 +160,7 @@ export class KioskFlow {
       if (error instanceof ApiError && error.statusCode === 400) return this.dispatch({ type: 'cardUnknown', ticket });
       // Too many look-ups (or wrong cards) from this kiosk: ask the member to wait, or staff to help.
       if (error instanceof ApiError && error.statusCode === 429) return this.dispatch({ type: 'cardBusy', ticket, ...retryAfterOf(error) });
-      if (!(error instanceof ApiError)) this.#deps.outbox.markReachable(false);
+      if (!(error instanceof ApiError)) this.#deps.queue.markReachable(false);
       this.dispatch({ type: 'cardFound', ticket, member: null });
     }
   }
@@ -173,7 +173,7 @@ export class KioskFlow {
         this.dispatch({ type: 'searchResult', ticket, members: await this.#members({ q: query }) });
       } catch (error) {
         const offline = !(error instanceof ApiError);
-        if (offline) this.#deps.outbox.markReachable(false);
+        if (offline) this.#deps.queue.markReachable(false);
         const busy = error instanceof ApiError && error.statusCode === 429;
         this.dispatch({
           type: 'searchFailed',
@@ -195,10 +195,10 @@ export class KioskFlow {
     return `${person} · ${choice.kind === 'visit' ? t('kiosk.justVisiting') : choice.title}`;
   }
 
-  async #checkIn(ticket: number, request: Parameters<KioskOutbox['submit']>[0]): Promise<void> {
+  async #checkIn(ticket: number, request: Parameters<KioskQueue['submit']>[0]): Promise<void> {
     const screen = this.flow.screen;
     if (screen.name !== 'sending') return;
-    const result = await this.#deps.outbox.submit(request, this.#note(screen.who, screen.choice));
+    const result = await this.#deps.queue.submit(request, this.#note(screen.who, screen.choice));
     if (result.status === 'refused') {
       const problem: Problem =
         result.error.code === 'member_not_found'

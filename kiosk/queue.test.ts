@@ -1,9 +1,9 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { REVOKED_CODE } from '../client/lib/checkin-queue.ts';
-import { KioskOutbox } from './outbox.svelte.ts';
+import { REVOKED_CODE } from './checkin-queue.ts';
+import { KioskQueue } from './queue.svelte.ts';
 
-/** The server, as far as the outbox sees it: every check-in request, answered by `answer`. */
+/** The server, as far as the queue sees it: every check-in request, answered by `answer`. */
 function fakeFetch(answer: () => Response | Promise<Response>) {
   const calls: Array<{ url: string; key: string | null }> = [];
   const fetchMock = vi.fn(async (url: string, init: RequestInit) => {
@@ -23,10 +23,10 @@ const accepted = () =>
 
 const card = (code: string) => ({ venueId: 'v1', memberCode: code });
 
-/** Lets the outbox's background passes (nudge) run to their end. */
+/** Lets the queue's background passes (nudge) run to their end. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
 
-// A fresh IndexedDB per test: the outbox's database has one fixed name.
+// A fresh IndexedDB per test: the queue's database has one fixed name.
 beforeEach(() => {
   vi.stubGlobal('indexedDB', new IDBFactory());
 });
@@ -35,38 +35,38 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-describe('the kiosk outbox when staff unpair the kiosk', () => {
+describe('the kiosk queue when staff unpair the kiosk', () => {
   it('moves what waits to the failed list with the reason, tells the app once, and tries no more', async () => {
     let answer: () => Response | Promise<Response> = offline;
     const calls = fakeFetch(() => answer());
     const onRevoked = vi.fn();
-    const outbox = new KioskOutbox(() => 'token', { onRevoked });
+    const queue = new KioskQueue(() => 'token', { onRevoked });
     // Taken offline: both wait.
-    const first = await outbox.submit(card('A'), '甲 · 随便看看');
-    const second = await outbox.submit(card('B'), '乙 · 随便看看');
+    const first = await queue.submit(card('A'), '甲 · 随便看看');
+    const second = await queue.submit(card('B'), '乙 · 随便看看');
     expect([first.status, second.status]).toEqual(['queued', 'queued']);
-    expect(outbox.pending).toBe(2);
+    expect(queue.pending).toBe(2);
 
     answer = revoked;
-    outbox.nudge();
+    queue.nudge();
     await settle();
-    expect(outbox.revoked).toBe(true);
+    expect(queue.revoked).toBe(true);
     expect(onRevoked).toHaveBeenCalledTimes(1);
-    expect(outbox.pending).toBe(0);
-    expect(outbox.failed.map((f) => [f.note, f.error.code]).sort()).toEqual([
+    expect(queue.pending).toBe(0);
+    expect(queue.failed.map((f) => [f.note, f.error.code]).sort()).toEqual([
       ['乙 · 随便看看', REVOKED_CODE],
       ['甲 · 随便看看', REVOKED_CODE],
     ]);
     const tried = calls.length;
 
     // No retry, no sweep, no nudge sends anything; a new check-in is refused without being stored.
-    outbox.nudge();
+    queue.nudge();
     await settle();
-    const third = await outbox.submit(card('C'), '丙');
+    const third = await queue.submit(card('C'), '丙');
     expect(third.status).toBe('refused');
     expect(calls).toHaveLength(tried);
-    expect(outbox.pending).toBe(0);
-    expect(outbox.failed).toHaveLength(2);
+    expect(queue.pending).toBe(0);
+    expect(queue.failed).toHaveLength(2);
     expect(onRevoked).toHaveBeenCalledTimes(1);
   });
 
@@ -74,38 +74,38 @@ describe('the kiosk outbox when staff unpair the kiosk', () => {
     let answer: () => Response | Promise<Response> = offline;
     const calls = fakeFetch(() => answer());
     let token: string | null = 'old-token';
-    const outbox = new KioskOutbox(() => token);
-    await outbox.submit(card('A'), '甲');
-    expect(outbox.pending).toBe(1);
+    const queue = new KioskQueue(() => token);
+    await queue.submit(card('A'), '甲');
+    expect(queue.pending).toBe(1);
 
-    await outbox.revoke();
-    expect(outbox.revoked).toBe(true);
-    expect(outbox.pending).toBe(0);
-    expect(outbox.failed.map((f) => f.error.code)).toEqual([REVOKED_CODE]);
+    await queue.revoke();
+    expect(queue.revoked).toBe(true);
+    expect(queue.pending).toBe(0);
+    expect(queue.failed.map((f) => f.error.code)).toEqual([REVOKED_CODE]);
 
     // Paired again: a new token, new check-ins go out; the refused one stays refused.
     token = 'new-token';
     answer = accepted;
     const before = calls.length;
-    outbox.resume();
+    queue.resume();
     await settle();
     expect(calls).toHaveLength(before);
-    const next = await outbox.submit(card('B'), '乙');
+    const next = await queue.submit(card('B'), '乙');
     expect(next.status).toBe('sent');
-    expect(outbox.failed).toHaveLength(1);
+    expect(queue.failed).toHaveLength(1);
   });
 
   it('sends nothing without a token (before pairing), keeping what waits', async () => {
     const calls = fakeFetch(accepted);
     let token: string | null = null;
-    const outbox = new KioskOutbox(() => token);
-    const result = await outbox.submit(card('A'), '甲');
+    const queue = new KioskQueue(() => token);
+    const result = await queue.submit(card('A'), '甲');
     expect(result.status).toBe('queued');
     expect(calls).toEqual([]);
     token = 'token';
-    outbox.nudge();
+    queue.nudge();
     await settle();
     expect(calls).toHaveLength(1);
-    expect(outbox.pending).toBe(0);
+    expect(queue.pending).toBe(0);
   });
 });

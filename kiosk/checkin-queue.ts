@@ -1,8 +1,8 @@
 /**
- * The kiosk's outbox: every check-in (and the check-out of an undo) is stored with its Idempotency-Key
+ * The kiosk's check-in queue: every check-in (and the check-out of an undo) is stored with its Idempotency-Key
  * before the first try, sent in order, and kept until the server has answered.
  *
- * What must stay true (docs/domain.md: none lost, none counted twice):
+ * What must stay true (docs/rules.md "Check-ins": none lost, none counted twice):
  * - the key is made once per intent, by `enqueue`, and the same key goes with every retry, across reloads;
  * - a network failure (no answer, a timeout, a 5xx, 429) keeps the item and stops the pass: later items wait,
  *   so the order is kept; the caller retries later (`retryDelay`);
@@ -12,29 +12,29 @@
  *   and the pass stops; the caller stops sending (re-pairing gives a new token, and new check-ins);
  * - passes never overlap, and `withdraw` runs between passes, so an item is never withdrawn while in flight.
  */
-import { ApiError } from './api.ts';
+import { ApiError } from '../client/lib/api.ts';
 import type { CheckInRequest } from './checkin-types.ts';
 import {
-  IndexedDbOutboxStore,
-  MemoryOutboxStore,
+  IndexedDbQueueStore,
+  MemoryQueueStore,
   type FailedItem,
-  type OutboxItem,
-  type OutboxOp,
-  type OutboxStore,
-} from './outbox-store.ts';
+  type QueueItem,
+  type QueueOp,
+  type QueueStore,
+} from './queue-store.ts';
 import { uuidV4 } from './uuid.ts';
 
-export type { FailedItem, OutboxItem, OutboxOp };
+export type { FailedItem, QueueItem, QueueOp };
 
 /** Sends one item; resolves with the server's answer, throws ApiError / NetworkError / anything else. */
-export type Sender = (item: OutboxItem) => Promise<unknown>;
+export type Sender = (item: QueueItem) => Promise<unknown>;
 
 export type Outcome = { status: 'sent'; answer: unknown } | { status: 'refused'; error: ApiError };
 
 export interface PassReport {
   sent: number;
   refused: number;
-  /** The failure that stopped the pass (the line is down); null when the outbox was emptied. */
+  /** The failure that stopped the pass (the line is down); null when the queue was emptied. */
   stoppedBy: unknown;
   /** Set when the server said this device was unpaired: everything queued was moved to the failed list. */
   revoked?: ApiError;
@@ -73,7 +73,7 @@ export interface QueueOptions {
 }
 
 export class CheckInQueue {
-  readonly #store: OutboxStore;
+  readonly #store: QueueStore;
   readonly #send: Sender;
   readonly #now: () => Date;
   readonly #makeKey: () => string;
@@ -82,27 +82,27 @@ export class CheckInQueue {
   /** Whether the store survives a reload (IndexedDB) or not (memory fallback). */
   readonly durable: boolean;
 
-  constructor(store: OutboxStore, send: Sender, options: QueueOptions = {}) {
+  constructor(store: QueueStore, send: Sender, options: QueueOptions = {}) {
     this.#store = store;
     this.#send = send;
     this.#now = options.now ?? (() => new Date());
     this.#makeKey = options.makeKey ?? (() => uuidV4());
-    this.durable = store instanceof IndexedDbOutboxStore;
+    this.durable = store instanceof IndexedDbQueueStore;
   }
 
   /** The queue on IndexedDB database `name`, or in memory when IndexedDB cannot be opened. */
   static async open(name: string, send: Sender, options: QueueOptions = {}): Promise<CheckInQueue> {
-    let store: OutboxStore;
+    let store: QueueStore;
     try {
-      store = await IndexedDbOutboxStore.open(name);
+      store = await IndexedDbQueueStore.open(name);
     } catch {
-      store = new MemoryOutboxStore();
+      store = new MemoryQueueStore();
     }
     return new CheckInQueue(store, send, options);
   }
 
   /** Store one intent with its new key. Nothing is sent yet: call `flush`. */
-  enqueue(op: OutboxOp, note = ''): Promise<OutboxItem> {
+  enqueue(op: QueueOp, note = ''): Promise<QueueItem> {
     return this.#store.add({
       key: this.#makeKey(),
       op,
@@ -114,7 +114,7 @@ export class CheckInQueue {
     });
   }
 
-  checkIn(body: CheckInRequest, note = ''): Promise<OutboxItem> {
+  checkIn(body: CheckInRequest, note = ''): Promise<QueueItem> {
     return this.enqueue({ kind: 'checkin', body }, note);
   }
 
@@ -139,7 +139,7 @@ export class CheckInQueue {
     });
   }
 
-  pending(): Promise<OutboxItem[]> {
+  pending(): Promise<QueueItem[]> {
     return this.#store.all();
   }
 
@@ -208,7 +208,7 @@ export class CheckInQueue {
     }
   }
 
-  async #fail(item: OutboxItem, error: ApiError, attempts: number): Promise<void> {
+  async #fail(item: QueueItem, error: ApiError, attempts: number): Promise<void> {
     const at = this.#now().toISOString();
     const code = isRevoked(error) ? REVOKED_CODE : error.code;
     await this.#store.fail({
@@ -223,7 +223,7 @@ export class CheckInQueue {
   }
 
   /** Everything still waiting to the failed list, oldest first; `tried` is the item whose send was refused. */
-  async #failAll(error: ApiError, tried?: OutboxItem): Promise<number> {
+  async #failAll(error: ApiError, tried?: QueueItem): Promise<number> {
     let moved = 0;
     for (const item of await this.#store.all()) {
       await this.#fail(item, error, item.key === tried?.key ? item.attempts + 1 : item.attempts);

@@ -1,5 +1,5 @@
 /**
- * The kiosk's side of the outbox (client/lib/checkin-queue.ts): sends check-ins over HTTP with their
+ * The kiosk's side of its check-in queue (checkin-queue.ts): sends check-ins over HTTP with their
  * Idempotency-Key, tells the screens how many wait and whether the line is up, and retries — at once when the
  * browser says it is online again or the socket reconnects (`nudge`), else with backoff, and every half
  * minute while anything waits.
@@ -10,12 +10,13 @@
  * Unpaired by staff (the server answers 401 `revoked: true`, or the socket is shut for good): nothing queued can
  * ever be accepted with this token, so it all goes to the failed list with that reason (none of it was
  * recorded), no more tries are made, and `submit` refuses at once, until `resume` after a new pairing.
- * The outbox belongs to the app, not to one pairing: the queue in IndexedDB outlives the token.
+ * The queue belongs to the app, not to one pairing: the queue in IndexedDB outlives the token.
  */
 import { api, ApiError, seg } from '../client/lib/api.ts';
-import { CheckInQueue, isRevoked, retryDelay, type FailedItem, type OutboxItem } from '../client/lib/checkin-queue.ts';
-import type { CheckInAnswer, CheckInRequest } from '../client/lib/checkin-types.ts';
+import { CheckInQueue, isRevoked, retryDelay, type FailedItem, type QueueItem } from './checkin-queue.ts';
+import type { CheckInAnswer, CheckInRequest } from './checkin-types.ts';
 
+/** The IndexedDB database of the queue. Its name is older than the queue's: kiosks in the field hold check-ins in it. */
 const DB_NAME = 'centre-ops-kiosk-outbox';
 const REQUEST_TIMEOUT_MS = 10_000;
 const SUBMIT_WAIT_MS = 6_000;
@@ -32,12 +33,12 @@ const isNetworkTrouble = (error: unknown) => !(error instanceof ApiError);
 export const revokedError = (): ApiError =>
   new ApiError({ statusCode: 401, code: 'unauthenticated', revoked: true, message: 'This device was unpaired by staff; ask them for a new pairing code.' });
 
-export interface KioskOutboxOptions {
+export interface KioskQueueOptions {
   /** Called once when a send finds the device unpaired (the app then shows the unpaired screen). */
   onRevoked?: () => void;
 }
 
-export class KioskOutbox {
+export class KioskQueue {
   /** Check-ins (and undos) stored and not yet accepted by the server. */
   pending = $state(0);
   /** Check-ins the server refused after the member had left: for staff. */
@@ -57,7 +58,7 @@ export class KioskOutbox {
   #failures = 0;
   #retryTimer: ReturnType<typeof setTimeout> | null = null;
 
-  constructor(token: () => string | null, options: KioskOutboxOptions = {}) {
+  constructor(token: () => string | null, options: KioskQueueOptions = {}) {
     this.#token = token;
     this.#onRevoked = options.onRevoked;
     this.#queue = CheckInQueue.open(DB_NAME, (item) => this.#send(item));
@@ -170,7 +171,7 @@ export class KioskOutbox {
     await this.#refresh(queue);
   }
 
-  async #send(item: OutboxItem): Promise<unknown> {
+  async #send(item: QueueItem): Promise<unknown> {
     const options = { token: this.#token(), signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) };
     if (item.op.kind === 'checkout') return api.post(`/api/checkins/${seg(item.op.visitId)}/checkout`, {}, options);
     return api.post<CheckInAnswer>('/api/checkins', item.op.body, { ...options, headers: { 'Idempotency-Key': item.key } });

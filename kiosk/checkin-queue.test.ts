@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ApiError, NetworkError } from './api.ts';
-import { CheckInQueue, classify, isRevoked, retryDelay, REVOKED_CODE, type OutboxItem, type Sender } from './checkin-queue.ts';
-import { IndexedDbOutboxStore } from './outbox-store.ts';
+import { ApiError, NetworkError } from '../client/lib/api.ts';
+import { CheckInQueue, classify, isRevoked, retryDelay, REVOKED_CODE, type QueueItem, type Sender } from './checkin-queue.ts';
+import { IndexedDbQueueStore } from './queue-store.ts';
 import { uuidV4 } from './uuid.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -12,7 +12,7 @@ const opened: CheckInQueue[] = [];
 
 /** A fake server: records every (key, body) it was sent; `down` makes it unreachable. */
 function fakeServer() {
-  const calls: Array<{ key: string; item: OutboxItem }> = [];
+  const calls: Array<{ key: string; item: QueueItem }> = [];
   const visits = new Map<string, string>();
   const state = { down: false, revoked: false, refuse: new Set<string>() };
   const send: Sender = async (item) => {
@@ -30,7 +30,7 @@ function fakeServer() {
 }
 
 async function open(name: string, send: Sender): Promise<CheckInQueue> {
-  const queue = new CheckInQueue(await IndexedDbOutboxStore.open(name), send);
+  const queue = new CheckInQueue(await IndexedDbQueueStore.open(name), send);
   opened.push(queue);
   return queue;
 }
@@ -45,7 +45,7 @@ afterEach(() => {
   for (const queue of opened.splice(0)) queue.close();
 });
 
-describe('the check-in outbox', () => {
+describe('the check-in queue', () => {
   it('stores each intent with a fresh UUID key before anything is sent', async () => {
     const server = fakeServer();
     const queue = await open(`q${++dbCount}`, server.send);
@@ -58,7 +58,7 @@ describe('the check-in outbox', () => {
     expect(queue.durable).toBe(true);
   });
 
-  it('sends in order and empties the outbox', async () => {
+  it('sends in order and empties the queue', async () => {
     const server = fakeServer();
     const queue = await open(`q${++dbCount}`, server.send);
     const items = [await queue.checkIn(card('A')), await queue.checkIn(card('B')), await queue.checkIn(card('C'))];
@@ -139,7 +139,7 @@ describe('the check-in outbox', () => {
     expect(isRevoked(report.revoked)).toBe(true);
     expect(server.calls.map((c) => c.key)).toEqual([items[0]!.key, items[0]!.key]);
     expect(await queue.pending()).toEqual([]);
-    const failed = (await queue.failed()).sort((a, b) => a.seq - b.seq);
+    const failed = (await queue.failed()).sort((a, b) => a.position - b.position);
     expect(failed.map((f) => [f.key, f.note, f.error.statusCode, f.error.code])).toEqual(
       items.map((i) => [i.key, i.note, 401, REVOKED_CODE]),
     );
