@@ -67,7 +67,7 @@ export interface BuildOptions {
   logger?: boolean | object;
   /** Where the default logger writes (stdout unless given); tests read it to check what gets logged. */
   logStream?: { write(line: string): void };
-  /** Timed housekeeping (outbox pruning, closing time); tests run those steps themselves. Default true. */
+  /** Timed jobs (housekeeping.ts, closing time, session expiry); tests run those steps themselves. Default true. */
   backgroundJobs?: boolean;
 }
 
