@@ -20,8 +20,8 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import type { SharedRateLimiter } from '../../http/shared-rate-limiter.ts';
+import { write } from '../../realtime/write.ts';
 import type { AuditEntryInput } from '../audit/record.ts';
-import { recordAudit } from '../audit/record.ts';
 import { requireUser, type Principal } from '../auth/principal.ts';
 import { normalisePairingCode } from '../auth/tokens.ts';
 import * as q from './queries.ts';
@@ -89,7 +89,7 @@ export async function pairWithLimits(
     // Exactly one attempt sees the count just past the ceiling (the upsert is atomic): it records the pause.
     if (counted.count === limits.site.limit + 1) {
       log.warn({ failedAttempts: counted.count, pausedUntil: counted.windowEnd }, 'pairing paused: too many wrong pairing codes');
-      await db.transaction().execute((trx) => recordAudit(trx, null, pairingPaused(counted.count, limits.site.limit, counted.windowStart, counted.windowEnd)));
+      await write(db, ({ audit }) => audit(null, pairingPaused(counted.count, limits.site.limit, counted.windowStart, counted.windowEnd)));
     }
     throw pausedError(counted.windowEnd, counted.wait, timeZone);
   }
@@ -131,9 +131,9 @@ export async function resumePairing(db: Kysely<DB>, limits: PairingLimits, princ
   const admin = requireUser(principal, ['admin']);
   const before = await statusOf(db, limits, true);
   if (!before.paused) throw new AppError('conflict', 'Pairing is not paused; there is nothing to resume.', { messageZh: '设备配对没有暂停，无需恢复。' });
-  await db.transaction().execute(async (trx) => {
+  await write(db, async ({ trx, audit }) => {
     await limits.site.reset(SITE, trx);
-    await recordAudit(trx, admin, {
+    await audit(admin, {
       action: 'device.pairing_resumed',
       entity: { kind: 'device', id: null, label: 'pairing' },
       details: { failedAttempts: before.failedAttempts, limit: before.limit, since: before.since, until: before.pausedUntil },

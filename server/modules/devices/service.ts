@@ -7,10 +7,9 @@ import type { Kysely } from 'kysely';
 import type { DB, Device } from '../../db/schema.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { AppError, notFound } from '../../errors.ts';
-import { writeTransaction } from '../../realtime/outbox.ts';
-import { SYSTEM_TOPIC } from '../../realtime/system-events.ts';
+import { SYSTEM_TOPIC } from '../../realtime/topics.ts';
+import { write } from '../../realtime/write.ts';
 import { deviceCreated, devicePaired, deviceRevoked } from '../audit/entries.ts';
-import { recordAudit } from '../audit/record.ts';
 import { requireUser, requireVenueManager, type Principal } from '../auth/principal.ts';
 import { hashSecret, newDeviceToken, newPairingCode, normalisePairingCode } from '../auth/tokens.ts';
 import { findVenue } from '../venues/queries.ts';
@@ -60,7 +59,7 @@ export async function createDevice(db: Kysely<DB>, principal: Principal | null, 
   for (let attempt = 0; ; attempt += 1) {
     const pairingCode = newPairingCode();
     try {
-      const device = await db.transaction().execute(async (trx) => {
+      const device = await write(db, async ({ trx, audit }) => {
         const row = toDevice(
           await q.insertDevice(trx, {
             kind: input.kind,
@@ -71,7 +70,7 @@ export async function createDevice(db: Kysely<DB>, principal: Principal | null, 
             createdBy: user.userId,
           }),
         );
-        await recordAudit(trx, user, deviceCreated(row));
+        await audit(user, deviceCreated(row));
         return row;
       });
       return { device, pairingCode };
@@ -86,9 +85,9 @@ export async function pairDevice(db: Kysely<DB>, pairingCode: string) {
   const token = newDeviceToken();
   // The device itself is the actor: pairing is the tablet's act, with the code staff gave it.
   const device = /^\d{8}$/.test(code)
-    ? await db.transaction().execute(async (trx) => {
+    ? await write(db, async ({ trx, audit }) => {
         const claimed = await q.claimPairingCode(trx, hashSecret(code), hashSecret(token));
-        if (claimed) await recordAudit(trx, { kind: 'device', id: claimed.id, name: claimed.name }, devicePaired(toDevice(claimed)));
+        if (claimed) await audit({ kind: 'device', id: claimed.id, name: claimed.name }, devicePaired(toDevice(claimed)));
         return claimed;
       })
     : undefined;
@@ -104,9 +103,9 @@ export async function revokeDevice(db: Kysely<DB>, principal: Principal | null, 
   const existing = await q.findDevice(db, deviceId);
   if (!existing) throw notFound('The device');
   const user = requireVenueManager(principal, existing.venueId);
-  await writeTransaction(db, async (trx, emit) => {
+  await write(db, async ({ trx, emit, audit }) => {
     const revoked = await q.revokeDevice(trx, deviceId);
     if (revoked) emit({ topic: SYSTEM_TOPIC, type: 'device.revoked', data: { deviceId } });
-    if (revoked) await recordAudit(trx, user, deviceRevoked(existing, statusOf(existing)));
+    if (revoked) await audit(user, deviceRevoked(existing, statusOf(existing)));
   });
 }

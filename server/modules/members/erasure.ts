@@ -10,21 +10,17 @@
  * the reports refer to the member by id and read the (anonymised) row; the audit log is erased by
  * audit/record.ts eraseMemberFromLog, after this (this reads the names the log recorded for the member).
  */
-import { sql, type Transaction } from 'kysely';
-import type { DB } from '../../db/schema.ts';
-import type { Emit } from '../../realtime/outbox.ts';
-import { participantsByIds } from '../tournaments/queries.ts';
 import { tournamentTopic } from '../../realtime/topics.ts';
-import { REMOVED_MEMBER_NAME } from '../../shared/member-privacy.ts';
+import type { Write } from '../../realtime/write.ts';
+import { participantsByIds } from '../tournaments/queries.ts';
+import { eraseNameCopies } from './queries.ts';
 
 /**
  * Replaces every copy of the member's name (`names`: what the row held before it was anonymised) and tells
  * each tournament whose entries changed (`participant.updated`), so open screens drop the name at once.
  */
-export async function eraseMemberCopies(trx: Transaction<DB>, emit: Emit, memberId: string, names: readonly string[]): Promise<void> {
-  const result = await sql<{ changed: string[] | null }>`
-    select erase_member_copies(${memberId}::uuid, ${[...names]}::text[], ${REMOVED_MEMBER_NAME})::text[] as changed`.execute(trx);
-  const changed = result.rows[0]?.changed ?? [];
+export async function eraseMemberCopies({ trx, emit }: Write, memberId: string, names: readonly string[]): Promise<void> {
+  const changed = await eraseNameCopies(trx, memberId, names);
   for (const { tournamentId, ...participant } of await participantsByIds(trx, changed)) {
     emit({ topic: tournamentTopic(tournamentId), type: 'participant.updated', data: { participant } });
   }

@@ -10,8 +10,8 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { AppError } from '../../errors.ts';
+import { write } from '../../realtime/write.ts';
 import { memberCreated, memberUpdated } from '../audit/entries.ts';
-import { recordAudit } from '../audit/record.ts';
 import { requireUser, type Principal } from '../auth/principal.ts';
 import type { MemberField } from '../../shared/member-columns.ts';
 import { CsvImportError } from './import/errors.ts';
@@ -63,22 +63,22 @@ export async function importMembers(db: Kysely<DB>, principal: Principal | null,
   }
 
   try {
-    const outcome = await db.transaction().execute(async (trx) => {
+    const outcome = await write(db, async ({ trx, audit }) => {
       await lockImports(trx);
       const decisions = decideLines(good, await findExisting(trx, lookupKeys(good)));
       const creates = decisions.flatMap((d) => (d.kind === 'create' ? [d] : []));
       const inserted = await q.insertMembers(trx, creates.map((d) => d.member));
       const updated: ImportReport['updated'] = [];
-      const audit = inserted.map((m, i) => memberCreated({ ...m }, { via: 'import', line: creates[i]!.line }));
+      const entries = inserted.map((m, i) => memberCreated({ ...m }, { via: 'import', line: creates[i]!.line }));
       for (const d of decisions) {
         if (d.kind !== 'update') continue;
         const after = await q.updateMember(trx, d.before.id, d.patch);
         if (!after) continue;
-        audit.push(memberUpdated({ ...d.before }, { ...after }));
+        entries.push(memberUpdated({ ...d.before }, { ...after }));
         updated.push({ line: d.line, id: after.id, name: after.name, fields: d.fields });
       }
       // One entry per member (the log answers "who added or changed this member"), inserted in chunks.
-      await recordAudit(trx, user, ...audit);
+      await audit(user, ...entries);
       return { decisions, inserted, creates, updated };
     });
     for (const d of outcome.decisions) if (d.kind === 'refuse') refused.push({ line: d.line, errors: d.errors, raw: rawOf.get(d.line) });

@@ -223,6 +223,17 @@ export function anonymiseMember(db: Executor, id: string) {
 }
 
 /**
+ * Replaces every copy of a removed member's name elsewhere (database function `erase_member_copies`,
+ * migration 202612071710; erasure.ts says what it covers): `names` are what the row held before it was
+ * anonymised. Returns the ids of the tournament entries whose names changed.
+ */
+export async function eraseNameCopies(trx: Transaction<DB>, memberId: string, names: readonly string[]): Promise<string[]> {
+  const result = await sql<{ changed: string[] | null }>`
+    select erase_member_copies(${memberId}::uuid, ${[...names]}::text[], ${REMOVED_MEMBER_NAME})::text[] as changed`.execute(trx);
+  return result.rows[0]?.changed ?? [];
+}
+
+/**
  * Current (not removed) members among `ids`, by name, share-locked until the caller's transaction ends: a
  * tournament entry copies their names (tournaments/participants.ts), and a removal waiting on the lock then
  * erases the copy (erasure.ts) instead of missing an entry not yet committed.

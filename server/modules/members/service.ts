@@ -6,9 +6,9 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { AppError, notFound } from '../../errors.ts';
-import { writeTransaction } from '../../realtime/outbox.ts';
+import { write } from '../../realtime/write.ts';
 import { memberCreated, memberRemoved, memberUpdated } from '../audit/entries.ts';
-import { eraseMemberFromLog, recordAudit } from '../audit/record.ts';
+import { eraseMemberFromLog } from '../audit/record.ts';
 import { requireAdmin, requirePrincipal, requireUser, type Principal } from '../auth/principal.ts';
 import { eraseMemberCopies } from './erasure.ts';
 import { isGuessable, parseDeviceQuery } from './device-search.ts';
@@ -103,7 +103,7 @@ export async function getMember(db: Kysely<DB>, principal: Principal | null, mem
 export async function createMember(db: Kysely<DB>, principal: Principal | null, input: CreateMemberInput): Promise<MemberDto> {
   const user = requireUser(principal, STAFF);
   try {
-    return await db.transaction().execute(async (trx) => {
+    return await write(db, async ({ trx, audit }) => {
       const [row] = await q.insertMembers(trx, [
         {
           name: input.name.trim(),
@@ -118,7 +118,7 @@ export async function createMember(db: Kysely<DB>, principal: Principal | null, 
           notes: clean(input.notes),
         },
       ]);
-      await recordAudit(trx, user, memberCreated(toMember(row!)));
+      await audit(user, memberCreated(toMember(row!)));
       return toMember(row!);
     });
   } catch (error) {
@@ -140,11 +140,11 @@ export async function updateMember(db: Kysely<DB>, principal: Principal | null, 
   if (input.formerPosition !== undefined) patch.formerPosition = clean(input.formerPosition);
   if (input.notes !== undefined) patch.notes = clean(input.notes);
   try {
-    return await db.transaction().execute(async (trx) => {
+    return await write(db, async ({ trx, audit }) => {
       const before = await q.lockMember(trx, memberId);
       const row = before && (await q.updateMember(trx, memberId, patch));
       if (!before || !row) throw notFound('The member');
-      await recordAudit(trx, user, memberUpdated(toMember(before), toMember(row)));
+      await audit(user, memberUpdated(toMember(before), toMember(row)));
       return toMember(row);
     });
   } catch (error) {
@@ -163,15 +163,15 @@ export async function updateMember(db: Kysely<DB>, principal: Principal | null, 
  */
 export async function removeMember(db: Kysely<DB>, principal: Principal | null, memberId: string): Promise<void> {
   const admin = requireAdmin(principal);
-  await writeTransaction(db, async (trx, emit) => {
+  await write(db, async (w) => {
     // Locked first: the name to erase is the one the row holds as it is anonymised.
-    const before = await q.lockMember(trx, memberId);
-    const row = before && (await q.anonymiseMember(trx, memberId));
+    const before = await q.lockMember(w.trx, memberId);
+    const row = before && (await q.anonymiseMember(w.trx, memberId));
     if (!before || !row) throw notFound('The member');
     // Before the log is erased: the erasure also looks for the names the log recorded (an earlier name).
-    await eraseMemberCopies(trx, emit, memberId, [before.name]);
+    await eraseMemberCopies(w, memberId, [before.name]);
     // The log forgets the person too (their earlier entries keep only which fields changed, and when).
-    await eraseMemberFromLog(trx, memberId);
-    await recordAudit(trx, admin, memberRemoved(memberId));
+    await eraseMemberFromLog(w.trx, memberId);
+    await w.audit(admin, memberRemoved(memberId));
   });
 }
