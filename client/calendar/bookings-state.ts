@@ -11,6 +11,7 @@
  * - a cancelled booking is shown only when cancelled ones are asked for; a booking outside the loaded range
  *   is remembered (its version) but not shown.
  */
+import type { UncheckedEvent } from '../lib/live.svelte.ts';
 import type { Booking } from '../lib/types.ts';
 
 /** A half-open range of instants, in milliseconds. */
@@ -160,7 +161,7 @@ export class BookingsState {
   }
 
   /** Apply one `venue:<id>` event; other event types change nothing. */
-  applyEvent(event: { type: string; data: unknown }): BookingChange[] {
+  applyEvent(event: UncheckedEvent): BookingChange[] {
     switch (event.type) {
       case 'booking.created':
       case 'booking.updated':

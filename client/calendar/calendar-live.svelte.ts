@@ -5,7 +5,7 @@
  */
 import type { RoomCount } from './in-room-now.ts';
 import { api, seg, withQuery } from '../lib/api.ts';
-import type { LiveConnection } from '../lib/live.svelte.ts';
+import type { LiveConnection, LiveEvent } from '../lib/live.svelte.ts';
 import type {
   Booking,
   CheckBookingAnswer,
@@ -35,18 +35,6 @@ export interface CreateClosureRequest {
   reason: string;
   roomId?: string;
   cancelBookings?: boolean;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
-}
-
-function asClosure(value: unknown): Closure | null {
-  if (!isObject(value)) return null;
-  const { id, venueId, roomId, start, end, reason } = value;
-  if (typeof id !== 'string' || typeof venueId !== 'string' || typeof reason !== 'string') return null;
-  if (typeof start !== 'string' || typeof end !== 'string') return null;
-  return { id, venueId, roomId: typeof roomId === 'string' ? roomId : null, start, end, reason };
 }
 
 const iso = (ms: number): string => new Date(ms).toISOString();
@@ -186,11 +174,12 @@ export class CalendarLive {
     this.#sink?.repaintCounts?.(new Set(rooms.map((r) => r.roomId)));
   }
 
-  #onEvent(event: { type: string; data: unknown }): void {
-    const data = isObject(event.data) ? event.data : {};
+  // The event's type says what its data holds (LiveEventMap); the bookings are still read one by one
+  // (bookings-state.ts), as everywhere a booking from the server arrives.
+  #onEvent(event: LiveEvent): void {
     switch (event.type) {
       case 'headcount.changed':
-        if (Array.isArray(data.rooms)) this.#setCounts(data.rooms as Array<{ roomId: string } & RoomCount>);
+        this.#setCounts(event.data.rooms);
         return;
       case 'booking.created':
       case 'booking.updated':
@@ -202,12 +191,12 @@ export class CalendarLive {
         return;
       }
       case 'closure.created': {
-        const closure = asClosure(data.closure);
-        if (closure && closure.venueId === this.venueId) this.#upsertClosure(closure);
+        const { closure } = event.data;
+        if (closure.venueId === this.venueId) this.#upsertClosure(closure);
         return;
       }
       case 'closure.deleted':
-        if (typeof data.closureId === 'string') this.#removeClosure(data.closureId);
+        this.#removeClosure(event.data.closureId);
         return;
     }
   }

@@ -3,12 +3,13 @@
  * and the room's capacity. Filled into the event's slot when it is drawn, and repainted in place when a
  * `headcount.changed` event arrives, without redrawing the calendar.
  */
+import type { CapacityLevel } from '../../server/shared/capacity.ts';
 import type { Booking } from '../lib/types.ts';
 
 export interface RoomCount {
   count: number;
   capacity: number;
-  level: 'ok' | 'warning' | 'full';
+  level: CapacityLevel;
 }
 
 export type Translate = (key: 'cal.event.inRoomNow' | 'cal.event.nearlyFull' | 'cal.event.full', params?: { n: number }) => string;

@@ -3,7 +3,8 @@
  * warning level (the server's, else the same 90 % / 100 % rule), and the activity it has now (or next today);
  * and the pages the rooms are split into when they do not all fit one screen.
  */
-import type { CapacityLevel, DayBooking, Headcount } from '../lib/checkin-types.ts';
+import type { CapacityLevel } from '../../server/shared/capacity.ts';
+import type { DayBooking, Headcount } from '../lib/checkin-types.ts';
 import { capacityLevel, roomActivity } from '../lib/today.ts';
 import type { Room } from '../lib/types.ts';
 

@@ -30,7 +30,7 @@ export class TournamentLive {
   readonly #token: string | null;
   #loading: Promise<void> | null = null;
   #again = false;
-  #held: Array<Pick<LiveEvent, 'type' | 'data'>> | null = null;
+  #held: LiveEvent[] | null = null;
   #retry: ReturnType<typeof setTimeout> | null = null;
 
   constructor(live: LiveConnection | null, tournamentId: string, options: { token?: string | null } = {}) {
@@ -56,7 +56,7 @@ export class TournamentLive {
     };
   }
 
-  apply(event: Pick<LiveEvent, 'type' | 'data'>): void {
+  apply(event: LiveEvent): void {
     this.#held?.push(event);
     if (!this.data) return;
     const { data, reload } = applyTournamentEvent(this.data, event);

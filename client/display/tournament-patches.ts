@@ -4,6 +4,7 @@
  * event do not say where their waiting sides come from). Entries added, changed (a substitute) or removed
  * come as `participant.*` events.
  */
+import type { UncheckedEvent } from '../lib/live.svelte.ts';
 import { keepOrigins, markAwaitingLots } from '../tournaments/side-origin.ts';
 import type { MatchInfo, ParticipantInfo, PlacingInfo, StandingsGroup, TournamentData, TournamentInfo } from './tournament-types.ts';
 
@@ -29,13 +30,13 @@ function unknownPlayers(data: TournamentData, matches: readonly MatchInfo[]): bo
 }
 
 /** Applies an event; the knockout places waiting for a draw by lot follow the standings ("待抽签"). */
-export function applyTournamentEvent(data: TournamentData, event: { type: string; data: unknown }): PatchOutcome {
+export function applyTournamentEvent(data: TournamentData, event: UncheckedEvent): PatchOutcome {
   const outcome = applyOne(data, event);
   if (outcome.data === data) return outcome;
   return { ...outcome, data: { ...outcome.data, matches: markAwaitingLots(outcome.data.matches, outcome.data.standings) } };
 }
 
-function applyOne(data: TournamentData, event: { type: string; data: unknown }): PatchOutcome {
+function applyOne(data: TournamentData, event: UncheckedEvent): PatchOutcome {
   const payload = event.data;
   if (!isObject(payload)) return { data, reload: false };
   switch (event.type) {

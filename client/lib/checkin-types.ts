@@ -3,9 +3,7 @@
  * "Members and check-ins"). Kept apart from `types.ts` so the check-in screens do not depend on the calendar's
  * booking types; what only the kiosk sends and reads (check-ins, member hits) is in kiosk/checkin-types.ts.
  */
-
-/** `warning` from 90 % of capacity, `full` from 100 % (the server decides; screens mirror it). */
-export type CapacityLevel = 'ok' | 'warning' | 'full';
+import type { CapacityLevel } from '../../server/shared/capacity.ts';
 
 export interface RoomHeadcount {
   roomId: string;

@@ -17,6 +17,14 @@ import { SeqTracker } from './seq-tracker.ts';
 
 export type { ConnectionState, LiveEvent };
 
+/**
+ * An event as the patch functions of the screens read it: any type, the data checked field by field, not
+ * trusted by its type. A kiosk, a hall display or a calendar stays open for days and may meet a server of
+ * another version, so a shape it does not know is left alone (their unit tests feed such shapes). Code that
+ * only needs the data's type narrows a `LiveEvent` on `type` instead.
+ */
+export type UncheckedEvent = { type: string; data: unknown };
+
 export interface TopicHandlers {
   /** Apply one event as a patch. Called in seq order, never twice for one seq. */
   onEvent(event: LiveEvent): void;

@@ -3,7 +3,9 @@
  * the machine's), which activity a room has now, and how `venue:<id>` events change the bookings and the
  * headcount a screen holds. Events are patches; applying one the HTTP snapshot already holds is harmless.
  */
+import { CAPACITY_LEVELS } from '../../server/shared/capacity.ts';
 import type { DayBooking, Headcount, RoomHeadcount } from './checkin-types.ts';
+import type { UncheckedEvent } from './live.svelte.ts';
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
@@ -80,13 +82,17 @@ export function asBooking(value: unknown): DayBooking | null {
   };
 }
 
+/**
+ * A headcount read field by field rather than trusted by its event's type: the kiosk and the occupancy wall stay
+ * open for days and may meet a server of another version (UncheckedEvent); a room it cannot read is left out.
+ */
 export function asHeadcount(value: unknown): Headcount | null {
   if (!isObject(value) || typeof value.venueId !== 'string' || typeof value.total !== 'number') return null;
   if (!Array.isArray(value.rooms)) return null;
   const rooms: RoomHeadcount[] = [];
   for (const room of value.rooms) {
     if (!isObject(room) || typeof room.roomId !== 'string' || typeof room.count !== 'number') continue;
-    const level = room.level === 'ok' || room.level === 'warning' || room.level === 'full' ? room.level : undefined;
+    const level = CAPACITY_LEVELS.find((known) => known === room.level);
     rooms.push({
       roomId: room.roomId,
       count: room.count,
@@ -98,7 +104,7 @@ export function asHeadcount(value: unknown): Headcount | null {
 }
 
 /** Bookings after a `booking.*` event: upserted, cancelled ones removed. Other events leave them alone. */
-export function applyBookingEvent(bookings: readonly DayBooking[], event: { type: string; data: unknown }): readonly DayBooking[] {
+export function applyBookingEvent(bookings: readonly DayBooking[], event: UncheckedEvent): readonly DayBooking[] {
   if (!event.type.startsWith('booking.')) return bookings;
   const list = isObject(event.data) && Array.isArray(event.data.bookings) ? event.data.bookings : [];
   const changed = list.map(asBooking).filter((b): b is DayBooking => b !== null);
@@ -112,7 +118,7 @@ export function applyBookingEvent(bookings: readonly DayBooking[], event: { type
 }
 
 /** The headcount after a `headcount.changed` event of this venue (the event carries the whole new count). */
-export function applyHeadcountEvent(current: Headcount | null, venueId: string, event: { type: string; data: unknown }): Headcount | null {
+export function applyHeadcountEvent(current: Headcount | null, venueId: string, event: UncheckedEvent): Headcount | null {
   if (event.type !== 'headcount.changed') return current;
   const next = asHeadcount(event.data);
   return next && next.venueId === venueId ? next : current;

@@ -2,7 +2,7 @@
  * How `venue:<id>` events change a venue view (venue + rooms), as pure functions: events are applied as
  * patches, never as refetches. Patches are upserts, so applying one the HTTP snapshot already holds is harmless.
  */
-import type { LiveEvent } from '../../server/realtime/protocol.ts';
+import type { UncheckedEvent } from './live.svelte.ts';
 import type { Room, Venue } from './types.ts';
 
 export interface VenueView {
@@ -32,9 +32,9 @@ export function upsertRoom(rooms: readonly Room[], room: Room): Room[] {
 }
 
 /** The view after one event; the same object when the event does not concern it. */
-export function applyVenueEvent(view: VenueView, event: Pick<LiveEvent, 'type' | 'data'> | { type: string; data: unknown }): VenueView {
+export function applyVenueEvent(view: VenueView, event: UncheckedEvent): VenueView {
   // Checked field by field all the same: a screen must survive an event from a newer or older server.
-  const data: Record<string, unknown> = isObject(event.data) ? (event.data as Record<string, unknown>) : {};
+  const data: Record<string, unknown> = isObject(event.data) ? event.data : {};
   switch (event.type) {
     case 'room.created':
     case 'room.updated': {

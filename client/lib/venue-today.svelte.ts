@@ -74,7 +74,7 @@ export class VenueToday {
   }
 
   /** Apply one live event as a patch. */
-  apply(event: Pick<LiveEvent, 'type' | 'data'>): void {
+  apply(event: LiveEvent): void {
     const view = applyVenueEvent({ venue: this.venue, rooms: this.rooms }, event);
     const bookings = applyBookingEvent(this.bookings, event);
     const changed = view.venue !== this.venue || view.rooms !== this.rooms || bookings !== this.bookings;
