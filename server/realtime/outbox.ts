@@ -10,7 +10,7 @@
  * events keep their order (insertion order), and so do the events of transactions that wait for each other
  * (the later one inserts after the earlier one committed).
  */
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { Executor } from '../db/executor.ts';
 import type { DB } from '../db/schema.ts';
 import type { LiveEventMap, VenueEventType } from './protocol.ts';
@@ -33,9 +33,6 @@ export type OutboxEvent<K extends OutboxEventType = OutboxEventType> = {
   [T in K]: { topic: TopicOf<T>; type: T; data: OutboxEventMap[T] };
 }[K];
 
-/** @deprecated use `write` (server/realtime/write.ts); kept while the services move over. */
-export type Emit = <T extends OutboxEventType>(event: OutboxEvent<T>) => void;
-
 /**
  * An event whose data describes the state when it is numbered — a venue's headcount: the sequencer computes
  * it with a database function from everything committed by then, so successive such events never go
@@ -48,8 +45,6 @@ export interface LateEvent {
   compute: { fn: 'venue_headcount'; arg: string };
 }
 
-export type EmitLate = (event: LateEvent) => void;
-
 /**
  * Append events to the outbox inside `trx` in one round trip (`outbox_append`, which reads these objects as
  * they are): they are inserted in the order given, late events after the others, and every dispatcher is
@@ -58,22 +53,6 @@ export type EmitLate = (event: LateEvent) => void;
 export async function appendEvents(trx: Transaction<DB>, events: readonly OutboxEvent[], late: readonly LateEvent[] = []): Promise<void> {
   if (events.length === 0 && late.length === 0) return;
   await appendToOutbox(trx, events, late);
-}
-
-/**
- * @deprecated use `write` (server/realtime/write.ts); kept while the services move over.
- */
-export async function writeTransaction<T>(
-  db: Kysely<DB>,
-  work: (trx: Transaction<DB>, emit: Emit, emitLate: EmitLate) => Promise<T>,
-): Promise<T> {
-  return db.transaction().execute(async (trx) => {
-    const events: OutboxEvent[] = [];
-    const late: LateEvent[] = [];
-    const result = await work(trx, (event) => void events.push(event as OutboxEvent), (event) => void late.push(event));
-    await appendEvents(trx, events, late);
-    return result;
-  });
 }
 
 /** Most rows one sequencer run numbers; a longer backlog takes several runs (the dispatcher loops). */
