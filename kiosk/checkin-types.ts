@@ -1,6 +1,6 @@
 /**
- * Shapes of check-ins and member look-ups as the kiosk sends and reads them (docs/api.md "Members and
- * check-ins"); the headcount and today's bookings, which the display screens read too, are in
+ * Shapes of check-ins and member look-ups as the kiosk sends and reads them (docs/api.md "Members" and
+ * "Check-ins and headcounts"); the headcount and today's bookings, which the display screens read too, are in
  * client/lib/checkin-types.ts.
  */
 import type { Headcount } from '../client/lib/checkin-types.ts';

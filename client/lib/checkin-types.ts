@@ -1,6 +1,6 @@
 /**
  * Shapes of headcounts and today's activities as the kiosk and the display screens read them (docs/api.md
- * "Members and check-ins"). Kept apart from `types.ts` so the check-in screens do not depend on the calendar's
+ * "Check-ins and headcounts"). Kept apart from `types.ts` so the check-in screens do not depend on the calendar's
  * booking types; what only the kiosk sends and reads (check-ins, member hits) is in kiosk/checkin-types.ts.
  */
 import type { CapacityLevel } from '../../server/shared/capacity.ts';
