@@ -11,8 +11,10 @@
  * parallel guesses all pass the question before any of them was counted (docs/security.md "Abuse limits": 30 parallel wrong
  * sign-ins had 30 passwords checked under a limit of 10). There is deliberately no read-only "blocked?" here.
  */
-import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
+import type { Executor } from '../db/executor.ts';
 import type { DB } from '../db/schema.ts';
+import { countAttempt, counterInWindow, deleteCounter, deleteOldCounters, uncountAttempt } from './rate-limit-queries.ts';
 
 /** The answer to one counted attempt. */
 export interface Attempt {
@@ -49,18 +51,7 @@ export class SharedRateLimiter {
    * `limit - count so far` are allowed, on one process or many.
    */
   async attempt(key: string): Promise<Attempt> {
-    const seconds = this.windowMs / 1000;
-    const row = await sql<{ count: number; wait: number; windowStart: Date; windowEnd: Date; windowId: string }>`
-      insert into rate_limits as r (key, window_start, count) values (${this.key(key)}, now(), 1)
-      on conflict (key) do update set
-        count = case when r.window_start <= now() - make_interval(secs => ${seconds}) then 1 else r.count + 1 end,
-        window_start = case when r.window_start <= now() - make_interval(secs => ${seconds}) then now() else r.window_start end
-      returning count,
-        ceil(extract(epoch from (window_start + make_interval(secs => ${seconds}) - now())))::int as wait,
-        window_start as "windowStart",
-        window_start + make_interval(secs => ${seconds}) as "windowEnd",
-        (extract(epoch from window_start) * 1000000)::bigint::text as "windowId"`.execute(this.db);
-    const { count, wait, windowStart, windowEnd, windowId } = row.rows[0]!;
+    const { count, wait, windowStart, windowEnd, windowId } = await countAttempt(this.db, this.key(key), this.windowMs / 1000);
     return { count, wait: count > this.limit ? Math.max(1, wait) : 0, windowStart: new Date(windowStart), windowEnd: new Date(windowEnd), windowId };
   }
 
@@ -75,25 +66,18 @@ export class SharedRateLimiter {
    * the new window's count is other attempts', not this one's.
    */
   async refund(key: string, counted: Pick<Attempt, 'windowId'>): Promise<void> {
-    await sql`
-      update rate_limits set count = greatest(count - 1, 0)
-      where key = ${this.key(key)} and (extract(epoch from window_start) * 1000000)::bigint = ${counted.windowId}::bigint`.execute(this.db);
+    await uncountAttempt(this.db, this.key(key), counted.windowId);
   }
 
   /** The counter of a key as it stands (null when nothing was counted in the current window). */
   async state(key: string): Promise<CounterState | null> {
-    const seconds = this.windowMs / 1000;
-    const row = await sql<{ count: number; windowStart: Date; windowEnd: Date }>`
-      select count, window_start as "windowStart", window_start + make_interval(secs => ${seconds}) as "windowEnd"
-      from rate_limits
-      where key = ${this.key(key)} and window_start > now() - make_interval(secs => ${seconds})`.execute(this.db);
-    const found = row.rows[0];
+    const found = await counterInWindow(this.db, this.key(key), this.windowMs / 1000);
     return found ? { count: found.count, windowStart: new Date(found.windowStart), windowEnd: new Date(found.windowEnd) } : null;
   }
 
   /** Forgets the key's counter (inside `executor`'s transaction when given, e.g. beside an audit entry). */
-  async reset(key: string, executor: Kysely<DB> | Transaction<DB> = this.db): Promise<void> {
-    await executor.deleteFrom('rateLimits').where('key', '=', this.key(key)).execute();
+  async reset(key: string, executor: Executor = this.db): Promise<void> {
+    await deleteCounter(executor, this.key(key));
   }
 
   private key(key: string): string {
@@ -103,5 +87,5 @@ export class SharedRateLimiter {
 
 /** Windows long past are forgotten now and then so the table stays small (server/housekeeping.ts). */
 export async function sweepRateLimits(db: Kysely<DB>): Promise<void> {
-  await db.deleteFrom('rateLimits').where('windowStart', '<', sql<Date>`now() - interval '1 day'`).execute();
+  await deleteOldCounters(db);
 }

@@ -6,35 +6,12 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { ResourceKind } from './access.ts';
+import { venueIdOf } from './venue-of-queries.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function venueOf(db: Kysely<DB>, kind: ResourceKind, id: unknown): Promise<string | null> {
   if (typeof id !== 'string' || !UUID.test(id)) return null;
-  const row = await lookup(db, kind, id);
+  const row = await venueIdOf(db, kind, id);
   return row?.venueId ?? null;
-}
-
-function lookup(db: Kysely<DB>, kind: ResourceKind, id: string): Promise<{ venueId: string } | undefined> {
-  switch (kind) {
-    case 'room':
-      return db.selectFrom('rooms').select('venueId').where('id', '=', id).executeTakeFirst();
-    case 'booking':
-      return db.selectFrom('bookings').select('venueId').where('id', '=', id).executeTakeFirst();
-    case 'closure':
-      return db.selectFrom('venueClosures').select('venueId').where('id', '=', id).executeTakeFirst();
-    case 'device':
-      return db.selectFrom('devices').select('venueId').where('id', '=', id).executeTakeFirst();
-    case 'visit':
-      return db.selectFrom('visits').select('venueId').where('id', '=', id).executeTakeFirst();
-    case 'tournament':
-      return db.selectFrom('tournaments').select('venueId').where('id', '=', id).executeTakeFirst();
-    case 'match':
-      return db
-        .selectFrom('matches')
-        .innerJoin('tournaments', 'tournaments.id', 'matches.tournamentId')
-        .select('tournaments.venueId')
-        .where('matches.id', '=', id)
-        .executeTakeFirst();
-  }
 }

@@ -9,6 +9,7 @@ import { ConfigError, loadConfig } from '../config.ts';
 import { openDatabase } from '../db/connect.ts';
 import { lockDataDir } from '../db/data-dir-lock.ts';
 import { migrateToLatest } from '../db/migrate.ts';
+import { write } from '../realtime/write.ts';
 import { databaseTarget, explainDatabaseError } from '../start.ts';
 import { seedDemo } from './demo.ts';
 import { initialiseOnFirstStart } from './first-start.ts';
@@ -73,7 +74,7 @@ async function main(): Promise<number> {
         timezone: config.defaultTimezone,
       });
       if (first.generatedAdminPassword) process.stdout.write(`Created user "admin" with password: ${first.generatedAdminPassword}\n`);
-      const summary = first.demo ?? (await database.db.transaction().execute((trx) => seedDemo(trx, config.defaultTimezone, null)));
+      const summary = first.demo ?? (await write(database.db, ({ trx }) => seedDemo(trx, config.defaultTimezone, null)));
       if (summary.venues === 0) {
         process.stdout.write('The demo venues are there already; nothing was added.\n');
       } else {

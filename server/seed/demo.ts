@@ -14,6 +14,7 @@ import { insertDevice } from '../modules/devices/queries.ts';
 import { DEMO_COORDINATOR, DEMO_VENUES } from './demo-data.ts';
 import { seedDemoBookings } from './demo-bookings.ts';
 import { seedDemoMembers } from './demo-members.ts';
+import { anyMemberExists } from './queries.ts';
 
 export interface DemoSummary {
   venues: number;
@@ -43,8 +44,7 @@ export async function seedDemo(trx: Transaction<DB>, timezone: string, adminId: 
   }
   const cityVenueId = createdVenueIds[0];
   if (!cityVenueId) return summary;
-  const anyMember = await trx.selectFrom('members').select('id').limit(1).executeTakeFirst();
-  if (!anyMember) {
+  if (!(await anyMemberExists(trx))) {
     const seeded = await seedDemoMembers(trx);
     summary.members = seeded.count;
     summary.sampleCards = seeded.sampleCards;

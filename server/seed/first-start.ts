@@ -1,19 +1,21 @@
 /**
  * What happens once per database: the first admin (docs/api.md: ADMIN_PASSWORD, else a random password
- * printed once) and, for `npm start`, the demo site. Done in one transaction under an advisory lock, so
+ * printed once) and, for `npm start`, the demo site. Done in one write under an advisory lock, so
  * several processes starting together on a new database do it exactly once. Then, only in the process that
  * did it, a few months of demo history (visits, classes, tournaments) for the reports page: about a second
  * and a half on the embedded database (docs/guide-reports.md).
  */
 import { randomBytes } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { hashPassword } from '../modules/auth/password.ts';
 import { countUsers, insertUserIfAbsent } from '../modules/users/queries.ts';
+import { write } from '../realtime/write.ts';
 import { seedDemo, type DemoSummary } from './demo.ts';
 import { DEMO_VENUES } from './demo-data.ts';
 import { HISTORY_VENUES } from './history-plan.ts';
 import { HistoryRefused, seedHistory, type HistorySummary } from './history.ts';
+import { isInitialised, lockFirstStart, markInitialised } from './queries.ts';
 
 const FIRST_START_LOCK = 7_202_611_292;
 export const ADMIN_USERNAME = 'admin';
@@ -58,10 +60,9 @@ export async function initialiseOnFirstStart(
 }
 
 function initialise(db: Kysely<DB>, options: { adminPassword: string | null; seedDemo: boolean; timezone: string }): Promise<FirstStart> {
-  return db.transaction().execute(async (trx) => {
-    await sql`select pg_advisory_xact_lock(${FIRST_START_LOCK})`.execute(trx);
-    const done = await trx.selectFrom('appMeta').select('key').where('key', '=', 'initialised_at').executeTakeFirst();
-    if (done) return { initialised: false, generatedAdminPassword: null, demo: null };
+  return write(db, async ({ trx }) => {
+    await lockFirstStart(trx, FIRST_START_LOCK);
+    if (await isInitialised(trx)) return { initialised: false, generatedAdminPassword: null, demo: null };
 
     let generatedAdminPassword: string | null = null;
     let adminId: string | null = null;
@@ -72,7 +73,7 @@ function initialise(db: Kysely<DB>, options: { adminPassword: string | null; see
       adminId = admin?.id ?? null;
     }
     const demo = options.seedDemo ? await seedDemo(trx, options.timezone, adminId) : null;
-    await trx.insertInto('appMeta').values({ key: 'initialised_at', value: JSON.stringify(new Date().toISOString()) }).execute();
+    await markInitialised(trx, new Date());
     return { initialised: true, generatedAdminPassword, demo };
   });
 }

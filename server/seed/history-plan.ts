@@ -1,7 +1,7 @@
 /**
  * The shape of the invented history `npm run seed -- --years N` writes (history.ts): the city's centres, the
  * yearly scale of docs/domain.md ("Who and where"), the calendar (Chinese New Year, National Day, terms), the
- * register's categories and the hours people come. Plain data and pure functions; the SQL is history-steps.ts.
+ * register's categories and the hours people come. Plain data and pure functions; the SQL is history-queries.ts.
  */
 import type { MemberCategory, RoomKind } from '../db/schema.ts';
 import { DEMO_VENUES, type DemoVenue } from './demo-data.ts';

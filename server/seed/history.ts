@@ -6,23 +6,36 @@
  * the odd evening past midnight, and finished tournaments with their matches, at docs/domain.md's yearly scale
  * (about 120,000 person-visits and 1,200 matches a year at scale 1).
  *
- * It writes in bulk: every step is one INSERT … SELECT (history-steps.ts, history-tournaments.ts), all in
- * one transaction, so a failed run leaves nothing behind. The history ends on the Sunday before the current
+ * It writes in bulk: every step is one INSERT … SELECT (history-queries.ts, history-tournament-queries.ts),
+ * all in one write (one transaction), so a failed run leaves nothing behind. The history ends on the Sunday before the current
  * week, so it never meets the demo calendar (which starts this week). It refuses a database that already
  * has visits or matches unless `append` is set: then it adds another layer of history over the same years
  * (more members, more visits), skipping any booking that would clash with one already there.
  */
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB, MemberCategory } from '../db/schema.ts';
 import { addDays, localDateOf, weekdayOf } from '../shared/zoned-time.ts';
 import { reading } from '../modules/reports/queries.ts';
-import { rollUpMonths } from '../modules/reports/rollup.ts';
+import { write } from '../realtime/write.ts';
+import { rollUpMonths } from '../modules/reports/rollup-queries.ts';
 import { namePinyin } from '../modules/members/pinyin.ts';
 import { insertRoom, insertVenue } from '../modules/venues/queries.ts';
 import { cardCodes, demoMembers } from './demo-members.ts';
 import { CATEGORY_SHARES, HISTORY_VENUES, type HistoryVenue, newYearBreaks, YEARLY } from './history-plan.ts';
-import { assignMembers, createScratchTables, insertAttendance, insertBookings, insertDropIns, type YearWindow } from './history-steps.ts';
-import { insertTournaments } from './history-tournaments.ts';
+import {
+  assignMembers,
+  countActivity,
+  countVisits,
+  createScratchTables,
+  findVenueByName,
+  insertAttendance,
+  insertBookings,
+  insertDropIns,
+  insertMembersInBulk,
+  vacuumAnalyze,
+  type YearWindow,
+} from './history-queries.ts';
+import { insertTournaments } from './history-tournament-queries.ts';
 
 export interface HistoryOptions {
   years: number;
@@ -102,9 +115,7 @@ function categories(count: number): MemberCategory[] {
 export async function seedHistory(db: Kysely<DB>, options: HistoryOptions): Promise<HistorySummary> {
   const started = performance.now();
   const log = options.log ?? (() => {});
-  const activity = await sql<{ visits: number; matches: number }>`
-    select (select count(*) from visits)::int as visits, (select count(*) from matches)::int as matches`.execute(db);
-  const existing = activity.rows[0]!;
+  const existing = await countActivity(db);
   if ((existing.visits > 0 || existing.matches > 0) && !options.append) {
     throw new HistoryRefused(
       `This database already has activity (${existing.visits} visits, ${existing.matches} matches); invented history would mix with it. ` +
@@ -114,10 +125,10 @@ export async function seedHistory(db: Kysely<DB>, options: HistoryOptions): Prom
   const { from, to } = historyWindow(options.years, options.timezone, options.now ?? new Date(), options.months);
   const summary: HistorySummary = { from, to, venues: 0, members: 0, bookings: 0, visits: 0, tournaments: 0, matches: 0, seconds: 0 };
 
-  await db.transaction().execute(async (trx) => {
+  await write(db, async ({ trx }) => {
     const venues: Array<{ id: string; weight: number }> = [];
     for (const v of options.venues ?? HISTORY_VENUES) {
-      let row = await trx.selectFrom('venues').select('id').where(sql`lower(name)`, '=', v.name.toLowerCase()).executeTakeFirst();
+      let row = await findVenueByName(trx, v.name);
       if (!row) {
         row = await insertVenue(trx, { name: v.name, timezone: options.timezone, opensAt: v.opensAt, closesAt: v.closesAt });
         for (const room of v.rooms) await insertRoom(trx, { ...room, venueId: row.id });
@@ -141,14 +152,7 @@ export async function seedHistory(db: Kysely<DB>, options: HistoryOptions): Prom
       code: `${prefix}${String(i + 1).padStart(5, '0')}`,
       card: cards[i]!,
     }));
-    await sql`
-      insert into members (name, member_no, card_code, gender, birth_month, former_unit, former_position, category, phone, name_pinyin, name_initials, created_at)
-      select name, code, card, gender, birth, unit, position, category, phone, readings, initials, ${from}::date - 30
-        from unnest(${people.map((p) => p.name)}::text[], ${people.map((p) => p.code)}::text[], ${people.map((p) => p.card)}::text[], ${people.map((p) => p.gender)}::text[],
-                    ${people.map((p) => p.birthMonth)}::text[], ${people.map((p) => p.formerUnit)}::text[], ${people.map((p) => p.formerPosition)}::text[],
-                    ${people.map((p) => p.category)}::text[], ${people.map((p) => p.phone)}::text[],
-                    ${people.map((p) => p.namePinyin)}::text[], ${people.map((p) => p.nameInitials)}::text[])
-             as m(name, code, card, gender, birth, unit, position, category, phone, readings, initials)`.execute(trx);
+    await insertMembersInBulk(trx, people, from);
     summary.members = count;
     await createScratchTables(trx, venues, (options.seed % 1000) / 1000);
     await assignMembers(trx, prefix, Object.fromEntries(CATEGORY_SHARES.map((c) => [c.category, c.activity])));
@@ -169,16 +173,16 @@ export async function seedHistory(db: Kysely<DB>, options: HistoryOptions): Prom
       summary.matches += matches;
       log(`${w.year}: ${attended} person-visits to activities, ${dropIns} drop-in visits, ${tournaments} tournaments, ${matches} matches (${((performance.now() - t) / 1000).toFixed(1)} s)`);
     }
-    summary.visits = (await sql<{ n: number }>`select count(*)::int as n from visits`.execute(trx)).rows[0]!.n - existing.visits;
+    summary.visits = (await countVisits(trx)) - existing.visits;
   });
   // Fresh statistics (and, for index-only scans, the visibility map) for what was just written.
   for (const table of ['members', 'visits', 'bookings', 'booking_series', 'tournaments', 'participants', 'matches']) {
-    await sql`vacuum analyze ${sql.table(table)}`.execute(db);
+    await vacuumAnalyze(db, table);
   }
   // Roll up every month that is over (the reports would on first use): ten years take a few seconds.
   const rolled = performance.now();
   await reading(db, (trx) => rollUpMonths(trx, 'all', `${from.slice(0, 7)}-01`, addDays(`${to.slice(0, 7)}-01`, 40).slice(0, 7) + '-01'));
-  await sql`vacuum analyze report_member_months`.execute(db);
+  await vacuumAnalyze(db, 'report_member_months');
   log(`monthly roll-up for the reports: ${((performance.now() - rolled) / 1000).toFixed(1)} s`);
   summary.seconds = (performance.now() - started) / 1000;
   return summary;

@@ -13,13 +13,16 @@ import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { Executor } from '../../db/executor.ts';
 import type { ReportRange } from './range.ts';
-import { monthlySource, ROLLED_UP, rollUp, rollUpMonths, wholeMonths } from './rollup.ts';
+import { ROLLED_UP, rollUp, wholeMonths } from './rollup.ts';
+import { monthlySource, rollUpMonths } from './rollup-queries.ts';
 import type { TournamentGrouping, VisitGrouping } from './schemas.ts';
 
 /**
  * Run report queries in one transaction with settings for scans of many rows: no JIT (PostgreSQL's default
  * compiles a plan it expects to be expensive, which cost a 10-year report 340 ms of its 600), and room to
  * aggregate in memory instead of spilling to disk. Both settings end with the transaction.
+ * It is a read, not a write: it records no events and no audit, so it does not go through `write`
+ * (server/realtime/write.ts). (The monthly roll-up it may run inside inserts only derived rows.)
  */
 export function reading<T>(db: Kysely<DB>, work: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
   return db.transaction().execute(async (trx) => {

@@ -6,7 +6,7 @@
  */
 import { sql, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import type { YearWindow } from './history-steps.ts';
+import type { YearWindow } from './history-queries.ts';
 
 const TEAM_NAMES = ['红星', '夕阳红', '常青', '松鹤', '金秋', '晚霞', '银龄', '长青'];
 

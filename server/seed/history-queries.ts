@@ -1,16 +1,64 @@
 /**
- * The statements of the history generator (history.ts), each one INSERT … SELECT over generate_series so a
- * year of a city's activity is a handful of round trips. They share temporary tables that live for the
+ * The statements of the history generator (history.ts; its tournaments are history-tournament-queries.ts).
+ * The bulk ones are each one INSERT … SELECT over generate_series, so a year of a city's activity is a
+ * handful of round trips. They share temporary tables that live for the
  * generator's one transaction (`on commit drop`): seed_venues, seed_rooms, seed_members, and per year
  * seed_bookings and seed_free. Randomness is PostgreSQL's random() after setseed(): alike from run to run,
  * not identical (parallel workers draw their own numbers).
  */
-import { sql, type Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { CLASS_TEMPLATES, MONTH_FACTOR, TERMS, WEEKDAY_FACTOR, weightedHours } from './history-plan.ts';
 
 type Trx = Transaction<DB>;
 const count = (r: { numAffectedRows?: bigint }) => Number(r.numAffectedRows ?? 0n);
+
+/** Visits and matches already in the database (the generator refuses to mix with real activity). */
+export async function countActivity(db: Kysely<DB>): Promise<{ visits: number; matches: number }> {
+  const activity = await sql<{ visits: number; matches: number }>`
+    select (select count(*) from visits)::int as visits, (select count(*) from matches)::int as matches`.execute(db);
+  return activity.rows[0]!;
+}
+
+/** A venue by its name, in any letter case. */
+export function findVenueByName(trx: Trx, name: string): Promise<{ id: string } | undefined> {
+  return trx.selectFrom('venues').select('id').where(sql`lower(name)`, '=', name.toLowerCase()).executeTakeFirst();
+}
+
+export interface HistoryMember {
+  name: string;
+  code: string;
+  card: string;
+  gender: string | null;
+  birthMonth: string | null;
+  formerUnit: string | null;
+  formerPosition: string | null;
+  category: string;
+  phone: string | null;
+  namePinyin: string | null;
+  nameInitials: string | null;
+}
+
+/** The register in one statement, created a month before `from` (the readings included: see history.ts). */
+export async function insertMembersInBulk(trx: Trx, people: readonly HistoryMember[], from: string): Promise<void> {
+  await sql`
+    insert into members (name, member_no, card_code, gender, birth_month, former_unit, former_position, category, phone, name_pinyin, name_initials, created_at)
+    select name, code, card, gender, birth, unit, position, category, phone, readings, initials, ${from}::date - 30
+      from unnest(${people.map((p) => p.name)}::text[], ${people.map((p) => p.code)}::text[], ${people.map((p) => p.card)}::text[], ${people.map((p) => p.gender)}::text[],
+                  ${people.map((p) => p.birthMonth)}::text[], ${people.map((p) => p.formerUnit)}::text[], ${people.map((p) => p.formerPosition)}::text[],
+                  ${people.map((p) => p.category)}::text[], ${people.map((p) => p.phone)}::text[],
+                  ${people.map((p) => p.namePinyin)}::text[], ${people.map((p) => p.nameInitials)}::text[])
+           as m(name, code, card, gender, birth, unit, position, category, phone, readings, initials)`.execute(trx);
+}
+
+export async function countVisits(trx: Trx): Promise<number> {
+  return (await sql<{ n: number }>`select count(*)::int as n from visits`.execute(trx)).rows[0]!.n;
+}
+
+/** Fresh statistics (and, for index-only scans, the visibility map) for a table just filled. */
+export async function vacuumAnalyze(db: Kysely<DB>, table: string): Promise<void> {
+  await sql`vacuum analyze ${sql.table(table)}`.execute(db);
+}
 
 export async function createScratchTables(trx: Trx, venues: Array<{ id: string; weight: number }>, seed: number): Promise<void> {
   await sql`select setseed(${seed}::float8)`.execute(trx);
