@@ -97,6 +97,9 @@ export function databaseFunctions(dir = FUNCTIONS_DIR): DatabaseFunction[] {
  * it runs (PL/pgSQL), so the order of the files does not matter.
  */
 export async function applyFunctions(db: Kysely<DB>, functions = databaseFunctions()): Promise<void> {
+  // Schema, not data (like the migrator's own transactions): all or none, so that processes already running
+  // never meet half of a new set of functions.
+  // eslint-disable-next-line no-restricted-syntax
   await db.transaction().execute(async (trx) => {
     for (const fn of functions) {
       try {

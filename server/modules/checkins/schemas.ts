@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
-import { Id, Line } from '../../http/schemas.ts';
+import { Id, Line, OneOf } from '../../http/schemas.ts';
+import { CAPACITY_LEVELS } from '../../shared/capacity.ts';
 
 export const CheckInBody = Type.Object(
   {
@@ -41,8 +42,8 @@ export const HeadcountSchema = Type.Object({
       roomId: Id,
       count: Type.Integer(),
       capacity: Type.Integer(),
-      /** `warning` from 90 % of capacity, `full` from 100 %. */
-      level: Type.Union([Type.Literal('ok'), Type.Literal('warning'), Type.Literal('full')]),
+      /** `warning` from 90 % of capacity, `full` from 100 % (server/shared/capacity.ts). */
+      level: OneOf(CAPACITY_LEVELS),
     }),
   ),
   at: Type.String(),
