@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import type { Database } from '../../server/db/connect.ts';
-import { venueTopic } from '../../server/modules/venues/service.ts';
+import { venueTopic } from '../../server/realtime/topics.ts';
 import { createMembers, createVenueWithRooms, pairKiosk, signInAdmin } from './fixture.ts';
 
 /** Environment that turns the per-process check-in flood guard off (bench and burst tests). */

@@ -19,7 +19,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { hashPassword } from '../../server/modules/auth/password.ts';
-import { venueTopic } from '../../server/modules/venues/service.ts';
+import { venueTopic } from '../../server/realtime/topics.ts';
 import { httpSignIn, request, startServerProcess, type ServerProcess } from '../support/processes.ts';
 import { createScratchDatabase, storageLabel } from './databases.ts';
 import { createMembers, createVenueWithRooms } from './fixture.ts';

@@ -13,9 +13,6 @@ import { canReadVenue, requireAdmin, requirePrincipal, requireVenueManager, type
 import * as q from './queries.ts';
 import type { CreateRoomInput, CreateVenueInput, RoomDto, UpdateRoomInput, UpdateVenueInput, VenueDto } from './schemas.ts';
 
-/** @deprecated import it from server/realtime/topics.ts; kept until the last importer has moved. */
-export { venueTopic };
-
 const toVenue = (v: Pick<Venue, 'id' | 'name' | 'timezone' | 'opensAt' | 'closesAt'>): VenueDto => ({
   id: v.id,
   name: v.name,
