@@ -1,6 +1,6 @@
 /**
  * The entries each domain writes, built from the shapes the services already have, so that a service needs
- * one line (`await recordAudit(trx, principal, bookingsCreated(...))`) next to its emits. Which fields are
+ * one line (`await audit(principal, bookingsCreated(...))`) next to its emits. Which fields are
  * recorded is decided here, in one place: never a secret (record.ts strips them again anyway).
  */
 import type { BookingDto } from '../bookings/schemas.ts';

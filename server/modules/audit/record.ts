@@ -1,7 +1,8 @@
 /**
- * Writing the audit log. Services call `recordAudit` with the transaction of the change itself (next to
- * their outbox `emit`s), so an entry exists exactly when the change committed. Entries say who (the
- * principal, as a snapshot of their name), what (action, entity) and how (changed fields, before → after).
+ * Writing the audit log. Services record entries with the `audit` of their write (server/realtime/write.ts,
+ * next to its `emit`s), which calls `recordAudit` in the change's own transaction, so an entry exists exactly
+ * when the change committed. Entries say who (the principal, as a snapshot of their name), what (action,
+ * entity) and how (changed fields, before → after).
  *
  * What must stay true: no secret ever reaches the table. `changes` and `details` pass through
  * `withoutSecrets`, which drops every key that names a password, token, hash or pairing code, at any depth;
