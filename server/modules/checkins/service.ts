@@ -71,6 +71,7 @@ async function recordCheckin(trx: Write['trx'], record: q.CheckinRecord): Promis
   const events: CheckinEvents = { [record.venueId]: checkinEventsAt(record.venueId) };
   for (;;) {
     const outcome = await q.recordCheckin(trx, record, events);
+    // A refusal wrote nothing; throwing ends the write with nothing to commit.
     if (outcome.error !== undefined) throw refusal(outcome.error, outcome.field);
     if (outcome.movedFrom === undefined) return outcome;
     if (events[outcome.movedFrom]) throw new Error(`checkin_record asked twice for the events of venue ${outcome.movedFrom}`);
