@@ -6,6 +6,8 @@
  *   30-minute clock when the live update carries them.
  * Unknown shapes give `null` (nothing shown), never an exception: the screen must keep running.
  */
+import { BALL_POINTS } from '../../server/shared/sports/gateball.ts';
+import { GAME_MS } from '../../server/shared/sports/gateball-scoreboard.ts';
 import { serverAt } from '../../server/shared/sports/table-tennis-referee.ts';
 
 export type Pair = [number, number];
@@ -55,8 +57,8 @@ export interface WalkoverScore {
 
 export type MatchScore = TableTennisScore | GateballScore | WalkoverScore;
 
-export const GATEBALL_GAME_MS = 30 * 60 * 1000;
-const BALL_POINTS = [0, 1, 2, 3, 5] as const;
+/** A gateball game's length, the rules' own (server/shared/sports/gateball-scoreboard.ts). */
+export const GATEBALL_GAME_MS = GAME_MS;
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0;

@@ -39,6 +39,3 @@ export function gameRowsFrom(result: ResultSummary | null, live: { games: GameSc
   while (rows.length < bestOf) rows.push(['', '']);
   return rows;
 }
-
-/** Points a gateball ball can have: 1 per gate, 2 more for the pole. */
-export const BALL_VALUES = [0, 1, 2, 3, 5] as const;
