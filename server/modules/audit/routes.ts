@@ -23,8 +23,8 @@ export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      if (!wantsCsv(request.query, request.headers.accept)) return service.listAudit(db, request.principal, request.query, timeZone);
-      const csv = await service.exportAuditCsv(db, request.principal, request.query, timeZone);
+      if (!wantsCsv(request.query, request.headers.accept)) return service.listAudit(db, request.query, timeZone);
+      const csv = await service.exportAuditCsv(db, request.query, timeZone);
       const stamp = new Date().toISOString().slice(0, 10).replace(/-/g, '');
       return reply
         .type('text/csv; charset=utf-8')

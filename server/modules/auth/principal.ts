@@ -1,6 +1,9 @@
 /**
- * Who is asking: a signed-in user (session cookie) or a paired device (bearer token).
- * Access rules of docs/api.md live here, as plain functions both HTTP routes and socket topics call.
+ * Who is asking: a signed-in user (session cookie) or a paired device (bearer token), and whether a venue is
+ * theirs. Who may call a route at all (signed in or not, which roles and device kinds) is decided once, by
+ * the access table (server/http/access.ts), before any handler runs, so services check no roles. What they
+ * keep are the row-level checks these functions make: the venue of the row they load (or the venue asked
+ * about) is one of the caller's. Those hold however a service is reached, and give it the user it records.
  */
 import type { DeviceKind, Role } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
@@ -56,21 +59,16 @@ export function requirePrincipal(principal: Principal | null): Principal {
   return principal;
 }
 
-export function requireUser(principal: Principal | null, roles?: readonly Role[]): UserPrincipal {
+/** The caller as a signed-in user (the routes that call this admit no device; a service needs the user's fields). */
+export function requireUser(principal: Principal | null): UserPrincipal {
   const p = requirePrincipal(principal);
   if (p.kind !== 'user') throw new AppError('forbidden', 'This device may not do this; sign in as a member of staff.');
-  if (roles && !roles.includes(p.role)) {
-    throw new AppError('forbidden', `Only ${roles.join(' or ')} accounts may do this.`);
-  }
   return p;
 }
 
-export function requireAdmin(principal: Principal | null): UserPrincipal {
-  return requireUser(principal, ['admin']);
-}
-
-export function requireVenueManager(principal: Principal | null, venueId: string): UserPrincipal {
+/** The signed-in user acting on `venueId`, which must be one of theirs (the row-level check of a change). */
+export function userOfVenue(principal: Principal | null, venueId: string): UserPrincipal {
   const user = requireUser(principal);
-  if (!canManageVenue(user, venueId)) throw new AppError('forbidden', 'You do not manage this venue.');
+  if (!belongsTo(user, venueId)) throw new AppError('forbidden', 'You do not look after this venue.');
   return user;
 }

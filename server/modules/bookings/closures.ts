@@ -9,7 +9,7 @@ import { AppError, notFound } from '../../errors.ts';
 import { venueTopic } from '../../realtime/topics.ts';
 import { write } from '../../realtime/write.ts';
 import { bookingsCancelled } from '../audit/entries.ts';
-import { canReadVenue, requirePrincipal, requireVenueManager, type Principal } from '../auth/principal.ts';
+import { canReadVenue, requirePrincipal, userOfVenue, type Principal } from '../auth/principal.ts';
 import { findRoom, findVenue } from '../venues/queries.ts';
 import * as cq from './closure-queries.ts';
 import { toBooking, toClosure, toConflict } from './dto.ts';
@@ -31,7 +31,7 @@ export async function listClosures(db: Kysely<DB>, principal: Principal | null, 
 
 export async function createClosure(db: Kysely<DB>, principal: Principal | null, venueId: string, input: CreateClosureInput) {
   if (!(await findVenue(db, venueId))) throw notFound('The venue');
-  const user = requireVenueManager(principal, venueId);
+  const user = userOfVenue(principal, venueId);
   const start = parseInstant(input.start, 'start');
   const end = parseInstant(input.end, 'end');
   checkSlot(start, end);
@@ -63,7 +63,7 @@ export async function createClosure(db: Kysely<DB>, principal: Principal | null,
 export async function deleteClosure(db: Kysely<DB>, principal: Principal | null, closureId: string): Promise<void> {
   const closure = await cq.findClosure(db, closureId);
   if (!closure) throw notFound('The closure');
-  requireVenueManager(principal, closure.venueId);
+  userOfVenue(principal, closure.venueId);
   await write(db, async ({ trx, emit }) => {
     await cq.deleteClosure(trx, closureId);
     emit({ topic: venueTopic(closure.venueId), type: 'closure.deleted', data: { closureId, venueId: closure.venueId } });

@@ -140,7 +140,7 @@ export const bookingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/calendar-links/all',
     { schema: { response: { 200: wrap('links', Type.Array(CalendarLinkSchema)), ...errorResponses } } },
-    async (request) => ({ links: await calendarLinks.listAllLinks(db, request.principal) }),
+    async () => ({ links: await calendarLinks.listAllLinks(db) }),
   );
 
   app.delete(

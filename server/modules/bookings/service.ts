@@ -12,7 +12,7 @@ import { instantToZoned, parseLocalDate } from '../../shared/zoned-time.ts';
 import { venueTopic } from '../../realtime/topics.ts';
 import { write } from '../../realtime/write.ts';
 import { bookingsCancelled, bookingsCreated } from '../audit/entries.ts';
-import { canReadVenue, requirePrincipal, requireVenueManager, type Principal } from '../auth/principal.ts';
+import { canReadVenue, requirePrincipal, userOfVenue, type Principal } from '../auth/principal.ts';
 import { findRoom, findVenue } from '../venues/queries.ts';
 import { findClosuresFor } from './closure-queries.ts';
 import { bookingConflict, toBooking, toClosure, toConflict, venueClosed } from './dto.ts';
@@ -34,11 +34,11 @@ export async function listBookings(db: Kysely<DB>, principal: Principal | null, 
   return p.kind === 'device' ? rows.map((row) => ({ ...toBooking(row), notes: null })) : rows.map(toBooking);
 }
 
-/** The room and its venue, checked for the caller's right to book it. */
+/** The room and its venue, which must be one of the caller's (the route lets only staff book). */
 export async function bookableRoom(db: Executor, principal: Principal | null, roomId: string) {
   const room = await findRoom(db, roomId);
   if (!room) throw new AppError('not_found', 'The room was not found; it may have been removed.', { field: 'roomId' });
-  const user = requireVenueManager(principal, room.venueId);
+  const user = userOfVenue(principal, room.venueId);
   const venue = (await findVenue(db, room.venueId))!;
   return { room, venue, user };
 }
@@ -198,7 +198,7 @@ export async function cancelBooking(
 ): Promise<BookingDto[]> {
   const existing = await q.findBooking(db, bookingId);
   if (!existing) throw notFound('The booking');
-  const user = requireVenueManager(principal, existing.venueId);
+  const user = userOfVenue(principal, existing.venueId);
   return write(db, async ({ trx, emit, audit }) => {
     const target = (await q.lockBooking(trx, bookingId))!;
     if (options.version !== undefined && options.version !== target.version) {

@@ -12,7 +12,7 @@ import { addDays, dayNumber, instantToZoned, zonedToInstant } from '../../shared
 import { venueTopic } from '../../realtime/topics.ts';
 import { write } from '../../realtime/write.ts';
 import { bookingUpdated } from '../audit/entries.ts';
-import { requireVenueManager, type Principal } from '../auth/principal.ts';
+import { userOfVenue, type Principal } from '../auth/principal.ts';
 import { findRoom, findVenue } from '../venues/queries.ts';
 import { findClosuresFor } from './closure-queries.ts';
 import { bookingConflict, toBooking, toClosure, toConflict, venueClosed } from './dto.ts';
@@ -67,7 +67,7 @@ export async function updateBooking(
 ): Promise<{ booking: BookingDto; bookings: BookingDto[] }> {
   const existing = await q.findBooking(db, bookingId);
   if (!existing) throw notFound('The booking');
-  const user = requireVenueManager(principal, existing.venueId);
+  const user = userOfVenue(principal, existing.venueId);
   const venue = (await findVenue(db, existing.venueId))!;
   const roomId = input.roomId ?? existing.roomId;
   if (input.roomId && input.roomId !== existing.roomId) {

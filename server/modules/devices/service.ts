@@ -10,7 +10,7 @@ import { AppError, notFound } from '../../errors.ts';
 import { SYSTEM_TOPIC } from '../../realtime/topics.ts';
 import { write } from '../../realtime/write.ts';
 import { deviceCreated, devicePaired, deviceRevoked } from '../audit/entries.ts';
-import { requireUser, requireVenueManager, type Principal } from '../auth/principal.ts';
+import { requireUser, userOfVenue, type Principal } from '../auth/principal.ts';
 import { hashSecret, newDeviceToken, newPairingCode, normalisePairingCode } from '../auth/tokens.ts';
 import { findVenue } from '../venues/queries.ts';
 import { isOnline } from './presence.ts';
@@ -46,15 +46,15 @@ export function toDevice(d: DeviceRow): DeviceDto {
 }
 
 export async function listDevices(db: Kysely<DB>, principal: Principal | null, venueId?: string) {
-  const user = requireUser(principal, ['admin', 'coordinator']);
-  if (venueId) requireVenueManager(user, venueId);
+  const user = requireUser(principal);
+  if (venueId) userOfVenue(user, venueId);
   const scope = venueId ? [venueId] : user.role === 'admin' ? 'all' : user.venueIds;
   return (await q.listDevices(db, scope)).map((d) => toDevice(d));
 }
 
 export async function createDevice(db: Kysely<DB>, principal: Principal | null, input: CreateDeviceInput) {
   if (!(await findVenue(db, input.venueId))) throw new AppError('validation_failed', 'The chosen venue does not exist.', { field: 'venueId' });
-  const user = requireVenueManager(principal, input.venueId);
+  const user = userOfVenue(principal, input.venueId);
   // A clash with another pending code is astronomically rare but possible: draw again.
   for (let attempt = 0; ; attempt += 1) {
     const pairingCode = newPairingCode();
@@ -102,7 +102,7 @@ export async function pairDevice(db: Kysely<DB>, pairingCode: string) {
 export async function revokeDevice(db: Kysely<DB>, principal: Principal | null, deviceId: string): Promise<void> {
   const existing = await q.findDevice(db, deviceId);
   if (!existing) throw notFound('The device');
-  const user = requireVenueManager(principal, existing.venueId);
+  const user = userOfVenue(principal, existing.venueId);
   await write(db, async ({ trx, emit, audit }) => {
     const revoked = await q.revokeDevice(trx, deviceId);
     if (revoked) emit({ topic: SYSTEM_TOPIC, type: 'device.revoked', data: { deviceId } });

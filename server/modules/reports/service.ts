@@ -29,7 +29,7 @@ const ZERO: Totals = { visits: 0, members: 0, guests: 0 };
 
 /** The venues a report covers: the one asked for, or every venue the caller may read (staff only). */
 export async function reportVenues(db: Kysely<DB>, principal: Principal | null, venueId: string | undefined) {
-  const user = requireUser(principal, ['admin', 'coordinator']);
+  const user = requireUser(principal);
   if (venueId !== undefined) {
     const venue = await findVenue(db, venueId);
     if (!venue) throw notFound('The venue');

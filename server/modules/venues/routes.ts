@@ -22,7 +22,7 @@ export const venueRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/venues',
     { schema: { body: CreateVenueBody, response: { 201: wrap('venue', VenueSchema), ...errorResponses } } },
     async (request, reply) => {
-      const venue = await service.createVenue(db, request.principal, request.body, app.config.defaultTimezone);
+      const venue = await service.createVenue(db, request.body, app.config.defaultTimezone);
       return reply.status(201).send({ venue });
     },
   );
@@ -36,7 +36,7 @@ export const venueRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.patch(
     '/venues/:venueId',
     { schema: { params: IdParams('venueId'), body: UpdateVenueBody, response: { 200: wrap('venue', VenueSchema), ...errorResponses } } },
-    async (request) => ({ venue: await service.updateVenue(db, request.principal, request.params.venueId, request.body) }),
+    async (request) => ({ venue: await service.updateVenue(db, request.params.venueId, request.body) }),
   );
 
   app.get(
