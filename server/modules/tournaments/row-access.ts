@@ -7,16 +7,12 @@
  * it is where the service gets the user it records (`createdBy`, audit entries).
  */
 import type { Executor } from '../../db/executor.ts';
-import { AppError, notFound } from '../../errors.ts';
-import { belongsTo, requireUser, type Principal, type UserPrincipal } from '../auth/principal.ts';
+import { notFound } from '../../errors.ts';
+import { userOfVenue, type Principal, type UserPrincipal } from '../auth/principal.ts';
 import * as q from './queries.ts';
 
-/** The signed-in user acting on `venueId`, which must be one of theirs. */
-export function userOfVenue(principal: Principal | null, venueId: string): UserPrincipal {
-  const user = requireUser(principal);
-  if (!belongsTo(user, venueId)) throw new AppError('forbidden', 'You do not look after this venue.');
-  return user;
-}
+/** One definition, shared with the other modules (auth/principal.ts). */
+export { userOfVenue };
 
 /** The tournament a coordinator or admin changes (404 when there is none), and who changes it. */
 export async function managedTournament(db: Executor, principal: Principal | null, tournamentId: string): Promise<{ t: q.TournamentRow; user: UserPrincipal }> {
