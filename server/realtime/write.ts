@@ -1,8 +1,11 @@
 /**
- * The one way anything is written. Every change — a booking, a check-in, a password reset, the demo site —
- * runs in `write(db, work)`: one transaction in which `work` changes its rows and, when it has any, records
- * its live events (`emit`, `emitLate`) and its audit entries (`audit`). So "a change is committed with its
- * events and its audit entry, or not at all" holds by construction, and `write(` finds every writer.
+ * The one way the centre's data is changed. Every change — a booking, a check-in, a password reset, the demo
+ * site — runs in `write(db, work)`: one transaction in which `work` changes its rows and, when it has any,
+ * records its live events (`emit`, `emitLate`) and its audit entries (`audit`). So "a change is committed with
+ * its events and its audit entry, or not at all" holds by construction, and `write(` finds every writer.
+ * Outside it are only lone bookkeeping statements of the request path, which have no events or audit and are
+ * atomic by themselves: a session's, device's or calendar link's last-seen time and the attempt counters of
+ * the rate limits (each in its queries file).
  *
  * Events are appended as the last statement before COMMIT (outbox.ts explains their numbering); audit
  * entries are inserted where `audit` is called, in the same transaction. A write that throws rolls back
