@@ -1,6 +1,6 @@
 /**
- * What profiling showed while working on issue 6's goals, and what was changed, with the before/after figures
- * measured at the time on the same 2-core machine (they are history; the table above is this run's), and how
+ * What profiling showed while working towards the performance goals, and what was changed, with the before/after
+ * figures measured at the time on the same 2-core machine (they are history; the table above is this run's), and how
  * later work moved the figures (A/B of two commits on one machine). Written by hand and kept next to the
  * benchmark, so that docs/performance.md, which the program rewrites, keeps them.
  */
@@ -52,16 +52,16 @@ export const findings: readonly string[] = [
     'server and load generator most of the other, where the bare route leaves PostgreSQL mostly idle. The ratio should ' +
     'rise with cores (PostgreSQL spreads the check-ins over its backends; the bare route is bound by the one Node thread). ' +
     'For scale: docs/domain.md\'s city records about 120,000 visits a year, a few a minute at the busiest hour.',
-  '**Issue 7 and 8 (security, reports), A/B on one machine.** The machines these sessions get differ: issue 6 was measured ' +
-    'on a 2-core Xeon where the bare INSERT route did 4,300–5,500 requests/s; the later runs are on a 2-core AMD EPYC where ' +
-    'the same bare route does 7,500–9,900, while a check-in, bound by PostgreSQL, gains much less: the ratio reads lower ' +
-    'for the same code. The commit before issue 7 (fbc2e28) and the one after issue 8, run back to back on the EPYC: ' +
-    'check-in throughput 2,600–2,660 → 2,430–2,550 requests/s (about −6 %: the authorization check on every request, ' +
-    'which for a check-in needs no query, and the statement trigger by which the reports\' monthly roll-up learns of ' +
-    'changes to past visits); ratio 0.27–0.35× → 0.24–0.29×. Two processes: p99 1.35–1.49× → 1.25–1.43× of one process, ' +
-    'i.e. unchanged (kiosks and screens now follow topics through their own socket rooms, which costs one more ' +
-    '`io.to().emit` per event); the goal\'s 1.5× lies inside this machine\'s run-to-run spread, so a single run may land ' +
-    'either side of it.',
+  '**The security and reports work, A/B on one machine.** The machines these sessions get differ: the findings ' +
+    'above were measured on a 2-core Xeon where the bare INSERT route did 4,300–5,500 requests/s; the later runs are ' +
+    'on a 2-core AMD EPYC where the same bare route does 7,500–9,900, while a check-in, bound by PostgreSQL, gains ' +
+    'much less: the ratio reads lower for the same code. The commit before the security work (fbc2e28) and the one ' +
+    'after the reports work, run back to back on the EPYC: check-in throughput 2,600–2,660 → 2,430–2,550 requests/s ' +
+    '(about −6 %: the authorization check on every request, which for a check-in needs no query, and the statement ' +
+    'trigger by which the reports\' monthly roll-up learns of changes to past visits); ratio 0.27–0.35× → ' +
+    '0.24–0.29×. Two processes: p99 1.35–1.49× → 1.25–1.43× of one process, i.e. unchanged (kiosks and screens now ' +
+    'follow topics through their own socket rooms, which costs one more `io.to().emit` per event); the goal\'s 1.5× ' +
+    'lies inside this machine\'s run-to-run spread, so a single run may land either side of it.',
   '**Robustness found on the way:** the crash and outage tests (tests/integration/crash-kill.pg.test.ts, ' +
     'database-outage.pg.test.ts) showed that a database connection dying in the middle of a query crashed the whole ' +
     'server process (an unhandled `error` event from a pool client); every pool client now has a listener.',

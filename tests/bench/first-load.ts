@@ -1,10 +1,10 @@
 /**
- * The First load section of docs/performance.md (issue 13 item 13). Its figure is measured by the browser test
+ * The First load section of docs/performance.md. Its figure is measured by the browser test
  * tests/e2e/first-load.test.ts, not by `npm run bench`: written by hand from that test's output and kept here
  * so that run.ts, which rewrites the file, keeps it.
  */
 export const firstLoadSection = `
-## First load (issue 13)
+## First load
 
 What a coordinator waits for when opening the app: from navigation to the first calendar's events on screen,
 signed in, with an empty browser cache and the server warm, at 1440×900. Measured by the browser test
@@ -22,8 +22,9 @@ scripts loaded). Goal: under 1.5 s on localhost.
 
 Measured on the 2-core machine described above while other work ran on it (load average 7–18): figures moved
 by ±30 % from one run to the next, so the interleaved A/B of the two builds is the fairer comparison. The
-2.9–3.7 s of the issue was not reproduced here with a warm server; under the heaviest load of the day (load
-average 17) the before build measured 1,564 ms and the after build 1,451 ms in the same interleaved run.
+2.9–3.7 s seen when the apps were first tried end to end was not reproduced here with a warm server; under
+the heaviest load of the day (load average 17) the before build measured 1,564 ms and the after build 1,451 ms
+in the same interleaved run.
 
 **Where the time goes on localhost** (Chrome's resource timing and long tasks of one load of 1,216 ms, after):
 about half fetching the page and its scripts (17–19 files from the same Node process that serves the API, six

@@ -1,6 +1,6 @@
 /**
- * The run's settings, how the figures were made, and issue 6's goals checked against the figures of this very
- * run, so docs/performance.md never describes numbers it does not show.
+ * The run's settings, how the figures were made, and the performance goals checked against the figures of this
+ * very run, so docs/performance.md never describes numbers it does not show.
  */
 import type { Row } from './report.ts';
 
@@ -62,7 +62,7 @@ const find = (rows: readonly Row[], benchmark: string, storage: string, measure:
 
 const fmt = (value: number, digits = 2) => value.toFixed(digits);
 
-/** Issue 6's goals, each checked against this run's rows (null: the benchmark did not run here). */
+/** The performance goals, each checked against this run's rows (null: the benchmark did not run here). */
 export function checkGoals(rows: readonly Row[]): Goal[] {
   const goals: Goal[] = [];
   for (const storage of ['PostgreSQL', 'PGlite']) {
@@ -108,7 +108,7 @@ export function checkGoals(rows: readonly Row[]): Goal[] {
 
 export function goalLines(goals: readonly Goal[]): string[] {
   return [
-    '| Goal (issue 6) | This run | Met |',
+    '| Goal | This run | Met |',
     '| --- | --- | --- |',
     ...goals.map((g) => `| ${g.goal} | ${g.measured} | ${g.met === null ? '—' : g.met ? 'yes' : '**no**'} |`),
   ];

@@ -82,7 +82,7 @@ export interface Document {
   rows: readonly Row[];
   /** How the runs were made (repeats, sizes), one bullet each. */
   method: readonly string[];
-  /** Issue 6's goals checked against this run (markdown table lines). */
+  /** The performance goals checked against this run (markdown table lines). */
   goals: readonly string[];
   /** What the profiles showed and what was changed, with before/after figures (tests/bench/findings.ts). */
   findings: readonly string[];

@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: the benchmark program (docs/architecture.md habit 9). Prints a table of figures and ratios and
- * rewrites docs/performance.md with the figures, issue 6's goals checked against them, and findings.ts.
+ * rewrites docs/performance.md with the figures, the performance goals checked against them, and findings.ts.
  *
  *   npm run bench                      everything; PostgreSQL too when BENCH_DATABASE_URL or TEST_DATABASE_URL is set
  *   npm run bench -- fanout            only benchmarks whose id contains "fanout" (docs are then not rewritten)
