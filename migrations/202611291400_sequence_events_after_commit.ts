@@ -1,5 +1,5 @@
 /**
- * Live events numbered after commit (issue 6), the one definition of a headcount, and an index the kiosk
+ * Live events numbered after commit (docs/performance.md "Findings"), the one definition of a headcount, and an index the kiosk
  * needs at city scale.
  *
  * Before: a writer took a global advisory lock, took its seqs and held the lock through COMMIT, so that seq

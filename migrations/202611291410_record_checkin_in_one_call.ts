@@ -1,5 +1,5 @@
 /**
- * A check-in in one call (issue 6). Who may check in is decided in TypeScript (the principal); everything
+ * A check-in in one call (docs/performance.md "Findings"). Who may check in is decided in TypeScript (the principal); everything
  * that needs the database — the kiosk still paired, the member by card or id, an earlier visit made with the
  * same Idempotency-Key, the activity and room, then ending the member's earlier visit, recording the new one
  * and its key, and appending `checkin.ended` / `checkin.created` and the late `headcount.changed` — is one

@@ -1,5 +1,6 @@
 /**
- * Issue 7: sessions that lapse when unused, and attempt limits that every server process shares.
+ * Sessions that lapse when unused, and attempt limits that every server process shares (docs/security.md
+ * "Sessions", "Abuse limits").
  *
  * `sessions.last_used_at`: a session unused for longer than the idle limit (server/modules/auth/expiry.ts)
  * no longer signs anyone in, on top of the absolute expiry it always had. It is written at most every few

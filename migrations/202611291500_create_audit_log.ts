@@ -1,5 +1,6 @@
 /**
- * The audit log (issue 7): who changed what and when, for bookings, members, match results, users and devices.
+ * The audit log (docs/security.md "Audit log and privacy"): who changed what and when, for bookings, members,
+ * match results, users and devices.
  * Services write an entry inside the transaction of the change itself (server/modules/audit/record.ts), so a
  * rolled-back change leaves none and a committed one always has one. No foreign keys: an entry outlives what
  * it is about, and a venue or user id is kept as it was. Secrets (password hashes, tokens, pairing codes)

@@ -1,5 +1,5 @@
 /**
- * Reports (issue 8) on a decade of visits.
+ * Reports on a decade of visits (docs/performance.md "Reports").
  *
  * 1. A covering index on visits (venue_id, checked_in_at) with the member, guests, room and activity: a
  *    venue's range is read from the index alone (an index-only scan), not from the wide heap rows, which are

@@ -1,5 +1,5 @@
 /**
- * The audit log records changes to a whole tournament (issue 13): a draw by lot recorded for tied players, a
+ * The audit log records changes to a whole tournament: a draw by lot recorded for tied players, a
  * start undone. Their entries are about the tournament, so `entity_kind` accepts 'tournament'.
  */
 import { sql, type Kysely } from 'kysely';

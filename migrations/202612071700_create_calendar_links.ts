@@ -1,6 +1,6 @@
 /**
- * Calendar subscription links (issue 14): a random token per link, stored only as its sha256, owned by the
- * user who made it, for one venue or one room. Before this a link's key was an HMAC of the feed's name under
+ * Calendar subscription links (docs/security.md "Calendar subscription links"): a random token per link,
+ * stored only as its sha256, owned by the user who made it, for one venue or one room. Before this a link's key was an HMAC of the feed's name under
  * one site-wide secret: it could not be revoked, outlived its maker and was the same for everyone. Those keys
  * stop working (their secret is dropped below); people make a new link.
  *

@@ -1,5 +1,5 @@
 /**
- * Removing a member erases every copy of their name (issue 14, item 6). Until now a removal anonymised the
+ * Removing a member erases every copy of their name (docs/security.md "Audit log and privacy"). Until now a removal anonymised the
  * members row and the audit log, but the name had been copied elsewhere when the member was entered in a
  * tournament: into the entry's `players` (and, for a table tennis player, the entry's own name, which is the
  * person), into the live events of those entries kept in the outbox for replay, and into the audit entries of
