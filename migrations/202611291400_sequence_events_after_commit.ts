@@ -1,6 +1,6 @@
 /**
- * Live events numbered after commit (docs/performance.md "Findings"), the one definition of a headcount, and an index the kiosk
- * needs at city scale.
+ * Live events numbered after commit (docs/performance.md "Findings"), the one definition of a headcount, and an
+ * index the kiosk needs at city scale.
  *
  * Before: a writer took a global advisory lock, took its seqs and held the lock through COMMIT, so that seq
  * order was commit order. Correct, but every writer's commit (its WAL flush) then ran alone: no two

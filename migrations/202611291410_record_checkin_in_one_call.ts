@@ -1,11 +1,12 @@
 /**
- * A check-in in one call (docs/performance.md "Findings"). Who may check in is decided in TypeScript (the principal); everything
- * that needs the database — the kiosk still paired, the member by card or id, an earlier visit made with the
- * same Idempotency-Key, the activity and room, then ending the member's earlier visit, recording the new one
- * and its key, and appending `checkin.ended` / `checkin.created` and the late `headcount.changed` — is one
- * statement: one implicit transaction, one round trip, where there were eleven. Profiles of the check-in
- * benchmark showed the server's time going to its socket writes, one per round trip (docs/performance.md).
- * A refusal comes back as `{error}`; server/modules/checkins/service.ts turns it into the API's error.
+ * A check-in in one call (docs/performance.md "Findings"). Who may check in is decided in TypeScript (the
+ * principal); everything that needs the database — the kiosk still paired, the member by card or id, an earlier
+ * visit made with the same Idempotency-Key, the activity and room, then ending the member's earlier visit,
+ * recording the new one and its key, and appending `checkin.ended` / `checkin.created` and the late
+ * `headcount.changed` — is one statement: one implicit transaction, one round trip, where there were eleven.
+ * Profiles of the check-in benchmark showed the server's time going to its socket writes, one per round trip
+ * (docs/performance.md). A refusal comes back as `{error}`; server/modules/checkins/service.ts turns it into the
+ * API's error.
  *
  * Payload shapes are docs/api.md's (server/modules/checkins/schemas.ts: VisitSchema); the topic is
  * `venue:<id>` as server/modules/venues/service.ts venueTopic makes it. Timestamps are ISO 8601 in UTC with

@@ -1,7 +1,7 @@
 /**
- * Members found by pinyin (docs/api.md "Members"): "zjg" or "zhangjianguo" finds 张建国 at the kiosk and on the members
- * page. The readings are computed in the application (server/modules/members/pinyin.ts: a maintained pinyin
- * dictionary, not something PostgreSQL has) and stored with the member; existing members are filled here.
+ * Members found by pinyin (docs/api.md "Members"): "zjg" or "zhangjianguo" finds 张建国 at the kiosk and on the
+ * members page. The readings are computed in the application (server/modules/members/pinyin.ts: a maintained
+ * pinyin dictionary, not something PostgreSQL has) and stored with the member; existing members are filled here.
  * No index: the name search already reads the (small) members table with `like '%…%'`, and these columns are
  * matched the same way, at the start of any reading.
  */

@@ -1,8 +1,8 @@
 /**
  * Calendar subscription links (docs/security.md "Calendar subscription links"): a random token per link,
- * stored only as its sha256, owned by the user who made it, for one venue or one room. Before this a link's key was an HMAC of the feed's name under
- * one site-wide secret: it could not be revoked, outlived its maker and was the same for everyone. Those keys
- * stop working (their secret is dropped below); people make a new link.
+ * stored only as its sha256, owned by the user who made it, for one venue or one room. Before this a link's key
+ * was an HMAC of the feed's name under one site-wide secret: it could not be revoked, outlived its maker and was
+ * the same for everyone. Those keys stop working (their secret is dropped below); people make a new link.
  *
  * The audit log learns the entity 'calendar_link' (made and revoked links are audited).
  * Frozen in time: later changes come as new migrations, never edits here.

@@ -1,9 +1,9 @@
 /**
- * Removing a member erases every copy of their name (docs/security.md "Audit log and privacy"). Until now a removal anonymised the
- * members row and the audit log, but the name had been copied elsewhere when the member was entered in a
- * tournament: into the entry's `players` (and, for a table tennis player, the entry's own name, which is the
- * person), into the live events of those entries kept in the outbox for replay, and into the audit entries of
- * results and draws by lot (`details.names`). Kiosks, hall screens and referees still read it there.
+ * Removing a member erases every copy of their name (docs/security.md "Audit log and privacy"). Until now a
+ * removal anonymised the members row and the audit log, but the name had been copied elsewhere when the member was
+ * entered in a tournament: into the entry's `players` (and, for a table tennis player, the entry's own name, which
+ * is the person), into the live events of those entries kept in the outbox for replay, and into the audit entries
+ * of results and draws by lot (`details.names`). Kiosks, hall screens and referees still read it there.
  *
  * `erase_member_copies(member, names, placeholder)` replaces those copies with the placeholder the members row
  * gets (server/modules/members/queries.ts REMOVED_MEMBER_NAME, passed in so that one wording is kept in one

@@ -1,8 +1,8 @@
 /**
  * The database functions now live in server/db/functions/ (docs/architecture.md "Database functions"),
- * applied after the migrations on every start. `checkin_record` takes one more argument there, the events TypeScript names for it (topics, event
- * types, the late headcount), instead of building them itself; `create or replace` cannot change an argument
- * list, so the old signature is dropped here and its file creates the new one.
+ * applied after the migrations on every start. `checkin_record` takes one more argument there, the events
+ * TypeScript names for it (topics, event types, the late headcount), instead of building them itself; `create or
+ * replace` cannot change an argument list, so the old signature is dropped here and its file creates the new one.
  */
 import { sql, type Kysely } from 'kysely';
 
