@@ -92,7 +92,7 @@ describe('audit entries in words', () => {
   });
 });
 
-describe('tournament entries in words (issue 13)', () => {
+describe('tournament entries in words', () => {
   it('names the match and the participants, not the key and ids, in both languages', () => {
     const result = entry({
       action: 'match.result_entered',

@@ -91,7 +91,7 @@ describe('booking form', () => {
   });
 });
 
-describe('booking form: a term’s weekdays (issue 13)', () => {
+describe('booking form: a term’s weekdays', () => {
   // 2026-12-07 is a Monday, 12-08 a Tuesday, 12-10 a Thursday.
   const monday = () => valuesForSelection(parseWall('2026-12-07', '09:00'), parseWall('2026-12-07', '10:30'), 'r1', hours);
 

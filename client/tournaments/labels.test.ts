@@ -6,7 +6,7 @@ import { match } from './testing.ts';
 
 const english = (key: keyof typeof en, params?: Record<string, string | number>) => interpolate(en[key], params);
 
-describe('match labels in the words people use (issue 13)', () => {
+describe('match labels in the words people use', () => {
   it('names the knockout rounds from the end as the hall screen does: 决赛, 半决赛, 1/4 决赛, 16 强赛', () => {
     const all = [1, 2, 3, 4].map((round) => match(`K${round}-1`, { stage: 'knockout', round, number: 1 }));
     const rounds = knockoutRounds([...all, match('K3P', { stage: 'knockout', round: 4, number: 1 })]);

@@ -67,7 +67,7 @@ describe('where a waiting side comes from', () => {
   });
 });
 
-describe('knockout places waiting for a draw by lot (issue 13)', () => {
+describe('knockout places waiting for a draw by lot', () => {
   type Side = { participantId: string | null; from?: unknown; awaitingLot?: boolean };
   const knockout: { key: string; status: string; sides: Side[] } = {
     key: 'K1-1', status: 'waiting',

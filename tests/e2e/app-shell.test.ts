@@ -4,7 +4,7 @@
  *   in Chinese and in English, for an admin (who has every navigation entry); screenshots of it at 1024 and
  *   1440 in both languages go to test-results/journeys/app-shell/ for a person to look at;
  * - every page shows exactly one connection badge, in sight: in the header, or on the referee's full-screen
- *   pad in the pad's own bar (issue 13 item 9: the calendar, the tournament page and the referee's pages each
+ *   pad in the pad's own bar (before, the calendar, the tournament page and the referee's pages each
  *   had their own beside the header's).
  */
 import type { Browser, Page } from 'playwright-core';

@@ -1,11 +1,11 @@
 /**
- * First load of the coordinator app (issue 13 item 13), on the real build in Chromium against a real server
- * process (embedded database, demo data):
+ * First load of the coordinator app (docs/performance.md "First load"), on the real build in Chromium against a
+ * real server process (embedded database, demo data):
  * - the build: the coordinator's entry chunk holds the shell only; the calendar with FullCalendar, the reports
  *   with Chart.js, members, tournaments, administration and the audit log are chunks of their own; the display
  *   and kiosk apps never load FullCalendar or Chart.js, not even later;
  * - the first calendar: a signed-in coordinator opening the app with an empty browser cache (the server warm)
- *   sees the first calendar's events in under 1.5 s (the one place a test measures time, as the issue asks;
+ *   sees the first calendar's events in under 1.5 s (the one place a test measures time, because the goal is a time;
  *   the figure is printed and recorded in docs/performance.md), loading FullCalendar but no other page's code;
  * - a page chunk that is slow shows a calm loading line; one that fails to load (a new release replaced it, the
  *   network dropped) shows a clear error with 重试, which loads it.

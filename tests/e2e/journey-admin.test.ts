@@ -1,5 +1,5 @@
 /**
- * The admin's journey (issue 13), on the built apps at 1440×900 in Chinese, with screenshots of the key screens
+ * The admin's journey, on the built apps at 1440×900 in Chinese, with screenshots of the key screens
  * under test-results/journeys/admin/. On a first start with the demo and its months of history, an admin
  * imports the member ledger (GB18030) and then the same ledger again (UTF-8): the second time nobody is added,
  * the report says who was unchanged; prints member cards; pairs a kiosk and a hall display by opening the

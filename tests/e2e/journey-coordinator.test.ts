@@ -1,12 +1,12 @@
 /**
- * The coordinator's journey (issue 13), on the built apps at 1440×900 in Chinese, with screenshots of the key
- * screens under test-results/journeys/coordinator/. A coordinator signs in and sees this week's demo
- * exhibition (Monday 09:00 → Sunday 17:00, 300 expected in a hall for 150) drawn within each day's opening
- * hours, named with its dates and warned as over capacity; books a one-off after closing time (warned, still
- * booked) and a term's Tue/Thu class (only Tuesdays and Thursdays are created); sees a second coordinator's
- * booking arrive live; drags the one-off to a free time and then into a clash (refused, the clash named, one
- * message only); looks at the week by room, the month and the printed week list; and on a 390 px phone gets
- * one room's day and the list with a room picker.
+ * The coordinator's journey (docs/guide-calendar.md), on the built apps at 1440×900 in Chinese, with screenshots
+ * of the key screens under test-results/journeys/coordinator/. A coordinator signs in and sees this week's demo
+ * exhibition (Monday 09:00 → Sunday 17:00, 300 expected in a hall for 150) drawn within each day's opening hours,
+ * named with its dates and warned as over capacity; books a one-off after closing time (warned, still booked) and
+ * a term's Tue/Thu class (only Tuesdays and Thursdays are created); sees a second coordinator's booking arrive
+ * live; drags the one-off to a free time and then into a clash (refused, the clash named, one message only); looks
+ * at the week by room, the month and the printed week list; and on a 390 px phone gets one room's day and the list
+ * with a room picker.
  */
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

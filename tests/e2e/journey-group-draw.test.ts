@@ -1,6 +1,7 @@
 /**
- * Journey: a group ends in a three-way tie, decided by a recorded draw (issue 13, the referee + hall journey's
- * draw part). A coordinator (1440×900, Chinese) starts a groups-then-knockout table tennis event (the start
+ * Journey: a group ends in a three-way tie, decided by a recorded draw (docs/rules.md "Lots"; the draw part
+ * of the referee and hall journey, whose live scoring is journey-referee-hall.test.ts).
+ * A coordinator (1440×900, Chinese) starts a groups-then-knockout table tennis event (the start
  * asks first, and is undone once while nothing is played, then started again), results arrive as the referees' tablets would send them; while group A is still being played
  * nobody is "by lot"; once it is played out as a circle with equal scores, the page says 待抽签 and the
  * knockout places fed from group A read "待抽签（A组第1名）" on the page, the print and the hall screen

@@ -1,10 +1,10 @@
 /**
- * Journey: the front desk kiosk as members over 70 use it (issue 13), on a landscape tablet (1280×800) and a
- * portrait kiosk (1080×1920), Chinese UI: a card scanned (the USB scanner types like a keyboard), a card code
- * typed on the screen's keys, the whole phone number, a name by its pinyin initials, an unknown card that
- * goes on to the name with the phone's last four digits, guests, an undo; and between visitors the kiosk
- * starts clean: home by itself within seconds of a confirmation, home after a short untouched pause with a countdown, and in Chinese again after
- * someone switched to English (after 完成 and after a reload).
+ * Journey: the front desk kiosk as members over 70 use it (docs/domain.md "Who and where"), on a landscape tablet
+ * (1280×800) and a portrait kiosk (1080×1920), Chinese UI: a card scanned (the USB scanner types like a keyboard),
+ * a card code typed on the screen's keys, the whole phone number, a name by its pinyin initials, an unknown card
+ * that goes on to the name with the phone's last four digits, guests, an undo; and between visitors the kiosk
+ * starts clean: home by itself within seconds of a confirmation, home after a short untouched pause with a
+ * countdown, and in Chinese again after someone switched to English (after 完成 and after a reload).
  *
  * The venue lives in a fixed-offset zone where it is about noon now, open all day; today it has a class on
  * now, a lecture later, an exhibition that runs over several days, and a tournament on four tables.

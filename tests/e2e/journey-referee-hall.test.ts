@@ -1,7 +1,8 @@
 /**
- * Journey: the referee and the hall (issue 13), the live-scoring part. A referee with a tablet (1024×768,
- * touch, Chinese) scores a table tennis semi-final point by point and a gateball game ball by ball while the
- * hall screen (1920×1080, a paired display device) shows each tournament with no page filter, as a hall would.
+ * Journey: the referee and the hall, the live-scoring part (the draw by lot is journey-group-draw.test.ts).
+ * A referee with a tablet (1024×768, touch, Chinese) scores a table tennis semi-final point by point and a
+ * gateball game ball by ball while the hall screen (1920×1080, a paired display device) shows each tournament
+ * with no page filter, as a hall would.
  * Every point or ball appears on the hall screen within a second or so of the pad's live request completing
  * (a wait with a timeout, not a stopwatch): table tennis with its games, games won (局), the points of the game
  * in play (分) and a ball before the side serving (worked out by the rules here: 2 serves each, 1 each from

@@ -245,7 +245,7 @@ describe.runIf(chromiumPath)('the check-in kiosk and the occupancy wall', () => 
   });
 
   // Last: afterwards this kiosk's card look-ups are refused for ten minutes.
-  it('asks kindly to wait when this kiosk has tried too many unknown cards (issue 14), and still works after', async () => {
+  it('asks kindly to wait when this kiosk has tried too many unknown cards, and still works after', async () => {
     limited = true;
     for (let i = 0; i < MISSES_PER_WINDOW; i += 1) {
       await scanCard(`NOSUCH${i}X`);

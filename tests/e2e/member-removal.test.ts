@@ -2,7 +2,8 @@
  * Removing a member in the coordinator app: an admin finds the member, opens them, removes them after a
  * confirmation that says their visits are kept, and the member is gone from the list; a coordinator is not
  * offered the action. The member played in a tournament: the tournament page open on another screen replaces
- * their name with the placeholder at once, and shows it nowhere after a reload (issue 14, item 6).
+ * their name with the placeholder at once, and shows it nowhere after a reload (docs/security.md "Audit log and
+ * privacy").
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,7 +1,7 @@
 /**
- * Pairing paused for the whole site after too many wrong codes (issue 14, item 8), in Chromium: a kiosk with a
- * right code is told in Chinese that pairing is paused and until when; the admin's devices page says why
- * (how many failed, the limit, since and until when), the admin resumes after a confirm, and the kiosk then
+ * Pairing paused for the whole site after too many wrong codes (docs/security.md "Abuse limits"), in Chromium: a
+ * kiosk with a right code is told in Chinese that pairing is paused and until when; the admin's devices page says
+ * why (how many failed, the limit, since and until when), the admin resumes after a confirm, and the kiosk then
  * pairs with the same code. The wrong codes come from many addresses (X-Forwarded-For, TRUST_PROXY).
  */
 import type { Browser, Page } from 'playwright-core';

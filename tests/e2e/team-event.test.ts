@@ -95,7 +95,7 @@ describe.runIf(chromiumPath)('a team event on two coordinators’ pages', () => 
 
     // Started on page A; page B shows the draw, the final waiting for the semifinals' winners by number.
     await a.getByRole('button', { name: /开始比赛/ }).click();
-    // The start asks first, in plain words (issue 13).
+    // The start asks first, in plain words.
     await a.getByRole('alertdialog').getByText('参赛名单、种子从此固定').waitFor(WITHIN);
     await a.getByRole('button', { name: '确认开始' }).click();
     const final = b.locator('[data-match-key="K2-1"]');

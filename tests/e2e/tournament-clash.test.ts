@@ -1,8 +1,8 @@
 /**
- * A draft gateball event whose courts are booked (issue 13 item 1), as the coordinator meets it at 1440×900 in
- * Chinese: the refused start lists each booking in the way with its court, date and time and a 转到该预订 link
- * that opens it on the calendar; the draft's 时间和场地 moves it to a free time on one court and it starts; a
- * second draft is deleted from its page. Screenshots: test-results/journeys/tournament-clash/.
+ * A draft gateball event whose courts are booked (docs/guide-tournaments.md "协调员：建赛与开赛"), as the coordinator meets
+ * it at 1440×900 in Chinese: the refused start lists each booking in the way with its court, date and time and a
+ * 转到该预订 link that opens it on the calendar; the draft's 时间和场地 moves it to a free time on one court and it starts;
+ * a second draft is deleted from its page. Screenshots: test-results/journeys/tournament-clash/.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,7 +1,7 @@
 /**
- * Abuse limits (issue 7 part 3). Sign-in and pairing attempts are counted in the database, so the limits hold
- * for the whole site however many processes serve it: two apps on one database here. Check-ins have a flood
- * guard per device or account and per address: a kiosk gone wrong is refused (429, nothing recorded) while
+ * Abuse limits (docs/security.md "Abuse limits"). Sign-in and pairing attempts are counted in the database, so the
+ * limits hold for the whole site however many processes serve it: two apps on one database here. Check-ins have a
+ * flood guard per device or account and per address: a kiosk gone wrong is refused (429, nothing recorded) while
  * every other kiosk goes on being served.
  */
 import { randomUUID } from 'node:crypto';

@@ -1,8 +1,8 @@
 /**
- * The audit log (issue 7 part 5): every committed change to bookings, members, match results, users and
- * devices leaves one entry, written in the change's own transaction (a refused change leaves none); entries
- * never hold secrets; a removed member is erased from earlier entries; only admins read the log, newest first
- * by keyset pages, or as a CSV file that Excel opens safely.
+ * The audit log (docs/security.md "Audit log and privacy"): every committed change to bookings, members, match
+ * results, users and devices leaves one entry, written in the change's own transaction (a refused change leaves
+ * none); entries never hold secrets; a removed member is erased from earlier entries; only admins read the log,
+ * newest first by keyset pages, or as a CSV file that Excel opens safely.
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,7 +1,7 @@
 /**
- * The booking check knows the venue's opening hours (issue 13): a time after closing or before opening is
- * still bookable, but the check says how many occurrences are outside the hours, and which hours they are.
- * A booking over several days is open during the hours of each day, so an exhibition 09:00 → 17:00 a week
+ * The booking check knows the venue's opening hours (docs/rules.md "Bookings"): a time after closing or before
+ * opening is still bookable, but the check says how many occurrences are outside the hours, and which hours they
+ * are. A booking over several days is open during the hours of each day, so an exhibition 09:00 → 17:00 a week
  * later is inside them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

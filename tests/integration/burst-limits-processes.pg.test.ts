@@ -1,6 +1,6 @@
 /**
  * The sign-in, password and pairing limits against bursts sent to two real server processes on one PostgreSQL
- * (issue 14, items 4 and 8), from many addresses (X-Forwarded-For, believed with TRUST_PROXY as behind the
+ * (docs/security.md "Abuse limits"), from many addresses (X-Forwarded-For, believed with TRUST_PROXY as behind the
  * site's proxy). Each attempt is counted in the database before its password or code is looked at, so the
  * limits hold for the site as a whole: a right password at the end of a burst is refused, and the site-wide
  * ceiling on wrong pairing codes lets exactly 200 be looked at, whichever process got them.

@@ -1,9 +1,9 @@
 /**
- * Bursts of parallel guesses against the sign-in and password limits (issue 14, item 4). The limits used to ask
- * "blocked?" before checking a password and count the failure after it, so a burst passed the question
+ * Bursts of parallel guesses against the sign-in and password limits (docs/security.md "Abuse limits"). The limits
+ * used to ask "blocked?" before checking a password and count the failure after it, so a burst passed the question
  * together: 30 parallel wrong sign-ins from one address had 30 passwords checked under a limit of 10, and the
- * right password at the end of a burst of 100 password changes changed the password. Now every attempt is
- * counted first, in one atomic statement, and only an attempt within the limit has its password checked.
+ * right password at the end of a burst of 100 password changes changed the password. Now every attempt is counted
+ * first, in one atomic statement, and only an attempt within the limit has its password checked.
  *
  * "Passwords checked" is counted on verifyPassword itself (the old code checked every password of a burst and
  * only then answered 429 to those counted past the limit, so the answers alone would not show it); now a

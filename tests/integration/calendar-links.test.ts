@@ -1,9 +1,11 @@
 /**
- * Calendar subscription links (issue 14 items 2 and 3). Each attack of the issue is a test here:
+ * Calendar subscription links (docs/security.md "Calendar subscription links"). Each attack on the old links is a
+ * test here:
  * - a link's key was an HMAC under one site-wide secret: it could not be revoked, outlived a disabled owner,
  *   and a referee assigned to no venue could make links for every venue;
  * - the key reached the request log (`calendar.ics?key=…`);
- * - (item 2, see also closures-and-feeds.test.ts) a kiosk's or screen's feed carried booking notes.
+ * - (see also closures-and-feeds.test.ts; docs/security.md "Devices") a kiosk's or screen's feed carried booking
+ *   notes.
  * Now each link is a random token stored as its sha256, owned by a user, checked against the owner's rights
  * at every request, listed and revoked by its owner and by admins.
  */

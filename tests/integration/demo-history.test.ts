@@ -1,6 +1,6 @@
 /**
- * The demo's first start includes a few months of history (issue 13, item 12): a fresh start used to have no
- * visits, so the reports page was empty. The time it adds is printed (measured, not asserted).
+ * The demo's first start includes a few months of history (docs/guide-reports.md "演示数据里的历史记录"): a fresh start used
+ * to have no visits, so the reports page was empty. The time it adds is printed (measured, not asserted).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { initialiseOnFirstStart, type FirstStart } from '../../server/seed/first-start.ts';

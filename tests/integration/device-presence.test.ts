@@ -1,7 +1,7 @@
 /**
- * The device list says whether each kiosk and display is there (issue 13, item 15): "last seen" is recorded
- * when a device's socket connects and while it stays connected (a hall display hardly makes HTTP requests),
- * and `online` is true for a device seen within the last 150 seconds.
+ * The device list says whether each kiosk and display is there (docs/api.md "Devices (kiosks and displays)"):
+ * "last seen" is recorded when a device's socket connects and while it stays connected (a hall display hardly
+ * makes HTTP requests), and `online` is true for a device seen within the last 150 seconds.
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * Hostile input against every /api route (issue 7, "abuse limits"): as an admin (session cookie), as a kiosk
+ * Hostile input against every /api route (docs/security.md "Hostile input"): as an admin (session cookie), as a kiosk
  * (device token), anonymously and with forged credentials, with malformed and hostile bodies, path segments,
  * querystrings and headers. For every answer: no 5xx; an error comes in docs/api.md's shape
  * `{statusCode, code, message}` with statusCode equal to the HTTP status; and no row of any table changed

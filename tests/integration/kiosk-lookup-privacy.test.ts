@@ -1,5 +1,5 @@
 /**
- * Kiosk look-ups cannot leak phone numbers or confirm card codes (issue 14, item 1).
+ * Kiosk look-ups cannot leak phone numbers or confirm card codes (docs/security.md "Kiosk look-ups").
  *
  * The attacks as reported: a kiosk sees `138****1741`; `GET /api/members?q=` matched any 4+ digits anywhere in a
  * phone, without limit, so adding one digit at a time to the shown prefix and watching whether the member still

@@ -1,15 +1,14 @@
 /**
- * Removing a member erases every copy of their name (issue 14, item 6). The attack: a member removed by an
- * admin was still listed by name in tournament entries (`GET /api/tournaments/:id` →
- * `{"memberId": <removed>, "name": "…"}`) to kiosks, hall screens and referees, in the past live events a
- * screen replays on connecting, and in the audit entry of a draw by lot. Here a member plays a finished
- * singles tournament (decided by lot), a gateball team named after them, a team they were substituted out
- * of, and an entry deleted again; is renamed; comes to a class and checks in; and is removed. Then the name
- * (old and new), phone, card, number, unit and notes appear nowhere: not in what kiosks, displays and
- * referees read, not in the exports, not in the replay, and not anywhere in the database as text. The finished
- * tournament keeps its results under the placeholder; a member who was not removed keeps their name.
- * Members removed before the fix are scrubbed by migration 202612071710 (the last test removes one the old
- * way and runs its scrub).
+ * Removing a member erases every copy of their name (docs/security.md "Audit log and privacy"). The attack: a
+ * member removed by an admin was still listed by name in tournament entries (`GET /api/tournaments/:id` →
+ * `{"memberId": <removed>, "name": "…"}`) to kiosks, hall screens and referees, in the past live events a screen
+ * replays on connecting, and in the audit entry of a draw by lot. Here a member plays a finished singles
+ * tournament (decided by lot), a gateball team named after them, a team they were substituted out of, and an entry
+ * deleted again; is renamed; comes to a class and checks in; and is removed. Then the name (old and new), phone,
+ * card, number, unit and notes appear nowhere: not in what kiosks, displays and referees read, not in the exports,
+ * not in the replay, and not anywhere in the database as text. The finished tournament keeps its results under the
+ * placeholder; a member who was not removed keeps their name. Members removed before the fix are scrubbed by
+ * migration 202612071710 (the last test removes one the old way and runs its scrub).
  */
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';

@@ -1,7 +1,7 @@
 /**
- * Importing the member ledger again (issue 13, item 10): the members already on the register are recognised
- * (same member number, card code, or name + phone) and updated or left alone, line by line, never added twice,
- * also when two imports of the same file race. And files as offices really save them: 其它, semicolons, dates
+ * Importing the member ledger again (docs/guide-checkin.md "会员名册"): the members already on the register are
+ * recognised (same member number, card code, or name + phone) and updated or left alone, line by line, never added
+ * twice, also when two imports of the same file race. And files as offices really save them: 其它, semicolons, dates
  * Excel wrote as serial numbers.
  */
 import { readFileSync } from 'node:fs';

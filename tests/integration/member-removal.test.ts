@@ -1,7 +1,8 @@
 /**
- * Removing a member (issue 7, privacy): admin only; the row is kept but anonymised, so visits still count in
- * reports while the person is gone from search, lookups and check-in. The copies of their name elsewhere
- * (tournament entries, past live events, audit entries of results) are erased too: member-erasure-copies.test.ts.
+ * Removing a member (docs/security.md "Audit log and privacy"): admin only; the row is kept but anonymised, so
+ * visits still count in reports while the person is gone from search, lookups and check-in. The copies of their
+ * name elsewhere (tournament entries, past live events, audit entries of results) are erased too:
+ * member-erasure-copies.test.ts.
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

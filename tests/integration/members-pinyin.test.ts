@@ -1,6 +1,6 @@
 /**
- * Members found by pinyin and initials (issue 13): "zjg" finds 张建国 for staff and kiosks; the readings follow
- * every way a name is written (form, import, rename, removal, the migration for members already there); a
+ * Members found by pinyin and initials (docs/api.md "Members"): "zjg" finds 张建国 for staff and kiosks; the readings
+ * follow every way a name is written (form, import, rename, removal, the migration for members already there); a
  * card code is looked up exactly, never as a name; a kiosk gets at most eight hits, masked.
  */
 import { sql } from 'kysely';

@@ -89,7 +89,7 @@ describe.runIf(storageAvailable)('members', () => {
 
   it('lets a kiosk find a member by name with the last four digits of the phone, masked; a display not at all', async () => {
     const { token } = await pairDevice(t, cookie, venueId, 'kiosk');
-    // The last four alone are not enough at a kiosk (issue 14; kiosk-lookup-privacy.test.ts).
+    // The last four alone are not enough at a kiosk (docs/security.md "Kiosk look-ups"; kiosk-lookup-privacy.test.ts).
     const byPhone = await t.app.inject({ method: 'GET', url: `/api/members?q=${encodeURIComponent('杜荣 0166')}`, headers: { authorization: `Bearer ${token}` } });
     const found = (byPhone.json() as { members: Array<Record<string, unknown>> }).members;
     expect(found).toEqual([expect.objectContaining({ name: '杜荣', phone: '135****0166', cardCode: null, birthMonth: null })]);

@@ -1,9 +1,9 @@
 /**
- * A site-wide ceiling on wrong pairing codes (issue 14, item 8). The per-address limit alone let every address
- * have its 20 fresh tries, so with many addresses (an IPv6 block) guessing an 8-digit code was unbounded. Now
- * at most 200 unsuccessful attempts an hour are looked at for the whole site, however many addresses send
- * them; past that pairing pauses (a right code too), admins see why and until when, and may resume early,
- * which the audit log records. Two apps on one database stand for two server processes; addresses come in
+ * A site-wide ceiling on wrong pairing codes (docs/security.md "Abuse limits"). The per-address limit alone let
+ * every address have its 20 fresh tries, so with many addresses (an IPv6 block) guessing an 8-digit code was
+ * unbounded. Now at most 200 unsuccessful attempts an hour are looked at for the whole site, however many
+ * addresses send them; past that pairing pauses (a right code too), admins see why and until when, and may resume
+ * early, which the audit log records. Two apps on one database stand for two server processes; addresses come in
  * X-Forwarded-For, which the apps believe (TRUST_PROXY).
  */
 import type { FastifyInstance } from 'fastify';

@@ -1,5 +1,5 @@
 /**
- * Report exports as people open them (issue 13, item 11): a booking's start and a member's last visit in the
+ * Report exports as people open them (docs/guide-reports.md "导出"): a booking's start and a member's last visit in the
  * venue's own time ("2026-01-08 15:00"), never a UTC string; kinds of activity in words (讲座), not codes; in
  * XLSX dates are real Excel dates (with a date format) and counts are numbers.
  */

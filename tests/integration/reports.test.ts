@@ -1,8 +1,8 @@
 /**
- * Reports (issue 8): figures equal the visits they count — guests, moved visits and visits past midnight
- * included — grouped by each venue's own local day (Shanghai and New York side by side), the same whether
- * read from the monthly roll-up or from the visits, kept right when the past changes; who may read which
- * venues; range caps; CSV for Excel; and a small generated city whose figures add up.
+ * Reports (docs/api.md "Reports"): figures equal the visits they count — guests, moved visits and visits past
+ * midnight included — grouped by each venue's own local day (Shanghai and New York side by side), the same whether
+ * read from the monthly roll-up or from the visits, kept right when the past changes; who may read which venues;
+ * range caps; CSV for Excel; and a small generated city whose figures add up.
  */
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';

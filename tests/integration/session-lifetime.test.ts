@@ -1,6 +1,6 @@
 /**
- * How long a sign-in lasts (issue 7 part 2; server/modules/auth/expiry.ts): a new session on every sign-in
- * that ends the one the browser held, a session unused for the idle limit or past its absolute expiry no
+ * How long a sign-in lasts (docs/security.md "Sessions"; server/modules/auth/expiry.ts): a new session on every
+ * sign-in that ends the one the browser held, a session unused for the idle limit or past its absolute expiry no
  * longer signs anyone in, and the sweep ends lapsed sessions and closes their sockets on every process.
  */
 import { sql } from 'kysely';

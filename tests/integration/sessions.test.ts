@@ -1,6 +1,6 @@
 /**
- * Password change and sign-out everywhere (issue 7 part 2): other sessions revoked and their sockets closed,
- * the current session kept (or, for logout-all, ended too); wrong or too short passwords change nothing;
+ * Password change and sign-out everywhere (docs/security.md "Sessions"): other sessions revoked and their sockets
+ * closed, the current session kept (or, for logout-all, ended too); wrong or too short passwords change nothing;
  * passwords and tokens never reach the log.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

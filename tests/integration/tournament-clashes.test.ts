@@ -1,6 +1,7 @@
 /**
  * A start refused because the courts are booked names every booking in the way (each court, not only the first),
- * and the draft can then be moved (date, time, courts) and started, or deleted (issue 13 item 1).
+ * and the draft can then be moved (date, time, courts) and started, or deleted (docs/guide-tournaments.md
+ * "协调员：建赛与开赛").
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storageAvailable } from '../support/database.ts';

@@ -1,7 +1,7 @@
 /**
- * Ties decided by lot (issue 13): no lot while a group is still being played; once a real tie remains, the
- * knockout places fed from it wait ("待抽签") until staff record the draw (PUT /api/tournaments/:id/lots),
- * which is validated, audited, told live, and correctable. And undoing a start while nothing is played.
+ * Ties decided by lot (docs/rules.md "Lots"): no lot while a group is still being played; once a real tie remains,
+ * the knockout places fed from it wait ("待抽签") until staff record the draw (PUT /api/tournaments/:id/lots), which
+ * is validated, audited, told live, and correctable. And undoing a start while nothing is played.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storageAvailable } from '../support/database.ts';

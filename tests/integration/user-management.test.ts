@@ -1,8 +1,8 @@
 /**
- * Managing staff accounts (issue 7 part 2): `PATCH /api/users/:userId` changes role, venues, disabled state
- * and password. Disabling or resetting a password ends every session at once and closes the user's sockets;
- * an admin cannot lock themselves out or leave the system without an active admin (even when two admins
- * race); every change is audited, and a refused one changes nothing.
+ * Managing staff accounts (docs/api.md "Users (admin)"): `PATCH /api/users/:userId` changes role, venues, disabled
+ * state and password. Disabling or resetting a password ends every session at once and closes the user's sockets;
+ * an admin cannot lock themselves out or leave the system without an active admin (even when two admins race);
+ * every change is audited, and a refused one changes nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { updateUser } from '../../server/modules/users/service.ts';

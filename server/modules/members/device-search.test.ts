@@ -23,7 +23,7 @@ describe('parseDeviceQuery', () => {
     expect(parseDeviceQuery(q)).toEqual(parsed);
   });
 
-  it('refuses every fragment of digits: the prefix walk of issue 14 asks nothing', () => {
+  it('refuses every fragment of digits: the digit-by-digit walk from the shown prefix asks nothing', () => {
     const phone = '13812341741';
     for (let n = 1; n < phone.length; n += 1) expect(parseDeviceQuery(phone.slice(0, n)), phone.slice(0, n)).toEqual({ kind: 'nothing' });
     for (let n = 1; n <= 6; n += 1) expect(parseDeviceQuery(phone.slice(-n)), phone.slice(-n)).toEqual({ kind: 'nothing' });
