@@ -79,7 +79,8 @@ export type CheckinOutcome =
  * `checkin_record` (server/db/functions/checkin_record.sql): the whole check-in in one statement, appending
  * the `events` it is given (events.ts), or why it was refused.
  */
-export async function recordCheckin(trx: Transaction<DB>, r: CheckinRecord, events: CheckinEvents): Promise<CheckinOutcome> {
+/** In a write's transaction, or alone as a one-statement write (it appends its own events). */
+export async function recordCheckin(trx: Executor, r: CheckinRecord, events: CheckinEvents): Promise<CheckinOutcome> {
   const result = await sql<{ outcome: CheckinOutcome }>`
     select checkin_record(${r.key}::uuid, ${r.venueId}::uuid, ${r.memberCode}::text, ${r.memberId}::uuid, ${r.guests}::int,
                           ${r.roomId}::uuid, ${r.bookingId}::uuid, ${r.deviceId}::uuid, ${r.createdBy}::uuid,

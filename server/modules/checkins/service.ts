@@ -64,11 +64,21 @@ function publishHeadcounts(emitLate: Write['emitLate'], venueIds: Iterable<strin
 }
 
 /**
- * `checkin_record` in the write's transaction, with the events of the check-in's venue; a member moving from
- * another venue gets a second call with that venue's events too (nothing was written by the first).
+ * `checkin_record` with the events of the check-in's venue, as a one-statement write: the statement appends
+ * its own events and PostgreSQL runs it atomically, so the busiest write needs no BEGIN/COMMIT round trips.
+ * A member whose open visit is at another venue needs that venue's events too: the statement then wrote
+ * nothing and answered `movedFrom`, and the check-in is made again in a transaction with both venues' events.
  */
-async function recordCheckin(trx: Write['trx'], record: q.CheckinRecord): Promise<q.CheckinRecorded> {
+async function recordCheckin(db: Kysely<DB>, record: q.CheckinRecord): Promise<q.CheckinRecorded> {
   const events: CheckinEvents = { [record.venueId]: checkinEventsAt(record.venueId) };
+  const alone = await write(db, { oneStatement: true }, ({ statement }) => q.recordCheckin(statement, record, events));
+  if (alone.error !== undefined) throw refusal(alone.error, alone.field);
+  if (alone.movedFrom === undefined) return alone;
+  return write(db, ({ trx }) => recordMoving(trx, record, events));
+}
+
+/** The check-in of a member moving between venues, in the write's transaction (see recordCheckin). */
+async function recordMoving(trx: Write['trx'], record: q.CheckinRecord, events: CheckinEvents): Promise<q.CheckinRecorded> {
   for (;;) {
     const outcome = await q.recordCheckin(trx, record, events);
     // A refusal wrote nothing; throwing ends the write with nothing to commit.
@@ -103,8 +113,8 @@ export async function checkIn(db: Kysely<DB>, principal: Principal | null, keyHe
   };
   for (let attempt = 0; ; attempt += 1) {
     try {
-      // The whole check-in is one statement (checkin_record, which appends its own events), in a write.
-      const outcome = await write(db, ({ trx }) => recordCheckin(trx, record));
+      // The whole check-in is one statement (checkin_record, which appends its own events).
+      const outcome = await recordCheckin(db, record);
       return { visit: outcome.visit, moved: outcome.moved, member: outcome.member, headcount: outcome.headcount, replayed: outcome.replayed === true };
     } catch (error) {
       // The same key racing in from two connections (the next try finds the other's visit and answers with
