@@ -1,15 +1,16 @@
 -- A check-in in one statement. Who may check in is decided in TypeScript (the principal); everything that
 -- needs the database — the kiosk still paired, the member by card or id, an earlier visit made with the same
 -- Idempotency-Key, the activity and room, then ending the member's earlier visit, recording the new one and
--- its key, and appending the events — is this one call, run in the transaction of a write
--- (server/realtime/write.ts): one round trip where there were eleven (docs/performance.md).
+-- its key, and appending the events — is this one call, a one-statement write (server/realtime/write.ts:
+-- atomic by itself, no BEGIN/COMMIT): one round trip where there were eleven (docs/performance.md).
 -- A refusal comes back as `{error}`; server/modules/checkins/service.ts turns it into the API's error.
 --
 -- The events are named by TypeScript, not here (server/modules/checkins/events.ts): `p_events` holds, by
 -- venue id, that venue's `created` and `ended` events without their data ({topic, type}) and its late
 -- `headcount` event, and this function adds the visit as the data and appends them (outbox_append). A member
 -- whose open visit is at a venue missing from `p_events` is answered `{movedFrom: venue}` with nothing
--- written; the caller calls again in the same transaction (the visit stays locked) with that venue's events.
+-- written; the caller makes the check-in again in a transaction with that venue's events too (and calls
+-- once more should the member have moved again meanwhile).
 -- The payloads made here equal toVisit/VisitSchema and HeadcountSchema: tests/integration/checkin-payloads.test.ts.
 create or replace function checkin_record(
   p_key uuid, p_venue uuid, p_member_code text, p_member uuid, p_guests int, p_room uuid, p_booking uuid,
