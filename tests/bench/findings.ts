@@ -62,6 +62,15 @@ export const findings: readonly string[] = [
     '0.24–0.29×. Two processes: p99 1.35–1.49× → 1.25–1.43× of one process, i.e. unchanged (kiosks and screens now ' +
     'follow topics through their own socket rooms, which costs one more `io.to().emit` per event); the goal\'s 1.5× ' +
     'lies inside this machine\'s run-to-run spread, so a single run may land either side of it.',
+  '**One write path (server/realtime/write.ts), A/B on one machine.** The commit before it (a387fd5) and after it, ' +
+    'alternated on the 2-core EPYC (it was slower that evening: the bare route did 1,300–3,000 requests/s), three ' +
+    'runs each, nine for PGlite check-ins. Check-in throughput, PostgreSQL: 0.32× (0.29–0.41) → 0.30× (0.29–0.32) of ' +
+    'the bare route; PGlite: 0.29× (0.25–0.32) → 0.27× (0.25–0.28). Write throughput (UPDATE + event), PostgreSQL: ' +
+    '0.66× (0.57–0.70) → 0.64× (0.53–0.66); PGlite: 0.62× (0.62–0.71) → 0.58× (0.45–0.75). All within the spread of ' +
+    'the runs. A first version ran the check-in\'s one statement inside a transaction like every other write: the ' +
+    'two more round trips (BEGIN, COMMIT) held a pooled connection three times as long and cost PostgreSQL check-ins ' +
+    'about a tenth (0.39× → 0.31×); a check-in is now a one-statement write (no BEGIN/COMMIT; PostgreSQL runs a lone ' +
+    'statement atomically, and a second statement is refused before it is sent).',
   '**Robustness found on the way:** the crash and outage tests (tests/integration/crash-kill.pg.test.ts, ' +
     'database-outage.pg.test.ts) showed that a database connection dying in the middle of a query crashed the whole ' +
     'server process (an unhandled `error` event from a pool client); every pool client now has a listener.',
