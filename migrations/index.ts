@@ -19,6 +19,7 @@ import * as allowTournamentAuditEntries from './202612071042_allow_tournament_au
 import * as createCalendarLinks from './202612071700_create_calendar_links.ts';
 import * as eraseRemovedMemberCopies from './202612071710_erase_removed_member_copies.ts';
 import * as checkinEventsNamedByTypescript from './202612072200_checkin_events_named_by_typescript.ts';
+import * as createTermEnrolment from './202612080000_create_term_enrolment.ts';
 
 export const migrations: Record<string, Migration> = {
   '202611290700_create_foundation': createFoundation,
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '202612071700_create_calendar_links': createCalendarLinks,
   '202612071710_erase_removed_member_copies': eraseRemovedMemberCopies,
   '202612072200_checkin_events_named_by_typescript': checkinEventsNamedByTypescript,
+  '202612080000_create_term_enrolment': createTermEnrolment,
 };

@@ -15,6 +15,8 @@ export const ERROR_STATUS = {
   duplicate: 409,
   conflict: 409,
   venue_closed: 409,
+  window_closed: 409,
+  not_eligible: 422,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,

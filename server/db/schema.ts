@@ -4,7 +4,7 @@
  * date → 'YYYY-MM-DD' string, jsonb → parsed value.
  */
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
-import type { BookingKind, DeviceKind, MemberCategory, Role, RoomKind } from '../shared/enums.ts';
+import type { ApplicationChannel, BookingKind, DeviceKind, MemberCategory, PlacementSource, PlacementStatus, Role, RoomKind, TermMode, WithdrawnReason } from '../shared/enums.ts';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type Instant = ColumnType<Date, Date | string, Date | string>;
@@ -264,7 +264,7 @@ export interface AppMetaTable {
 
 export const AUDIT_ACTOR_KINDS = ['user', 'device', 'system'] as const;
 export type AuditActorKind = (typeof AUDIT_ACTOR_KINDS)[number];
-export const AUDIT_ENTITY_KINDS = ['booking', 'member', 'match', 'user', 'device', 'tournament', 'calendar_link'] as const;
+export const AUDIT_ENTITY_KINDS = ['booking', 'member', 'match', 'user', 'device', 'tournament', 'calendar_link', 'term', 'placement'] as const;
 export type AuditEntityKind = (typeof AUDIT_ENTITY_KINDS)[number];
 
 /** Who changed what and when (server/modules/audit). Written in the change's own transaction; never secrets. */
@@ -322,6 +322,121 @@ export interface CalendarLinksTable {
   revokedAt: NullableInstant;
 }
 
+/** A senior-university term (migration 202612080000; docs/enrolment.md). */
+export interface TermsTable {
+  id: Generated<string>;
+  venueId: string;
+  name: string;
+  mode: TermMode;
+  renewFrom: NullableInstant;
+  renewUntil: NullableInstant;
+  applyFrom: Instant;
+  applyUntil: Instant;
+  classesPerMember: ColumnType<number, number | undefined, number>;
+  choicesPerApplication: ColumnType<number, number | undefined, number>;
+  priorityCategories: ColumnType<MemberCategory[], MemberCategory[] | undefined, MemberCategory[]>;
+  offerHours: ColumnType<number, number | undefined, number>;
+  payUntil: NullableInstant;
+  /** Hidden until the draw. */
+  secret: string;
+  seedHash: string;
+  drawnAt: NullableInstant;
+  createdBy: string | null;
+  createdAt: CreatedAt;
+  updatedAt: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface TermClassesTable {
+  id: Generated<string>;
+  termId: string;
+  name: string;
+  course: string;
+  teacher: string | null;
+  level: string | null;
+  feeCents: ColumnType<number, number | undefined, number>;
+  roomId: string;
+  seriesId: string | null;
+  firstStart: Instant;
+  firstEnd: Instant;
+  rrule: string;
+  capacity: number;
+  /** Admitted + offered, kept by the placements triggers; never written by the services. */
+  taken: ColumnType<number, never, never>;
+  waitlistSeq: ColumnType<number, number | undefined, number>;
+  minAgeFemale: number | null;
+  minAgeMale: number | null;
+  maxAge: number | null;
+  categories: MemberCategory[] | null;
+  continuesClassId: string | null;
+  createdAt: CreatedAt;
+}
+
+export interface EnrolmentApplicationsTable {
+  id: Generated<string>;
+  termId: string;
+  memberId: string;
+  choices: string[];
+  idempotencyKey: string;
+  channel: ApplicationChannel;
+  createdAt: CreatedAt;
+  updatedAt: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface PlacementsTable {
+  id: Generated<string>;
+  termId: string;
+  classId: string;
+  memberId: string;
+  applicationId: string | null;
+  status: PlacementStatus;
+  source: PlacementSource;
+  queueNo: number | null;
+  offerExpiresAt: NullableInstant;
+  payBy: NullableInstant;
+  paidAt: NullableInstant;
+  receiptNo: string | null;
+  amountCents: number | null;
+  withdrawnReason: WithdrawnReason | null;
+  createdAt: CreatedAt;
+  updatedAt: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface TermDrawsTable {
+  id: Generated<string>;
+  termId: string;
+  round: number;
+  secret: string;
+  seedHash: string;
+  publicNumber: string;
+  seed: string;
+  published: ColumnType<unknown, string, string>;
+  drawnBy: string | null;
+  drawnAt: CreatedAt;
+  supersededAt: NullableInstant;
+  supersededReason: string | null;
+}
+
+export interface TermSeatChangesTable {
+  termId: string;
+  at: CreatedAt;
+}
+
+export interface MemberPinsTable {
+  memberId: string;
+  pinHash: string;
+  setBy: string | null;
+  setAt: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface MemberSessionsTable {
+  id: Generated<string>;
+  memberId: string;
+  tokenHash: string;
+  createdAt: CreatedAt;
+  lastSeenAt: ColumnType<Date, Date | string | undefined, Date | string>;
+  expiresAt: Instant;
+}
+
 export interface DB {
   venues: VenuesTable;
   rooms: RoomsTable;
@@ -347,6 +462,14 @@ export interface DB {
   matchResults: MatchResultsTable;
   auditLog: AuditLogTable;
   calendarLinks: CalendarLinksTable;
+  terms: TermsTable;
+  termClasses: TermClassesTable;
+  enrolmentApplications: EnrolmentApplicationsTable;
+  placements: PlacementsTable;
+  termDraws: TermDrawsTable;
+  termSeatChanges: TermSeatChangesTable;
+  memberPins: MemberPinsTable;
+  memberSessions: MemberSessionsTable;
 }
 
 export type Venue = Selectable<VenuesTable>;

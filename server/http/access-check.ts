@@ -20,6 +20,7 @@ const CALLER_NAMES: Record<Caller, string> = {
   referee: 'referee',
   kiosk: 'kiosk',
   display: 'display screen',
+  member: 'member',
 };
 
 /** Throws at registration: a route under /api needs its row in the matrix before it can be served. */

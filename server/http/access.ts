@@ -10,15 +10,17 @@
  */
 import type { DeviceKind, Role } from '../db/schema.ts';
 
-/** A signed-in user by role, or a paired device by kind. */
-export type Caller = Role | DeviceKind;
+/** A signed-in user by role, a paired device by kind, or a member signed in on the phone pages with their PIN. */
+export type Caller = Role | DeviceKind | 'member';
 
 export const USERS: readonly Caller[] = ['admin', 'coordinator', 'referee'];
 export const STAFF: readonly Caller[] = ['admin', 'coordinator'];
 export const EVERY_CALLER: readonly Caller[] = ['admin', 'coordinator', 'referee', 'kiosk', 'display'];
+/** The enrolment routes that a member at home also reads. */
+export const EVERY_CALLER_AND_MEMBER: readonly Caller[] = [...EVERY_CALLER, 'member'];
 
 /** Rows whose venue decides access; access-check.ts looks the venue up by the id in the request. */
-export type ResourceKind = 'room' | 'booking' | 'closure' | 'device' | 'visit' | 'tournament' | 'match';
+export type ResourceKind = 'room' | 'booking' | 'closure' | 'device' | 'visit' | 'tournament' | 'match' | 'term' | 'class' | 'application' | 'placement';
 
 /**
  * Where the venue a request acts on comes from. Callers other than admins must belong to it
@@ -124,6 +126,34 @@ export const ACCESS = {
   'PUT /api/tournaments/:tournamentId/lots': { allow: STAFF, venue: resource('tournament', 'tournamentId'), why: 'The venue’s coordinators record the draw for players tied by lot.' },
   'PUT /api/matches/:matchId/result': { allow: USERS, venue: resource('match', 'matchId'), why: 'Referees of the venue (or city-wide) score; its coordinators correct.' },
   'PUT /api/matches/:matchId/live': { allow: USERS, venue: resource('match', 'matchId'), why: 'The running score, from the referee’s tablet.' },
+  // Senior-university enrolment (docs/enrolment.md). Members are city-wide: a member signed in on the phone pages
+  // passes the venue check of any term (principal.ts belongsTo), and the services limit them to their own rows.
+  'POST /api/terms': { allow: STAFF, venue: { in: 'body', field: 'venueId' }, why: 'The venue’s academic office (its coordinators) opens a term.' },
+  'GET /api/terms': { allow: EVERY_CALLER_AND_MEMBER, venue: { in: 'query', field: 'venueId' }, why: 'Terms of the venue: its staff, its kiosks (报名), its hall screens and members at home.' },
+  'GET /api/terms/:termId': { allow: EVERY_CALLER_AND_MEMBER, venue: resource('term', 'termId'), why: 'A term and its classes, as the kiosk, the phone pages and the seat board show them.' },
+  'PATCH /api/terms/:termId': { allow: STAFF, venue: resource('term', 'termId'), why: 'The venue’s academic office moves the windows and sets the rules.' },
+  'POST /api/terms/:termId/classes': { allow: STAFF, venue: resource('term', 'termId'), why: 'The venue’s academic office sets up classes (and books their sessions).' },
+  'PATCH /api/classes/:classId': { allow: STAFF, venue: resource('class', 'classId'), why: 'The venue’s academic office corrects a class.' },
+  'GET /api/classes/:classId/roster': { allow: STAFF, venue: resource('class', 'classId'), why: 'The 花名册 lists names and phones: staff only.' },
+  'GET /api/terms/:termId/eligibility': { allow: ['admin', 'coordinator', 'kiosk', 'member'], venue: resource('term', 'termId'), why: 'Which classes a member may choose: the desk, the kiosk that scanned their card, or the member themselves.' },
+  'POST /api/terms/:termId/applications': { allow: ['admin', 'coordinator', 'kiosk', 'member'], venue: resource('term', 'termId'), why: 'Applications are made at the desk, at the venue’s kiosks, or by the member at home (for themselves only).' },
+  'GET /api/terms/:termId/applications': { allow: STAFF, venue: resource('term', 'termId'), why: 'Who applied for what, with names: the academic office.' },
+  'PUT /api/applications/:applicationId': { allow: ['admin', 'coordinator', 'kiosk', 'member'], venue: resource('application', 'applicationId'), why: 'Choices change while the window is open, where they were made (a member only their own).' },
+  'DELETE /api/applications/:applicationId': { allow: ['admin', 'coordinator', 'member'], venue: resource('application', 'applicationId'), why: 'An application is taken back by the office or by its member.' },
+  'POST /api/terms/:termId/draw': { allow: STAFF, venue: resource('term', 'termId'), why: 'The public draw is run by the venue’s academic office.' },
+  'GET /api/terms/:termId/draw': { allow: 'anyone', venue: null, why: 'A draw is published so that anyone can check it; it names applications by id only.' },
+  'POST /api/terms/:termId/redraw': { allow: ['admin'], venue: resource('term', 'termId'), why: 'Undoing a public draw is the bureau’s decision, with a reason, audited.' },
+  'GET /api/terms/:termId/placements': { allow: ['admin', 'coordinator', 'member'], venue: resource('term', 'termId'), why: 'Who got a seat: the office; a member sees only their own.' },
+  'GET /api/terms/:termId/seats': { allow: EVERY_CALLER_AND_MEMBER, venue: resource('term', 'termId'), why: 'Seat counts (no names): staff, kiosks, the hall’s seat board and members.' },
+  'POST /api/terms/:termId/renewals': { allow: ['admin', 'coordinator', 'kiosk', 'member'], venue: resource('term', 'termId'), why: 'A returning student confirms their seat (续报) at the desk, the kiosk or at home.' },
+  'POST /api/placements/:placementId/withdraw': { allow: ['admin', 'coordinator', 'member'], venue: resource('placement', 'placementId'), why: 'A seat is given up by the office or by its member.' },
+  'POST /api/placements/:placementId/accept': { allow: ['admin', 'coordinator', 'kiosk', 'member'], venue: resource('placement', 'placementId'), why: 'An offered seat is taken by its member, at the desk, the kiosk or at home.' },
+  'POST /api/placements/:placementId/decline': { allow: ['admin', 'coordinator', 'kiosk', 'member'], venue: resource('placement', 'placementId'), why: 'An offered seat is given up so that the next person is asked at once.' },
+  'POST /api/placements/:placementId/payment': { allow: STAFF, venue: resource('placement', 'placementId'), why: 'Fees are taken at the desk, with a receipt number.' },
+  'POST /api/members/:memberId/pin': { allow: STAFF, venue: null, why: 'The desk issues (or resets) a member’s PIN for the phone pages, after seeing the person.' },
+  'POST /api/member-auth/login': { allow: 'anyone', venue: null, why: 'A member signs in with member number and PIN; rate-limited like staff passwords.' },
+  'POST /api/member-auth/logout': { allow: 'anyone', venue: null, why: 'Ends the member session of the cookie sent, if any.' },
+  'GET /api/member-auth/me': { allow: ['member'], venue: null, why: 'Who am I, for the phone pages.' },
   // Reports (docs/api.md "Reports"): figures of one venue the caller looks after, or (venueId omitted) of all of them.
   'GET /api/reports/visits': { allow: STAFF, venue: { in: 'query', field: 'venueId', optional: true }, why: 'Visit figures are for the bureau and the venues’ coordinators; without venueId, the caller’s own venues (all for an admin).' },
   'GET /api/reports/tournaments': { allow: STAFF, venue: { in: 'query', field: 'venueId', optional: true }, why: 'Competition figures, for the bureau and the venues’ coordinators; without venueId, the caller’s own venues.' },
@@ -137,6 +167,7 @@ export type RouteKey = keyof typeof ACCESS;
 export const TOPIC_ACCESS = {
   venue: { allow: EVERY_CALLER, venue: 'the venue itself', why: 'Bookings, check-ins and headcounts of one venue: its staff, referees, kiosks and screens.' },
   tournament: { allow: EVERY_CALLER, venue: 'the tournament’s venue', why: 'Matches and standings: the venue’s staff, referees and hall screens.' },
+  term: { allow: EVERY_CALLER_AND_MEMBER, venue: 'the term’s venue', why: 'Seat counts of a term (no names): staff, kiosks, the seat board and members following their waiting list.' },
 } as const satisfies Record<string, { allow: readonly Caller[]; venue: string; why: string }>;
 
 export type TopicKind = keyof typeof TOPIC_ACCESS;

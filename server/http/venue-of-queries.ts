@@ -23,5 +23,18 @@ export function venueIdOf(db: Executor, kind: ResourceKind, id: string): Promise
         .select('tournaments.venueId')
         .where('matches.id', '=', id)
         .executeTakeFirst();
+    case 'term':
+      return db.selectFrom('terms').select('venueId').where('id', '=', id).executeTakeFirst();
+    case 'class':
+      return db.selectFrom('termClasses').innerJoin('terms', 'terms.id', 'termClasses.termId').select('terms.venueId').where('termClasses.id', '=', id).executeTakeFirst();
+    case 'application':
+      return db
+        .selectFrom('enrolmentApplications')
+        .innerJoin('terms', 'terms.id', 'enrolmentApplications.termId')
+        .select('terms.venueId')
+        .where('enrolmentApplications.id', '=', id)
+        .executeTakeFirst();
+    case 'placement':
+      return db.selectFrom('placements').innerJoin('terms', 'terms.id', 'placements.termId').select('terms.venueId').where('placements.id', '=', id).executeTakeFirst();
   }
 }

@@ -16,7 +16,7 @@ import type { DB } from '../db/schema.ts';
 import type { LiveEventMap, VenueEventType } from './protocol.ts';
 import { appendToOutbox, pruneEvents, runSequencer } from './queries.ts';
 import type { SystemEventMap, SystemEventType } from './system-events.ts';
-import type { SYSTEM_TOPIC, TournamentTopic, VenueTopic } from './topics.ts';
+import type { SYSTEM_TOPIC, TermTopic, TournamentTopic, VenueTopic } from './topics.ts';
 
 /** The NOTIFY channel; defined beside the database functions that notify on it. */
 export { OUTBOX_CHANNEL } from '../db/functions.ts';
@@ -25,8 +25,14 @@ export { OUTBOX_CHANNEL } from '../db/functions.ts';
 export type OutboxEventMap = LiveEventMap & SystemEventMap;
 export type OutboxEventType = keyof OutboxEventMap;
 
-/** The topic an event type goes to: venue events to `venue:<id>`, system events to `system`, the rest to a tournament. */
-type TopicOf<T extends OutboxEventType> = T extends SystemEventType ? typeof SYSTEM_TOPIC : T extends VenueEventType ? VenueTopic : TournamentTopic;
+/** The topic an event type goes to: venue events to `venue:<id>`, system events to `system`, seat counts to `term:<id>`, the rest to a tournament. */
+type TopicOf<T extends OutboxEventType> = T extends SystemEventType
+  ? typeof SYSTEM_TOPIC
+  : T extends VenueEventType
+    ? VenueTopic
+    : T extends 'seats.changed'
+      ? TermTopic
+      : TournamentTopic;
 
 /** An event as a writer records it (typed by its `type`); it gets its seq and time when numbered. */
 export type OutboxEvent<K extends OutboxEventType = OutboxEventType> = {

@@ -19,9 +19,10 @@ import type { Placing } from '../modules/tournaments/engine/types.ts';
 import type { StandingsGroup } from '../modules/tournaments/derive.ts';
 import type { MatchDto, ParticipantDto, TournamentDto } from '../modules/tournaments/schemas.ts';
 import type { RoomDto, VenueDto } from '../modules/venues/schemas.ts';
+import type { SeatsDto } from '../modules/enrolment/schemas.ts';
 
-/** `venue:<id>` or `tournament:<id>`. Internal topics (devices, users) are never subscribable. */
-export const TopicSchema = Type.String({ pattern: '^(venue|tournament):[A-Za-z0-9-]{1,64}$', maxLength: 80 });
+/** `venue:<id>`, `tournament:<id>` or `term:<id>`. Internal topics (devices, users) are never subscribable. */
+export const TopicSchema = Type.String({ pattern: '^(venue|tournament|term):[A-Za-z0-9-]{1,64}$', maxLength: 80 });
 
 export const SubscribeRequestSchema = Type.Object(
   {
@@ -87,9 +88,12 @@ export interface LiveEventMap {
   'participant.added': { participant: ParticipantDto };
   'participant.updated': { participant: ParticipantDto };
   'participant.removed': { participantId: string };
+  // term:<id>
+  /** Seat counts of every class of the term, coalesced: at most a few a second however many change (enrolment/seat-board.ts). */
+  'seats.changed': SeatsDto;
 }
 export type LiveEventType = keyof LiveEventMap;
-/** The event types of `venue:<id>` topics; the others go to `tournament:<id>`. */
+/** The event types of `venue:<id>` topics; `seats.changed` goes to `term:<id>`, the others to `tournament:<id>`. */
 export type VenueEventType = Extract<LiveEventType, `${'venue' | 'room' | 'booking' | 'closure' | 'checkin' | 'headcount'}.${string}`>;
 
 /**
