@@ -27,6 +27,10 @@ import { startHousekeeping } from './housekeeping.ts';
 import { memberRoutes } from './modules/members/routes.ts';
 import { tournamentRoutes } from './modules/tournaments/routes.ts';
 import { reportRoutes } from './modules/reports/routes.ts';
+import { enrolmentRoutes } from './modules/enrolment/routes.ts';
+import { startSeatDeadlineJob } from './modules/enrolment/deadlines.ts';
+import { startSeatBoard } from './modules/enrolment/seat-board.ts';
+import { termTopicVenue } from './modules/enrolment/terms.ts';
 import { tournamentTopicVenue } from './modules/tournaments/service.ts';
 import { deviceRoutes } from './modules/devices/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
@@ -117,6 +121,7 @@ export async function buildApp(config: Config, options: BuildOptions): Promise<F
   const topics = new TopicRegistry();
   topics.register('venue', venueTopicVenue(options.database.db));
   topics.register('tournament', tournamentTopicVenue(options.database.db));
+  topics.register('term', termTopicVenue(options.database.db));
   const io = createSocketServer(app);
   secureSocketAnswers(app.server);
   const dispatcher = new Dispatcher(options.database, socketSink(io, app.deviceCache), app.log);
@@ -137,6 +142,7 @@ export async function buildApp(config: Config, options: BuildOptions): Promise<F
       await api.register(checkinRoutes);
       await api.register(tournamentRoutes);
       await api.register(reportRoutes);
+      await api.register(enrolmentRoutes);
     },
     { prefix: '/api' },
   );
@@ -150,6 +156,8 @@ export async function buildApp(config: Config, options: BuildOptions): Promise<F
         startHousekeeping(options.database.db, app.log),
         startClosingTimeJob(options.database.db, app.log),
         startSessionExpiryJob(options.database.db, app.log),
+        startSeatDeadlineJob(options.database.db, app.log),
+        startSeatBoard(options.database.db, app.log),
       );
     }
   });

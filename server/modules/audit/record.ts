@@ -38,6 +38,16 @@ export const AUDIT_ACTIONS = [
   'device.pairing_resumed',
   'calendar_link.created',
   'calendar_link.revoked',
+  // Term enrolment (docs/enrolment.md): the office's changes, the public draw and its redo, seats and payments.
+  'term.created',
+  'term.updated',
+  'term.class_created',
+  'term.class_updated',
+  'term.drawn',
+  'term.redrawn',
+  'placement.withdrawn',
+  'placement.paid',
+  'placement.renewed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

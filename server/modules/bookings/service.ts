@@ -10,7 +10,7 @@ import { pgErrorCode, PG } from '../../db/errors.ts';
 import { AppError, notFound, validationFailed } from '../../errors.ts';
 import { instantToZoned, parseLocalDate } from '../../shared/zoned-time.ts';
 import { venueTopic } from '../../realtime/topics.ts';
-import { write } from '../../realtime/write.ts';
+import { write, type Write } from '../../realtime/write.ts';
 import { bookingsCancelled, bookingsCreated } from '../audit/entries.ts';
 import { canReadVenue, requirePrincipal, userOfVenue, type Principal } from '../auth/principal.ts';
 import { findRoom, findVenue } from '../venues/queries.ts';
@@ -46,7 +46,7 @@ export async function bookableRoom(db: Executor, principal: Principal | null, ro
 /** The recurrence module's messages become sentences in the error body. */
 const sentence = (message: string) => (/[.!?。]$/.test(message.trim()) ? message.trim() : `${message.trim()}.`);
 
-interface PlannedSlots {
+export interface PlannedSlots {
   slots: Array<q.Slot & { occurrenceDate: string | null }>;
   series: { rrule: string; startDate: string; startTime: string; durationMinutes: number; exdates: string[] } | null;
 }
@@ -112,67 +112,90 @@ const isExclusionViolation = (error: unknown) => pgErrorCode(error) === PG.EXCLU
 export async function createBookings(db: Kysely<DB>, principal: Principal | null, input: CreateBookingInput) {
   const { room, venue, user } = await bookableRoom(db, principal, input.roomId);
   const plan = planSlots(input, venue.timezone);
-  const series = plan.series !== null;
   const title = input.title.trim();
   if (!title) throw validationFailed('title', 'The title may not be empty.');
+  const place = { venue, room, user };
+  return retryOnRace(db, place, plan, input, () => write(db, (w) => bookPlanned(w, place, plan, { ...input, title })));
+}
 
+/** The room being booked, its venue and the user booking it (as `bookableRoom` found them). */
+export type BookingPlace = Awaited<ReturnType<typeof bookableRoom>>;
+
+/**
+ * Books planned slots inside a caller's write: a booking, a series, or (term enrolment) a class's sessions made
+ * together with the class. The closure lock, the conflict and closure checks and the event are the same for all.
+ */
+export async function bookPlanned(
+  { trx, emit, audit }: Write,
+  { venue, room, user }: BookingPlace,
+  plan: PlannedSlots,
+  input: Pick<CreateBookingInput, 'title' | 'kind' | 'expectedCount' | 'notes' | 'skipConflicts'>,
+) {
+  const series = plan.series !== null;
+  const title = input.title.trim();
+  // Closures take this lock exclusively: no closure can appear between our check and our insert.
+  await q.shareLockVenue(trx, venue.id);
+  const { clashes, closures } = await obstacles(trx, venue.id, room.id, plan.slots);
+  const closedSlots = new Set(closures.map((c) => c.slot));
+  const clashingSlots = new Set(clashes.map((c) => c.slot));
+  if (!series && closures.length > 0) throw venueClosed(closures.map(toClosure));
+  if (clashes.length > 0 && !input.skipConflicts) {
+    throw bookingConflict(clashes.map((c) => toConflict(c, series ? plan.slots[c.slot] : undefined)), plan.slots.length);
+  }
+  const free = plan.slots.filter((_, i) => !closedSlots.has(i) && !clashingSlots.has(i));
+  if (free.length === 0) {
+    if (clashes.length > 0) throw bookingConflict(clashes.map((c) => toConflict(c, plan.slots[c.slot])), plan.slots.length);
+    throw venueClosed(closures.map(toClosure));
+  }
+  const seriesId = plan.series
+    ? (await q.insertSeries(trx, { venueId: venue.id, roomId: room.id, title, kind: input.kind ?? 'activity', timezone: venue.timezone, createdBy: user.userId, ...plan.series })).id
+    : null;
+  const rows = await q.insertBookings(
+    trx,
+    free.map((slot) => ({
+      venueId: venue.id,
+      roomId: room.id,
+      start: slot.start,
+      end: slot.end,
+      title,
+      kind: input.kind ?? 'activity',
+      expectedCount: input.expectedCount ?? null,
+      notes: input.notes?.trim() || null,
+      seriesId,
+      occurrenceDate: slot.occurrenceDate,
+      createdBy: user.userId,
+    })),
+  );
+  const bookings = rows.map(toBooking);
+  emit({ topic: venueTopic(venue.id), type: 'booking.created', data: { bookings, seriesId } });
+  await audit(user, bookingsCreated(bookings, { seriesId, ...(plan.series ? { rrule: plan.series.rrule } : {}) }));
+  const skipped = plan.slots.flatMap((slot, i) =>
+    closedSlots.has(i) || clashingSlots.has(i)
+      ? [
+          {
+            start: slot.start.toISOString(),
+            end: slot.end.toISOString(),
+            reason: closedSlots.has(i) ? ('closure' as const) : ('conflict' as const),
+            conflicts: clashes.filter((c) => c.slot === i).map((c) => toConflict(c)),
+            closures: closures.filter((c) => c.slot === i).map(toClosure),
+          },
+        ]
+      : [],
+  );
+  return { bookings, seriesId, skipped };
+}
+
+/**
+ * Runs a write that books `plan`, again when another request took a slot between our check and our insert
+ * (the exclusion constraint caught it): by then that booking has committed, so it is named in the conflict.
+ */
+export async function retryOnRace<T>(db: Kysely<DB>, { venue, room }: BookingPlace, plan: PlannedSlots, input: { skipConflicts?: boolean }, run: () => Promise<T>): Promise<T> {
+  const series = plan.series !== null;
   for (let attempt = 0; ; attempt += 1) {
     try {
-      return await write(db, async ({ trx, emit, audit }) => {
-        // Closures take this lock exclusively: no closure can appear between our check and our insert.
-        await q.shareLockVenue(trx, venue.id);
-        const { clashes, closures } = await obstacles(trx, venue.id, room.id, plan.slots);
-        const closedSlots = new Set(closures.map((c) => c.slot));
-        const clashingSlots = new Set(clashes.map((c) => c.slot));
-        if (!series && closures.length > 0) throw venueClosed(closures.map(toClosure));
-        if (clashes.length > 0 && !input.skipConflicts) {
-          throw bookingConflict(clashes.map((c) => toConflict(c, series ? plan.slots[c.slot] : undefined)), plan.slots.length);
-        }
-        const free = plan.slots.filter((_, i) => !closedSlots.has(i) && !clashingSlots.has(i));
-        if (free.length === 0) {
-          if (clashes.length > 0) throw bookingConflict(clashes.map((c) => toConflict(c, plan.slots[c.slot])), plan.slots.length);
-          throw venueClosed(closures.map(toClosure));
-        }
-        const seriesId = plan.series
-          ? (await q.insertSeries(trx, { venueId: venue.id, roomId: room.id, title, kind: input.kind ?? 'activity', timezone: venue.timezone, createdBy: user.userId, ...plan.series })).id
-          : null;
-        const rows = await q.insertBookings(
-          trx,
-          free.map((slot) => ({
-            venueId: venue.id,
-            roomId: room.id,
-            start: slot.start,
-            end: slot.end,
-            title,
-            kind: input.kind ?? 'activity',
-            expectedCount: input.expectedCount ?? null,
-            notes: input.notes?.trim() || null,
-            seriesId,
-            occurrenceDate: slot.occurrenceDate,
-            createdBy: user.userId,
-          })),
-        );
-        const bookings = rows.map(toBooking);
-        emit({ topic: venueTopic(venue.id), type: 'booking.created', data: { bookings, seriesId } });
-        await audit(user, bookingsCreated(bookings, { seriesId, ...(plan.series ? { rrule: plan.series.rrule } : {}) }));
-        const skipped = plan.slots.flatMap((slot, i) =>
-          closedSlots.has(i) || clashingSlots.has(i)
-            ? [
-                {
-                  start: slot.start.toISOString(),
-                  end: slot.end.toISOString(),
-                  reason: closedSlots.has(i) ? ('closure' as const) : ('conflict' as const),
-                  conflicts: clashes.filter((c) => c.slot === i).map((c) => toConflict(c)),
-                  closures: closures.filter((c) => c.slot === i).map(toClosure),
-                },
-              ]
-            : [],
-        );
-        return { bookings, seriesId, skipped };
-      });
+      return await run();
     } catch (error) {
       if (!isExclusionViolation(error)) throw error;
-      // Another request took a slot between our check and our insert; it has committed now, so name it.
       const { clashes } = await obstacles(db, venue.id, room.id, plan.slots);
       if (clashes.length > 0 && !input.skipConflicts) {
         throw bookingConflict(clashes.map((c) => toConflict(c, series ? plan.slots[c.slot] : undefined)), plan.slots.length);
