@@ -2,6 +2,7 @@
 import type { MessageKey } from './zh-CN.ts';
 import { kioskEn } from './kiosk.en.ts';
 import { displayTournamentEn } from './display-tournament.en.ts';
+import { displayEnrolmentEn } from './display-enrolment.en.ts';
 import { membersEn } from './members.en.ts';
 import { accountEn } from './account.en.ts';
 import { tournamentsEn } from './tournaments.en.ts';
@@ -13,6 +14,7 @@ import { calendarLinksEn } from './calendar-links.en.ts';
 export const en: Record<MessageKey, string> = {
   ...kioskEn,
   ...displayTournamentEn,
+  ...displayEnrolmentEn,
   ...membersEn,
   ...accountEn,
   ...tournamentsEn,

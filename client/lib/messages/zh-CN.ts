@@ -1,6 +1,7 @@
 /** Chinese, the first language. Its keys define `MessageKey`; every other dictionary must have them all. */
 import { kioskZhCN } from './kiosk.zh-CN.ts';
 import { displayTournamentZhCN } from './display-tournament.zh-CN.ts';
+import { displayEnrolmentZhCN } from './display-enrolment.zh-CN.ts';
 import { membersZhCN } from './members.zh-CN.ts';
 import { accountZhCN } from './account.zh-CN.ts';
 import { tournamentsZhCN } from './tournaments.zh-CN.ts';
@@ -12,6 +13,7 @@ import { calendarLinksZhCN } from './calendar-links.zh-CN.ts';
 export const zhCN = {
   ...kioskZhCN,
   ...displayTournamentZhCN,
+  ...displayEnrolmentZhCN,
   ...membersZhCN,
   ...accountZhCN,
   ...tournamentsZhCN,
