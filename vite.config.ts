@@ -72,7 +72,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['server/**/*.test.ts', 'tests/meta/**/*.test.ts', ...appUnitTests],
+          include: ['server/**/*.test.ts', 'tests/meta/**/*.test.ts', 'tests/support/**/*.test.ts', ...appUnitTests],
         },
       },
       {

@@ -36,7 +36,7 @@ function banner(config: Config, started: Started): string {
   }
   const demo = firstStart.demo;
   if (demo && demo.venues > 0) {
-    lines.push(`  Demo data: ${demo.venues} venues, ${demo.rooms} rooms, ${demo.bookings} bookings, ${demo.members} members.`);
+    lines.push(`  Demo data: ${demo.venues} venues, ${demo.rooms} rooms, ${demo.bookings} bookings, ${demo.members} members, a senior-university term open for applications (${demo.applications} applications so far).`);
     if (demo.sampleCards.length > 0) lines.push(`  Demo member cards: ${demo.sampleCards.join(', ')} … (scan or type one at the kiosk; print others from the members page).`);
     const h = firstStart.history;
     if (h) lines.push(`  Demo history for the reports: ${h.from} to ${h.to}, ${h.visits} visits, ${h.tournaments} tournaments (DEMO_HISTORY=0 for none).`);

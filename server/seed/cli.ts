@@ -78,7 +78,7 @@ async function main(): Promise<number> {
       if (summary.venues === 0) {
         process.stdout.write('The demo venues are there already; nothing was added.\n');
       } else {
-        process.stdout.write(`Added ${summary.venues} venues, ${summary.rooms} rooms, ${summary.bookings} bookings and ${summary.members} members.\n`);
+        process.stdout.write(`Added ${summary.venues} venues, ${summary.rooms} rooms, ${summary.bookings} bookings, ${summary.members} members and a term open for applications (${summary.applications} applications).\n`);
         if (summary.coordinator) process.stdout.write(`Demo coordinator: ${summary.coordinator.username} / ${summary.coordinator.password}\n`);
         for (const p of summary.pairingCodes) process.stdout.write(`Pairing code for the demo ${p.kind} (valid 10 minutes): ${p.code}\n`);
       }

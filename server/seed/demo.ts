@@ -14,6 +14,7 @@ import { insertDevice } from '../modules/devices/queries.ts';
 import { DEMO_COORDINATOR, DEMO_VENUES } from './demo-data.ts';
 import { seedDemoBookings } from './demo-bookings.ts';
 import { seedDemoMembers } from './demo-members.ts';
+import { seedDemoTerm } from './demo-term.ts';
 import { anyMemberExists } from './queries.ts';
 
 export interface DemoSummary {
@@ -21,6 +22,8 @@ export interface DemoSummary {
   rooms: number;
   bookings: number;
   members: number;
+  /** Applications to the demo term (in its application window on the day the demo is made). */
+  applications: number;
   /** A few demo members' card codes, to scan or type at the kiosk (they are not numbered in order). */
   sampleCards: string[];
   coordinator: { username: string; password: string } | null;
@@ -28,8 +31,9 @@ export interface DemoSummary {
 }
 
 export async function seedDemo(trx: Transaction<DB>, timezone: string, adminId: string | null): Promise<DemoSummary> {
-  const summary: DemoSummary = { venues: 0, rooms: 0, bookings: 0, members: 0, sampleCards: [], coordinator: null, pairingCodes: [] };
+  const summary: DemoSummary = { venues: 0, rooms: 0, bookings: 0, members: 0, applications: 0, sampleCards: [], coordinator: null, pairingCodes: [] };
   const createdVenueIds: string[] = [];
+  const cityRooms: { venue: { id: string; timezone: string }; rooms: Map<string, string> }[] = [];
   for (const demo of DEMO_VENUES) {
     if (await venueNameTaken(trx, demo.name)) continue;
     const venue = await insertVenue(trx, { name: demo.name, timezone, opensAt: demo.opensAt, closesAt: demo.closesAt });
@@ -40,7 +44,10 @@ export async function seedDemo(trx: Transaction<DB>, timezone: string, adminId: 
       rooms.set(room.name, (await insertRoom(trx, { ...room, venueId: venue.id })).id);
       summary.rooms += 1;
     }
-    if (summary.venues === 1) summary.bookings += await seedDemoBookings(trx, venue, rooms, adminId);
+    if (summary.venues === 1) {
+      summary.bookings += await seedDemoBookings(trx, venue, rooms, adminId);
+      cityRooms.push({ venue, rooms });
+    }
   }
   const cityVenueId = createdVenueIds[0];
   if (!cityVenueId) return summary;
@@ -48,6 +55,8 @@ export async function seedDemo(trx: Transaction<DB>, timezone: string, adminId: 
     const seeded = await seedDemoMembers(trx);
     summary.members = seeded.count;
     summary.sampleCards = seeded.sampleCards;
+    // The term's applications come from the demo's own members, so only when the demo made them.
+    for (const { venue, rooms } of cityRooms) summary.applications = await seedDemoTerm(trx, venue, rooms, adminId);
   }
 
   const password = randomBytes(6).toString('base64url');

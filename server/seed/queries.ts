@@ -19,3 +19,15 @@ export async function markInitialised(db: Executor, at: Date): Promise<void> {
 export async function anyMemberExists(db: Executor): Promise<boolean> {
   return (await db.selectFrom('members').select('id').limit(1).executeTakeFirst()) !== undefined;
 }
+
+/** Demo members to apply for the demo term: a stable slice of the ledger with what eligibility needs. */
+export function demoMembersForTerm(db: Executor, limit: number) {
+  return db
+    .selectFrom('members')
+    .select(['id', 'gender', 'birthMonth', 'category'])
+    .where('removedAt', 'is', null)
+    .orderBy('memberNo')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}

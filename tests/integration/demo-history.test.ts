@@ -50,6 +50,18 @@ describe.runIf(storageAvailable)('the demo history of the first start', () => {
     expect(tournaments.total.matches).toBeGreaterThan(10);
   });
 
+  it('has a senior-university term open for applications, with classes on the calendar and oversubscribed classes', async () => {
+    const { venues } = await get<{ venues: Array<{ id: string }> }>('/api/venues');
+    const terms = (await Promise.all(venues.map((v) => get<{ terms: Array<{ id: string; phase: string; applications: number }> }>(`/api/terms?venueId=${v.id}`)))).flatMap((r) => r.terms);
+    expect(terms).toHaveLength(1);
+    expect(terms[0]).toMatchObject({ phase: 'applying' });
+    expect(terms[0]!.applications).toBeGreaterThan(100);
+    const view = await get<{ classes: Array<{ seriesId: string | null; capacity: number; seats: { firstChoice: number; applicants: number } }> }>(`/api/terms/${terms[0]!.id}`);
+    expect(view.classes.length).toBe(8);
+    expect(view.classes.every((c) => c.seriesId !== null)).toBe(true);
+    expect(view.classes.some((c) => c.seats.applicants > c.capacity)).toBe(true);
+  });
+
   it('lets every member it adds be found by pinyin initials, as the kiosk searches', async () => {
     // The field test found a third of the demo unfindable by "zmh": the history wrote members without readings.
     const missing = await t.database.db.selectFrom('members').select(['name', 'memberNo']).where('namePinyin', 'is', null).where('removedAt', 'is', null).execute();
