@@ -25,6 +25,7 @@ import { checkinRoutes } from './modules/checkins/routes.ts';
 import { startClosingTimeJob } from './modules/checkins/closing.ts';
 import { startHousekeeping } from './housekeeping.ts';
 import { memberRoutes } from './modules/members/routes.ts';
+import { memberAuthRoutes } from './modules/member-auth/routes.ts';
 import { tournamentRoutes } from './modules/tournaments/routes.ts';
 import { reportRoutes } from './modules/reports/routes.ts';
 import { enrolmentRoutes } from './modules/enrolment/routes.ts';
@@ -139,6 +140,7 @@ export async function buildApp(config: Config, options: BuildOptions): Promise<F
       await api.register(deviceRoutes);
       await api.register(bookingRoutes);
       await api.register(memberRoutes);
+      await api.register(memberAuthRoutes, { backgroundJobs: options.backgroundJobs !== false });
       await api.register(checkinRoutes);
       await api.register(tournamentRoutes);
       await api.register(reportRoutes);

@@ -1,8 +1,8 @@
 /**
- * Resolves who is calling each /api request (session cookie or device bearer token) into
- * `request.principal`, and refuses cross-site writes: a state-changing request carrying the session cookie
- * with an Origin that is not this server's is answered 403 (docs/api.md). Requests without Origin (scripts,
- * curl) pass; SameSite=Lax on the cookie covers what old browsers do without Origin.
+ * Resolves who is calling each /api request (device bearer token, staff session cookie or member session
+ * cookie) into `request.principal`, and refuses cross-site writes: a state-changing request carrying either
+ * session cookie with an Origin that is not this server's is answered 403 (docs/api.md). Requests without
+ * Origin (scripts, curl) pass; SameSite=Lax on the cookies covers what old browsers do without Origin.
  */
 import fp from 'fastify-plugin';
 import type { FastifyInstance } from 'fastify';
@@ -14,10 +14,19 @@ import { SESSION_IDLE_MS, SESSION_TOUCH_MS } from '../modules/auth/expiry.ts';
 import { findSessionPrincipal, touchSession } from '../modules/auth/queries.ts';
 import { hashSecret } from '../modules/auth/tokens.ts';
 import { findDeviceByToken, touchDevice } from '../modules/devices/queries.ts';
+import { MEMBER_SESSION_IDLE_MS, MEMBER_SESSION_TOUCH_MS } from '../modules/member-auth/expiry.ts';
+import { findMemberSession, touchMemberSession } from '../modules/member-auth/queries.ts';
 import { accessFor } from './access.ts';
 import { DeviceCache } from './device-cache.ts';
 
 export const SESSION_COOKIE = 'centre_ops_session';
+/**
+ * Members' own cookie (member-auth/routes.ts), apart from staff's: a member's session has its own table,
+ * lifetime and rights, and signing one out never touches the other.
+ */
+export const MEMBER_SESSION_COOKIE = 'member_session';
+/** The routes that sign someone in: cross-site requests to them are refused even without a cookie (login CSRF). */
+const SIGN_IN_ROUTES = new Set(['/api/auth/login', '/api/member-auth/login']);
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 declare module 'fastify' {
@@ -49,10 +58,14 @@ function touchAtMostEveryMinute(db: Kysely<DB>, deviceId: string): void {
   void touchDevice(db, deviceId).catch(() => lastTouched.delete(deviceId));
 }
 
-/** Shared by HTTP and socket.io: a bearer token, else a session cookie, else nobody. */
+/**
+ * Shared by HTTP and socket.io: a bearer token, else a live staff session, else a live member session, else
+ * nobody. Staff before members: a desk computer signed in to the staff pages stays staff whatever member
+ * cookie it also holds (and member sign-in refuses such a browser: member-auth/routes.ts).
+ */
 export async function resolvePrincipal(
   db: Kysely<DB>,
-  credentials: { token: string | null; sessionToken: string | null },
+  credentials: { token: string | null; sessionToken: string | null; memberSessionToken?: string | null },
   devices?: DeviceCache,
 ): Promise<Principal | null> {
   if (credentials.token) {
@@ -78,6 +91,13 @@ export async function resolvePrincipal(
       const { lastUsedAt, ...principal } = row;
       if (Date.now() - lastUsedAt.getTime() > SESSION_TOUCH_MS) void touchSession(db, row.sessionId, SESSION_TOUCH_MS).catch(() => undefined);
       return { kind: 'user', ...principal };
+    }
+  }
+  if (credentials.memberSessionToken) {
+    const row = await findMemberSession(db, hashSecret(credentials.memberSessionToken), MEMBER_SESSION_IDLE_MS);
+    if (row) {
+      if (Date.now() - row.lastSeenAt.getTime() > MEMBER_SESSION_TOUCH_MS) void touchMemberSession(db, row.sessionId, MEMBER_SESSION_TOUCH_MS).catch(() => undefined);
+      return { kind: 'member', memberId: row.memberId, name: row.name, sessionId: row.sessionId };
     }
   }
   return null;
@@ -108,12 +128,13 @@ export const authenticate = fp(
       const route = request.routeOptions.url;
       if (!route?.startsWith('/api/')) return;
       const sessionToken = request.cookies[SESSION_COOKIE] ?? null;
+      const memberSessionToken = request.cookies[MEMBER_SESSION_COOKIE] ?? null;
       // Signing in from another site is refused too (login CSRF would sign a victim into the attacker's account).
-      const cookieBound = sessionToken !== null || route === '/api/auth/login';
+      const cookieBound = sessionToken !== null || memberSessionToken !== null || SIGN_IN_ROUTES.has(route);
       if (cookieBound && !SAFE_METHODS.has(request.method) && isForeignOrigin(request.headers.origin, request.headers.host)) {
         throw new AppError('forbidden', 'This request came from another web site and was refused.');
       }
-      const credentials = { token: bearerToken(request.headers.authorization), sessionToken };
+      const credentials = { token: bearerToken(request.headers.authorization), sessionToken, memberSessionToken };
       // Routes anyone may call (access.ts): a stale or revoked token sent along must not get in the way.
       if (accessFor(request.method, route)?.allow === 'anyone') {
         request.principal = await resolvePrincipal(options.db, credentials, app.deviceCache).catch(() => null);

@@ -1,13 +1,13 @@
 /**
  * socket.io attached to Fastify's HTTP server. Connections authenticate like HTTP requests (device token in
- * `auth.token`, else the session cookie); anything else is refused. Clients only ever `subscribe` and
- * `unsubscribe`; writes go over HTTP, and events come from the dispatcher.
+ * `auth.token`, else the staff or the member session cookie); anything else is refused. Clients only ever
+ * `subscribe` and `unsubscribe`; writes go over HTTP, and events come from the dispatcher.
  */
 import { Server, type Socket } from 'socket.io';
 import type { FastifyInstance } from 'fastify';
 import { Compile } from 'typebox/compile';
 import { AppError } from '../errors.ts';
-import { isForeignOrigin, resolvePrincipal, SESSION_COOKIE } from '../http/authenticate.ts';
+import { isForeignOrigin, MEMBER_SESSION_COOKIE, resolvePrincipal, SESSION_COOKIE } from '../http/authenticate.ts';
 import type { DeviceCache } from '../http/device-cache.ts';
 import type { Principal } from '../modules/auth/principal.ts';
 import { watchDeviceSocket } from '../modules/devices/presence.ts';
@@ -84,10 +84,11 @@ export function wireSocketServer(app: FastifyInstance, io: LiveServer, dispatche
       const token = typeof auth.token === 'string' && auth.token.length > 0 ? auth.token : null;
       const cookies = app.parseCookie(socket.handshake.headers.cookie ?? '');
       const sessionToken = token ? null : (cookies[SESSION_COOKIE] ?? null);
-      if (sessionToken && isForeignOrigin(socket.handshake.headers.origin, socket.handshake.headers.host)) {
+      const memberSessionToken = token ? null : (cookies[MEMBER_SESSION_COOKIE] ?? null);
+      if ((sessionToken || memberSessionToken) && isForeignOrigin(socket.handshake.headers.origin, socket.handshake.headers.host)) {
         return next(new Error('forbidden'));
       }
-      const principal = await resolvePrincipal(app.database.db, { token, sessionToken }, app.deviceCache);
+      const principal = await resolvePrincipal(app.database.db, { token, sessionToken, memberSessionToken }, app.deviceCache);
       if (!principal) return next(new Error('unauthenticated'));
       socket.data.principal = principal;
       next();
@@ -100,6 +101,8 @@ export function wireSocketServer(app: FastifyInstance, io: LiveServer, dispatche
     const principal = socket.data.principal;
     if (principal.kind === 'device') void socket.join(privateRoom.device(principal.deviceId));
     if (principal.kind === 'device') watchDeviceSocket(app.database.db, principal.deviceId, socket);
+    // A member's session id is a uuid of its own table: its `session.revoked` (sign-out, a new PIN, the sweep) closes it.
+    else if (principal.kind === 'member') void socket.join(privateRoom.session(principal.sessionId));
     else void socket.join([privateRoom.session(principal.sessionId), privateRoom.user(principal.userId)]);
 
     // One per subscription: a batch subscription joins the topic's batch room instead of the topic's own, and

@@ -4,6 +4,7 @@ import { kioskEn } from './kiosk.en.ts';
 import { displayTournamentEn } from './display-tournament.en.ts';
 import { displayEnrolmentEn } from './display-enrolment.en.ts';
 import { membersEn } from './members.en.ts';
+import { memberPinEn } from './member-pin.en.ts';
 import { accountEn } from './account.en.ts';
 import { tournamentsEn } from './tournaments.en.ts';
 import { tournamentEntriesEn } from './tournament-entries.en.ts';
@@ -16,6 +17,7 @@ export const en: Record<MessageKey, string> = {
   ...displayTournamentEn,
   ...displayEnrolmentEn,
   ...membersEn,
+  ...memberPinEn,
   ...accountEn,
   ...tournamentsEn,
   ...tournamentEntriesEn,

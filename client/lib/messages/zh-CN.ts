@@ -3,6 +3,7 @@ import { kioskZhCN } from './kiosk.zh-CN.ts';
 import { displayTournamentZhCN } from './display-tournament.zh-CN.ts';
 import { displayEnrolmentZhCN } from './display-enrolment.zh-CN.ts';
 import { membersZhCN } from './members.zh-CN.ts';
+import { memberPinZhCN } from './member-pin.zh-CN.ts';
 import { accountZhCN } from './account.zh-CN.ts';
 import { tournamentsZhCN } from './tournaments.zh-CN.ts';
 import { tournamentEntriesZhCN } from './tournament-entries.zh-CN.ts';
@@ -15,6 +16,7 @@ export const zhCN = {
   ...displayTournamentZhCN,
   ...displayEnrolmentZhCN,
   ...membersZhCN,
+  ...memberPinZhCN,
   ...accountZhCN,
   ...tournamentsZhCN,
   ...tournamentEntriesZhCN,

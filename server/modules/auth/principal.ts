@@ -1,12 +1,13 @@
 /**
- * Who is asking: a signed-in user (session cookie) or a paired device (bearer token), and whether a venue is
- * theirs. Who may call a route at all (signed in or not, which roles and device kinds) is decided once, by
+ * Who is asking: a signed-in user (session cookie), a paired device (bearer token) or a member signed in on
+ * the phone pages with their PIN (member session cookie), and whether a venue is theirs. Who may call a route at all (signed in or not, which roles and device kinds) is decided once, by
  * the access table (server/http/access.ts), before any handler runs, so services check no roles. What they
  * keep are the row-level checks these functions make: the venue of the row they load (or the venue asked
  * about) is one of the caller's. Those hold however a service is reached, and give it the user it records.
  */
 import type { DeviceKind, Role } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
+import type { Caller } from '../../http/access.ts';
 
 export interface UserPrincipal {
   kind: 'user';
@@ -26,13 +27,28 @@ export interface DevicePrincipal {
   name: string;
 }
 
-export type Principal = UserPrincipal | DevicePrincipal;
+/**
+ * A member (one of the centre's elderly members, not staff) signed in on the phone pages with member number
+ * and PIN (server/modules/member-auth). They act only on their own rows: the enrolment services check that
+ * the member a request names is `memberId`.
+ */
+export interface MemberPrincipal {
+  kind: 'member';
+  memberId: string;
+  name: string;
+  sessionId: string;
+}
+
+export type Principal = UserPrincipal | DevicePrincipal | MemberPrincipal;
 
 /**
  * Whether a venue is one of the caller's: every venue for admins; the venues assigned to a coordinator or
- * referee (a referee assigned to none referees city-wide); a device's own venue.
+ * referee (a referee assigned to none referees city-wide); a device's own venue; every venue for a member,
+ * as members are one city-wide ledger and may enrol at any centre (what they may do there, and only for
+ * themselves, is the access table's and the services' to say).
  */
 export function belongsTo(principal: Principal, venueId: string): boolean {
+  if (principal.kind === 'member') return true;
   if (principal.kind === 'device') return principal.venueId === venueId;
   if (principal.role === 'admin') return true;
   if (principal.role === 'referee' && principal.venueIds.length === 0) return true;
@@ -45,12 +61,13 @@ export function canReadVenue(principal: Principal, venueId: string): boolean {
 
 /** Change rooms, devices, bookings, check-ins and tournaments of a venue. */
 export function canManageVenue(principal: Principal, venueId: string): boolean {
-  if (principal.kind === 'device') return false;
+  if (principal.kind !== 'user') return false;
   return (principal.role === 'admin' || principal.role === 'coordinator') && belongsTo(principal, venueId);
 }
 
-/** The name the access table (server/http/access.ts) knows a caller by: a user's role or a device's kind. */
-export function callerOf(principal: Principal): Role | DeviceKind {
+/** The name the access table (server/http/access.ts) knows a caller by: a user's role, a device's kind, or 'member'. */
+export function callerOf(principal: Principal): Caller {
+  if (principal.kind === 'member') return 'member';
   return principal.kind === 'user' ? principal.role : principal.deviceKind;
 }
 
@@ -59,9 +76,22 @@ export function requirePrincipal(principal: Principal | null): Principal {
   return principal;
 }
 
-/** The caller as a signed-in user (the routes that call this admit no device; a service needs the user's fields). */
+/** A staff user or a paired device: the staff pages' and the devices' own routes, which members have their own of. */
+export function requireStaffOrDevice(principal: Principal | null): UserPrincipal | DevicePrincipal {
+  const p = requirePrincipal(principal);
+  if (p.kind === 'member') throw new AppError('forbidden', 'Members sign in on the phone pages; this is for staff and devices.');
+  return p;
+}
+
+/**
+ * The caller as a signed-in user (the routes that call this admit no device and no member; a service needs
+ * the user's fields). A member reaching it is refused like a device: staff work needs a staff account.
+ */
 export function requireUser(principal: Principal | null): UserPrincipal {
   const p = requirePrincipal(principal);
+  if (p.kind === 'member') {
+    throw new AppError('forbidden', 'Members may not do this; ask a member of staff.', { messageZh: '会员不能进行此操作，请向工作人员咨询。' });
+  }
   if (p.kind !== 'user') throw new AppError('forbidden', 'This device may not do this; sign in as a member of staff.');
   return p;
 }

@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import { SharedRateLimiter } from '../../http/shared-rate-limiter.ts';
 import { SESSION_COOKIE } from '../../http/authenticate.ts';
 import { errorResponses, wrap } from '../../http/schemas.ts';
-import { requirePrincipal, requireUser } from './principal.ts';
+import { requireStaffOrDevice, requireUser } from './principal.ts';
 import { ChangePasswordBody, LoginBody, MeResponse, UserSchema } from './schemas.ts';
 import * as service from './service.ts';
 import { getVenue } from '../venues/service.ts';
@@ -63,7 +63,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.get('/auth/me', { schema: { response: { 200: MeResponse, ...errorResponses } } }, async (request) => {
-    const principal = requirePrincipal(request.principal);
+    const principal = requireStaffOrDevice(request.principal);
     if (principal.kind === 'user') {
       const { userId: id, username, role, venueIds } = principal;
       return { user: { id, username, role, venueIds: [...venueIds] } };

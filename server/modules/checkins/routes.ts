@@ -20,7 +20,7 @@ export const checkinRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const byAddress = checkinLimitPerAddressPerMinute > 0 ? new RateLimiter(checkinLimitPerAddressPerMinute, MINUTE) : null;
   const guard = async (request: FastifyRequest) => {
     const p = request.principal;
-    const caller = p ? (p.kind === 'device' ? `device:${p.deviceId}` : `user:${p.userId}`) : null;
+    const caller = p ? (p.kind === 'device' ? `device:${p.deviceId}` : p.kind === 'member' ? `member:${p.memberId}` : `user:${p.userId}`) : null;
     const wait = Math.max(caller && byCaller ? byCaller.hit(caller) : 0, byAddress ? byAddress.hit(request.ip) : 0);
     if (wait) {
       throw new AppError('rate_limited', `Too many check-ins from this device or address; please wait ${wait} seconds. Nothing was recorded.`, { retryAfter: wait });

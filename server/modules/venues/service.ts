@@ -36,7 +36,7 @@ const duplicateName = (what: string, name: string) => new AppError('duplicate', 
 
 export async function listVenues(db: Kysely<DB>, principal: Principal | null): Promise<VenueDto[]> {
   const p = requirePrincipal(principal);
-  const ids = p.kind === 'device' ? [p.venueId] : p.role === 'admin' || (p.role === 'referee' && p.venueIds.length === 0) ? 'all' : p.venueIds;
+  const ids = p.kind === 'device' ? [p.venueId] : p.kind === 'member' || p.role === 'admin' || (p.role === 'referee' && p.venueIds.length === 0) ? 'all' : p.venueIds;
   return (await q.listVenues(db, ids)).map(toVenue);
 }
 
