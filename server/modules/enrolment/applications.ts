@@ -16,6 +16,7 @@ import { parseIdempotencyKey } from '../checkins/service.ts';
 import { findVenue } from '../venues/queries.ts';
 import { toApplication, toPlacement, termPhase } from './dto.ts';
 import { ALREADY_PLACED, ineligibility } from './eligibility.ts';
+import { inArrivalOrder } from './arrival-queue.ts';
 import { placeInArrivalOrder } from './first-come.ts';
 import * as q from './queries.ts';
 import { readableTerm } from './terms.ts';
@@ -49,15 +50,15 @@ export async function resolveMember(db: Executor, principal: Principal, ref: Mem
 
 const channelOf = (principal: Principal) => (principal.kind === 'member' ? 'home' : principal.kind === 'device' ? 'kiosk' : 'desk') as 'home' | 'kiosk' | 'desk';
 
-/** The date (in the venue's zone) on which a class's age bounds are measured: its first session. */
+/** The venue's zone: a class's age bounds are measured on the date of its first session there. */
 async function venueZone(db: Executor, venueId: string): Promise<string> {
   return (await findVenue(db, venueId))?.timezone ?? 'Asia/Shanghai';
 }
 
-/** Why `member` may not take each class of the term (absent: they may). */
-export async function reasonsFor(db: Executor, term: q.TermRow, member: q.EnrolmentMember, classes: readonly q.ClassRow[]): Promise<Map<string, IneligibleReason>> {
-  const zone = await venueZone(db, term.venueId);
-  const held = new Set((await q.placementsOfMember(db, term.id, member.id)).filter((p) => p.status !== 'withdrawn' && p.source === 'returning').map((p) => p.classId));
+/** Why `member` may not take each of `classes` (absent: they may). */
+export async function reasonsFor(db: Executor, term: q.TermRow, member: q.EnrolmentMember, classes: readonly q.ClassRow[], zone?: string): Promise<Map<string, IneligibleReason>> {
+  zone ??= await venueZone(db, term.venueId);
+  const held = new Set(await q.renewedClasses(db, term.id, member.id));
   const reasons = new Map<string, IneligibleReason>();
   for (const c of classes) {
     if (held.has(c.id)) {
@@ -70,12 +71,14 @@ export async function reasonsFor(db: Executor, term: q.TermRow, member: q.Enrolm
   return reasons;
 }
 
-/** Checks ranked choices against the term: its classes, no repeats, not too many. */
-function checkChoices(term: q.TermRow, choices: readonly string[], classIds: ReadonlySet<string>): void {
+/** The chosen classes, in rank order, checked against the term: its classes, no repeats, not too many. */
+async function chosenClasses(db: Executor, term: q.TermRow, choices: readonly string[]): Promise<q.ClassRow[]> {
   if (choices.length > term.choicesPerApplication) throw validationFailed('choices', `Choose at most ${term.choicesPerApplication} classes in this term.`);
   if (new Set(choices).size !== choices.length) throw validationFailed('choices', 'A class may be chosen only once.');
-  const foreign = choices.find((id) => !classIds.has(id));
+  const found = new Map((await q.classesOfTerm(db, term.id, choices)).map((c) => [c.id, c]));
+  const foreign = choices.find((id) => !found.has(id));
   if (foreign) throw validationFailed('choices', `Class ${foreign} is not a class of this term.`);
+  return choices.map((id) => found.get(id)!);
 }
 
 function windowClosed(term: q.TermRow): AppError {
@@ -117,29 +120,32 @@ export async function apply(db: Kysely<DB>, principal: Principal | null, termId:
   };
   const earlier = await replay();
   if (earlier) return earlier;
+  const zone = await venueZone(db, term.venueId);
 
   try {
-    return await write(db, async (w) => {
+    // Few statements, and the answer is read after the commit: in a first-come rush every application of a class
+    // waits for the one before it to commit (first-come.ts), so the time a class row stays locked is the
+    // rush's throughput.
+    const place = () => write(db, async (w) => {
       // Shared: applications run side by side, while a draw or a moved window (update) waits for them.
       const locked = (await q.lockTerm(w.trx, termId, 'share'))!;
       if (!isOpen(locked)) throw windowClosed(locked);
-      const classes = await q.listClasses(w.trx, termId);
-      checkChoices(locked, input.choices, new Set(classes.map((c) => c.id)));
-      const chosen = input.choices.map((id) => classes.find((c) => c.id === id)!);
-      const reasons = await reasonsFor(w.trx, locked, member, chosen);
+      const chosen = await chosenClasses(w.trx, locked, input.choices);
+      const reasons = await reasonsFor(w.trx, locked, member, chosen, zone);
       const refused = input.choices.find((id) => reasons.has(id));
       if (refused) {
         const reason = reasons.get(refused)!;
         const c = chosen.find((x) => x.id === refused)!;
         throw new AppError('not_eligible', `${c.course} ${c.name}: ${reason.en}`, { classId: refused, reason: reason.code, messageZh: `${c.course}${c.name}：${reason.zh}` });
       }
-      const existing = await q.findApplicationOfMember(w.trx, termId, member.id);
-      if (existing) throw duplicateApplication(existing.id);
-      const id = await q.insertApplication(w.trx, { termId, memberId: member.id, choices: input.choices, idempotencyKey: key, channel: channelOf(caller) });
-      if (locked.mode === 'first_come') await placeInArrivalOrder(w, locked, { id, memberId: member.id, choices: input.choices });
+      // A second application of the member is refused by the unique constraint (caught below).
+      const made = await q.insertApplication(w.trx, { termId, memberId: member.id, choices: input.choices, idempotencyKey: key, channel: channelOf(caller) });
+      if (locked.mode === 'first_come') await placeInArrivalOrder(w, locked, { id: made, memberId: member.id, choices: input.choices });
       await q.markSeatsChanged(w.trx, termId);
-      return answer(w.trx, id, true);
+      return made;
     });
+    const id = term.mode === 'first_come' ? await inArrivalOrder(termId, place) : await place();
+    return answer(db, id, true);
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     // A racing request with the same key (or for the same member) committed first: answer as it did.
@@ -174,10 +180,9 @@ export async function changeChoices(db: Kysely<DB>, principal: Principal | null,
     const term = (await q.lockTerm(w.trx, found.id, 'share'))!;
     if (term.mode === 'first_come') throw new AppError('conflict', 'In a first-come term the seats were given when the application arrived; withdraw a seat instead.');
     if (!isOpen(term)) throw windowClosed(term);
-    const classes = await q.listClasses(w.trx, term.id);
-    checkChoices(term, choices, new Set(classes.map((c) => c.id)));
+    const chosen = await chosenClasses(w.trx, term, choices);
     const member = (await q.memberForEnrolment(w.trx, { memberId: application.memberId }))!;
-    const reasons = await reasonsFor(w.trx, term, member, choices.map((id) => classes.find((c) => c.id === id)!));
+    const reasons = await reasonsFor(w.trx, term, member, chosen);
     const refused = choices.find((id) => reasons.has(id));
     if (refused) {
       const reason = reasons.get(refused)!;

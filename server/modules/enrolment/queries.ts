@@ -36,11 +36,18 @@ export function listTerms(db: Executor, venueId: string) {
   return termSelect(db).where('terms.venueId', '=', venueId).orderBy('terms.applyFrom', 'desc').execute();
 }
 
-/** The term row locked: `update` for a change of the term itself (the draw, a redo, a window moved), `share` for an application. */
+/**
+ * The term row locked, in one statement: `update` for a change of the term itself (the draw, a redo, a window
+ * moved), `share` for an application. `applications` is not counted here (it is the busiest path of a rush).
+ */
 export async function lockTerm(trx: Transaction<DB>, id: string, mode: 'update' | 'share'): Promise<TermRow | undefined> {
-  const locked = trx.selectFrom('terms').select('id').where('id', '=', id);
-  const row = await (mode === 'update' ? locked.forUpdate() : locked.forShare()).executeTakeFirst();
-  return row ? findTerm(trx, id) : undefined;
+  const q = trx
+    .selectFrom('terms')
+    .select([...termColumns])
+    .select(sql<MemberCategory[]>`array_to_json(terms.priority_categories)`.as('priorityCategories'))
+    .select(sql<string>`'0'`.as('applications'))
+    .where('terms.id', '=', id);
+  return (mode === 'update' ? q.forUpdate() : q.forShare()).executeTakeFirst();
 }
 
 export function termSecret(db: Executor, id: string) {
@@ -111,11 +118,16 @@ export function listClasses(db: Executor, termId: string) {
   return classSelect(db).where('termClasses.termId', '=', termId).orderBy('termClasses.course').orderBy('termClasses.name').orderBy('termClasses.id').execute();
 }
 
-/** The classes locked in id order (the one order every writer takes them in, so two writers never deadlock). */
-export async function lockClasses(trx: Transaction<DB>, ids: readonly string[]): Promise<ClassRow[]> {
-  if (ids.length === 0) return [];
-  await trx.selectFrom('termClasses').select('id').where('id', 'in', [...ids]).orderBy('id').forUpdate().execute();
-  return classSelect(trx).where('termClasses.id', 'in', [...ids]).execute();
+/** The classes locked in id order (the one order every writer takes them in, so two writers never deadlock), in one statement. */
+export function lockClasses(trx: Transaction<DB>, ids: readonly string[]): Promise<ClassRow[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return classSelect(trx).where('termClasses.id', 'in', [...ids]).orderBy('termClasses.id').forUpdate().execute();
+}
+
+/** The named classes that belong to the term (fewer than asked: some are not of this term). */
+export function classesOfTerm(db: Executor, termId: string, ids: readonly string[]): Promise<ClassRow[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return classSelect(db).where('termClasses.termId', '=', termId).where('termClasses.id', 'in', [...ids]).execute();
 }
 
 export type NewClass = Omit<TermClassesTable, 'id' | 'taken' | 'waitlistSeq' | 'createdAt' | 'categories' | 'firstStart' | 'firstEnd' | 'feeCents'> & {
@@ -403,6 +415,19 @@ export async function heldSeat(db: Executor, classId: string, memberId: string):
     .where('status', '=', 'admitted')
     .executeTakeFirst();
   return row !== undefined;
+}
+
+/** Classes of the term where the member holds a returning student's seat (续报). */
+export async function renewedClasses(db: Executor, termId: string, memberId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('placements')
+    .select('classId')
+    .where('termId', '=', termId)
+    .where('memberId', '=', memberId)
+    .where('source', '=', 'returning')
+    .where('status', '<>', 'withdrawn')
+    .execute();
+  return rows.map((r) => r.classId);
 }
 
 export function placementsOfMember(db: Executor, termId: string, memberId: string) {
