@@ -1,16 +1,17 @@
 /**
  * One term on the hall's seat board: loaded over HTTP (the term and its classes, then its venue for the zone),
  * kept current by the `seats.changed` events of `term:<id>` (the live connection delivers them in seq order,
- * once each, and holds them back while it asks for a reload), reloaded on resync and when an event names a
- * class never loaded. Events that arrive while a reload of our own is under way are applied again on top of its
- * answer, so a reload that raced with an application cannot take its seat back; as each event replaces every
- * count, the next one puts right an older one applied last.
+ * once each, and holds them back while it asks for a reload). Loaded again on resync, when an event names a
+ * class never loaded, and when counts move after a lottery's window closed (the draw also changes the term).
+ * Events that arrive while a reload of our own is under way are applied again on top of its answer, so a
+ * reload that raced with an application cannot take its seat back; as each event replaces every count, the
+ * next one puts right an older one applied last.
  */
 import { api, seg } from '../lib/api.ts';
 import type { LiveConnection, UncheckedEvent } from '../lib/live.svelte.ts';
 import type { Venue } from '../lib/types.ts';
 import type { ClassDto, TermDto } from '../../server/modules/enrolment/schemas.ts';
-import { applySeatsEvent, boardClass, type BoardClass } from './seat-board.ts';
+import { applySeatsEvent, boardClass, termMayHaveChanged, type BoardClass } from './seat-board.ts';
 
 const RETRY_MS = 10_000;
 /** A term's name and windows change without an event (they are rare and the phase follows the clock): look again now and then. */
@@ -71,7 +72,7 @@ export class SeatBoardLive {
       this.changedAt = marks;
     }
     this.updatedAt = new Date(now);
-    if (reload) void this.reload();
+    if (reload || (changed.length > 0 && termMayHaveChanged(this.term, new Date(now)))) void this.reload();
   }
 
   /** Load everything; one load at a time (a request during one runs once more after it). */

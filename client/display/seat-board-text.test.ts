@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { i18n } from '../lib/i18n.svelte.ts';
 import { boardPhase, type CourseLine } from './seat-board.ts';
-import { boardTime, courseText, phaseText, seatText } from './seat-board-text.ts';
+import { boardTime, courseText, pageRangeText, phaseText, seatText } from './seat-board-text.ts';
 
 const ZONE = 'Asia/Shanghai';
 
@@ -15,13 +15,21 @@ describe('seats left in words', () => {
     expect(seatText({ kind: 'draw', free: 12 })).toBe('余 12 席');
     i18n.set('en');
     expect(seatText({ kind: 'full', free: 0 })).toBe('Full');
-    expect(seatText({ kind: 'few', free: 1 })).toBe('Only 1 left');
+    expect(seatText({ kind: 'few', free: 1 })).toBe('Last 1');
   });
 
   it('sums a course in its heading', () => {
     const line: CourseLine = { kind: 'course', course: '书法', continued: false, classes: 6, free: 14, full: false };
     expect(courseText(line)).toBe('6 个班 · 余 14 席');
     expect(courseText({ ...line, free: 0, full: true })).toBe('6 个班 · 全部已满');
+  });
+});
+
+describe('the courses of a page', () => {
+  it('first to last, or the one course', () => {
+    expect(pageRangeText(['书法', '国画', '声乐'])).toBe('书法 — 声乐');
+    expect(pageRangeText(['书法'])).toBe('书法');
+    expect(pageRangeText([])).toBe('');
   });
 });
 

@@ -12,6 +12,14 @@ export function courseText(line: CourseLine): string {
   return line.full ? t('sboard.course.full', { classes: line.classes }) : t('sboard.course.summary', { classes: line.classes, free: line.free });
 }
 
+/** Which courses a page holds: "书法 — 舞蹈", or the one course. */
+export function pageRangeText(courses: readonly string[]): string {
+  const first = courses[0];
+  const last = courses.at(-1);
+  if (first === undefined || last === undefined) return '';
+  return first === last ? first : t('sboard.page.range', { first, last });
+}
+
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function formatter(lang: Lang, timeZone: string): Intl.DateTimeFormat {

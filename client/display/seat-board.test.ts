@@ -10,7 +10,9 @@ import {
   courseLines,
   fewSeats,
   lotteryPending,
+  pageCourses,
   seatState,
+  termMayHaveChanged,
   type BoardClass,
   type BoardLine,
 } from './seat-board.ts';
@@ -144,6 +146,12 @@ describe('the term phase by the clock', () => {
     expect(boardPhase({ ...term, mode: 'first_come' }, at('2027-02-11T03:00:00Z'))).toBe('applying');
   });
 
+  it('after a lottery’s window closes, moving counts mean a draw (or a redraw): the term is loaded again', () => {
+    expect(termMayHaveChanged(term, at('2027-02-15T08:00:00Z'))).toBe(false);
+    expect(termMayHaveChanged(term, at('2027-02-15T09:00:00Z'))).toBe(true);
+    expect(termMayHaveChanged({ ...term, mode: 'first_come' }, at('2027-02-16T09:00:00Z'))).toBe(false);
+  });
+
   it('without a renewal window goes straight from setup to applying', () => {
     const plain = { ...term, renewFrom: null, renewUntil: null };
     expect(boardPhase(plain, at('2027-02-03T00:00:00Z'))).toBe('setup');
@@ -239,6 +247,13 @@ describe('courses, columns and pages', () => {
     for (const h of headings) expect(h).toMatchObject({ classes: 5, free: 25, full: false });
     const full = boardPages(courseGroups([cls('x', 'X', 5, { admitted: 5 })]), { columns: 1, perColumn: 9 }).flat(2)[0];
     expect(full).toMatchObject({ kind: 'course', full: true, free: 0 });
+  });
+
+  it('names the courses on a page once each, continued ones included', () => {
+    const a = ['1', '2', '3', '4', '5', '6'].map((n) => cls(`a${n}`, 'A'));
+    const pages = boardPages(courseGroups([...a, cls('b1', 'B'), cls('b2', 'B'), cls('c1', 'C')]), { columns: 1, perColumn: 5 });
+    // [A a1–a4] [A (cont.) a5 a6] [B b1 b2, C c1]
+    expect(pages.map(pageCourses)).toEqual([['A'], ['A'], ['B', 'C']]);
   });
 
   it('no classes: one empty page', () => {

@@ -136,6 +136,16 @@ export function boardPhase(term: Pick<TermDto, 'mode' | 'renewFrom' | 'renewUnti
   return 'setup';
 }
 
+/**
+ * The term itself may have changed with these counts: once a lottery's window has closed, a seats.changed is
+ * the public draw (or its undoing by a redraw), which also sets (or clears) the term's `drawnAt`, and that
+ * comes with no event of its own. The hall is watching just then, so the board loads the term again at once
+ * rather than at its next periodic look.
+ */
+export function termMayHaveChanged(term: Pick<TermDto, 'mode' | 'applyUntil'>, now: Date): boolean {
+  return term.mode === 'lottery' && now.getTime() >= Date.parse(term.applyUntil);
+}
+
 /** Seats are still to be drawn by lot: a lottery term before its draw. */
 export function lotteryPending(term: Pick<TermDto, 'mode' | 'drawnAt'>): boolean {
   return term.mode === 'lottery' && term.drawnAt === null;
@@ -259,6 +269,13 @@ export function boardPages(groups: readonly CourseGroup[], layout: Pick<BoardLay
   const pages: BoardLine[][][] = [];
   for (let i = 0; i < columns.length; i += layout.columns) pages.push(columns.slice(i, i + layout.columns));
   return pages.length > 0 ? pages : [[]];
+}
+
+/** The courses on a page, in order, each once: the header names the first and the last, like a dictionary's page. */
+export function pageCourses(page: readonly (readonly BoardLine[])[]): string[] {
+  const courses: string[] = [];
+  for (const line of page.flat()) if (line.kind === 'course' && courses.at(-1) !== line.course) courses.push(line.course);
+  return courses;
 }
 
 /** Seconds a page stays on screen: long enough to find one's class on it, short enough for 300 classes. */

@@ -9,18 +9,19 @@ export const displayEnrolmentEn: Record<DisplayEnrolmentMessageKey, string> = {
 
   'sboard.head.class': 'Class',
   'sboard.head.capacity': 'Seats',
-  'sboard.head.admitted': 'Admitted',
-  'sboard.head.waitlisted': 'Waiting',
-  'sboard.head.offered': 'Offered',
+  'sboard.head.admitted': 'In',
+  'sboard.head.waitlisted': 'Wait',
+  'sboard.head.offered': 'Offer',
   'sboard.head.status': 'Left',
 
   'sboard.status.full': 'Full',
-  'sboard.status.few': 'Only {n} left',
+  'sboard.status.few': 'Last {n}',
   'sboard.status.open': '{n} left',
   'sboard.status.draw': '{n} left',
   'sboard.course.summary': '{classes} classes · {free} seats left',
   'sboard.course.full': '{classes} classes · all full',
   'sboard.course.continued': ' (cont.)',
+  'sboard.page.range': '{first} to {last}',
 
   'sboard.phase.setup': 'Not open yet',
   'sboard.phase.renewal': 'Returning students',

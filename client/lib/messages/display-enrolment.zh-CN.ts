@@ -19,6 +19,7 @@ export const displayEnrolmentZhCN = {
   'sboard.course.summary': '{classes} 个班 · 余 {free} 席',
   'sboard.course.full': '{classes} 个班 · 全部已满',
   'sboard.course.continued': '（续）',
+  'sboard.page.range': '{first} — {last}',
 
   'sboard.phase.setup': '尚未开始',
   'sboard.phase.renewal': '老学员续报',
