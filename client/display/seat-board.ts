@@ -9,6 +9,7 @@
  */
 import type { UncheckedEvent } from '../lib/live.svelte.ts';
 import type { ClassDto, TermDto, TermPhase } from '../../server/modules/enrolment/schemas.ts';
+import { termPhase } from '../../server/shared/term-phase.ts';
 
 /** What the board shows of a class; the counts are replaced wholesale by each `seats.changed`. */
 export interface BoardClass {
@@ -118,22 +119,11 @@ export function seatState(c: BoardClass, lotteryPending: boolean): SeatState {
 // ——— The term's phase ———
 
 /**
- * What the term is doing at `now`, as docs/api.md defines `phase`: the server's answer is as of the load, but a
- * board stays up for days and the windows open and close by the clock, so it is worked out again every second.
- * Between the renewal window and the application window nothing is open: `setup`, as before either.
+ * What the term is doing at `now`: the server's answer is as of the load, but a board stays up for days and the
+ * windows open and close by the clock, so it is worked out again every second, by the server's own rule.
  */
 export function boardPhase(term: Pick<TermDto, 'mode' | 'renewFrom' | 'renewUntil' | 'applyFrom' | 'applyUntil' | 'drawnAt'>, now: Date): TermPhase {
-  const at = now.getTime();
-  const time = (iso: string | null) => (iso === null ? null : Date.parse(iso));
-  if (term.mode === 'lottery' && term.drawnAt !== null) return 'drawn';
-  const applyFrom = time(term.applyFrom) ?? Infinity;
-  const applyUntil = time(term.applyUntil) ?? Infinity;
-  if (at >= applyUntil) return term.mode === 'lottery' ? 'closed' : 'placed';
-  if (at >= applyFrom) return 'applying';
-  const renewFrom = time(term.renewFrom);
-  const renewUntil = time(term.renewUntil);
-  if (renewFrom !== null && renewUntil !== null && at >= renewFrom && at < renewUntil) return 'renewal';
-  return 'setup';
+  return termPhase(term, now);
 }
 
 /**

@@ -1,19 +1,12 @@
 /** Rows to the interface's shapes (schemas.ts), and the term's phase from the clock. */
-import type { ClassDto, ApplicationDto, PlacementDto, SeatCounts, TermDto, TermPhase } from './schemas.ts';
+import { termPhase } from '../../shared/term-phase.ts';
+import type { ClassDto, ApplicationDto, PlacementDto, SeatCounts, TermDto } from './schemas.ts';
 import type { ApplicationRow, ClassRow, PlacementRow, TermRow } from './queries.ts';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 const isoOrNull = (d: Date | string | null) => (d === null ? null : iso(d));
 
-/** What the term is doing at `now` (docs/enrolment.md "Phases"). */
-export function termPhase(t: Pick<TermRow, 'mode' | 'renewFrom' | 'renewUntil' | 'applyFrom' | 'applyUntil' | 'drawnAt'>, now = new Date()): TermPhase {
-  if (t.drawnAt) return 'drawn';
-  const at = now.getTime();
-  if (at >= new Date(t.applyUntil).getTime()) return t.mode === 'lottery' ? 'closed' : 'placed';
-  if (at >= new Date(t.applyFrom).getTime()) return 'applying';
-  if (t.renewFrom && t.renewUntil && at >= new Date(t.renewFrom).getTime() && at < new Date(t.renewUntil).getTime()) return 'renewal';
-  return 'setup';
-}
+export { termPhase };
 
 export function toTerm(t: TermRow, now = new Date()): TermDto {
   return {

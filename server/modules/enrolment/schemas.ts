@@ -1,6 +1,7 @@
 /** The enrolment interface (docs/api.md "Senior-university enrolment"): terms, classes, applications, draws, placements. */
 import { Type, type Static } from 'typebox';
 import { Id, Instant, Line, NullableInstant, OneOf } from '../../http/schemas.ts';
+import { TERM_PHASES, type TermPhase } from '../../shared/term-phase.ts';
 import { APPLICATION_CHANNELS, MEMBER_CATEGORIES, PLACEMENT_SOURCES, PLACEMENT_STATUSES, TERM_MODES, WITHDRAWN_REASONS } from '../../shared/enums.ts';
 
 const Title = Line({ minLength: 1, maxLength: 80, notBlank: true });
@@ -10,9 +11,7 @@ const Age = Type.Integer({ minimum: 0, maximum: 130 });
 const Fee = Type.Integer({ minimum: 0, maximum: 100_000_000, description: 'In fen (1/100 yuan).' });
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 
-/** What a term is doing now, from the clock and whether it was drawn (docs/enrolment.md "Phases"). */
-export const TERM_PHASES = ['setup', 'renewal', 'applying', 'closed', 'drawn', 'placed'] as const;
-export type TermPhase = (typeof TERM_PHASES)[number];
+export type { TermPhase };
 
 export const TermSchema = Type.Object({
   id: Id,
