@@ -56,6 +56,12 @@ describe('seats.changed patches', () => {
     expect(applySeatsEvent(patch.classes, 'T1', event([seats('a', 30, 5, 0, 1), seats('b', 20, 0)])).classes).toBe(patch.classes);
   });
 
+  it('loads the term again when it says the term itself changed, and only for its own term', () => {
+    const changed = (id: string) => ({ seq: 9, topic: 'term:T1', type: 'term.updated', data: { term: { id } }, at: '2027-01-01T00:00:00Z' });
+    expect(applySeatsEvent(classes, 'T1', changed('T1'))).toEqual({ classes, changed: [], reload: true });
+    expect(applySeatsEvent(classes, 'T1', changed('T2')).reload).toBe(false);
+  });
+
   it('applied in seq order, the last event wins, whatever came before', () => {
     let shown: readonly BoardClass[] = classes;
     for (const n of [1, 2, 3, 30]) shown = applySeatsEvent(shown, 'T1', event([seats('a', 30, n, Math.max(0, n - 29)), seats('b', 20, 0)])).classes;

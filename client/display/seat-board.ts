@@ -64,6 +64,8 @@ function asCounts(value: unknown): SeatCounts | null {
  * meet a server of another version; an entry it cannot read is left alone.
  */
 export function applySeatsEvent(classes: readonly BoardClass[], termId: string, event: UncheckedEvent): SeatsPatch {
+  // The term or its classes changed (a window moved, a class added, the draw made): load it all again.
+  if (event.type === 'term.updated') return { classes, changed: [], reload: isObject(event.data) && isObject(event.data.term) && event.data.term.id === termId };
   if (event.type !== 'seats.changed' || !isObject(event.data) || event.data.termId !== termId) return { classes, changed: [], reload: false };
   const entries = Array.isArray(event.data.classes) ? event.data.classes : [];
   const counts = new Map<string, SeatCounts>();

@@ -30,7 +30,7 @@ type TopicOf<T extends OutboxEventType> = T extends SystemEventType
   ? typeof SYSTEM_TOPIC
   : T extends VenueEventType
     ? VenueTopic
-    : T extends 'seats.changed'
+    : T extends 'seats.changed' | 'term.updated'
       ? TermTopic
       : TournamentTopic;
 

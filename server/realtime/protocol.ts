@@ -19,7 +19,7 @@ import type { Placing } from '../modules/tournaments/engine/types.ts';
 import type { StandingsGroup } from '../modules/tournaments/derive.ts';
 import type { MatchDto, ParticipantDto, TournamentDto } from '../modules/tournaments/schemas.ts';
 import type { RoomDto, VenueDto } from '../modules/venues/schemas.ts';
-import type { SeatsDto } from '../modules/enrolment/schemas.ts';
+import type { SeatsDto, TermDto } from '../modules/enrolment/schemas.ts';
 
 /** `venue:<id>`, `tournament:<id>` or `term:<id>`. Internal topics (devices, users) are never subscribable. */
 export const TopicSchema = Type.String({ pattern: '^(venue|tournament|term):[A-Za-z0-9-]{1,64}$', maxLength: 80 });
@@ -91,9 +91,11 @@ export interface LiveEventMap {
   // term:<id>
   /** Seat counts of every class of the term, coalesced: at most a few a second however many change (enrolment/seat-board.ts). */
   'seats.changed': SeatsDto;
+  /** The term itself or its classes changed (windows, rules, a class added, the draw made or redone): screens load it again. */
+  'term.updated': { term: TermDto };
 }
 export type LiveEventType = keyof LiveEventMap;
-/** The event types of `venue:<id>` topics; `seats.changed` goes to `term:<id>`, the others to `tournament:<id>`. */
+/** The event types of `venue:<id>` topics; `seats.changed` and `term.updated` go to `term:<id>`, the others to `tournament:<id>`. */
 export type VenueEventType = Extract<LiveEventType, `${'venue' | 'room' | 'booking' | 'closure' | 'checkin' | 'headcount'}.${string}`>;
 
 /**

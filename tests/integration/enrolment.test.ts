@@ -225,6 +225,10 @@ describe.runIf(storageAvailable)('term enrolment', () => {
       const events = socket.events.filter((e) => e.type === 'seats.changed');
       expect(events).toHaveLength(1);
       expect(events[0]!.data).toMatchObject({ termId: term.id, classes: [{ classId: c.id, capacity: 3, admitted: 3, waitlisted: 2, offered: 0 }] });
+      // A change of the term itself is announced at once, for screens to load it again.
+      await ok('PATCH', `/api/terms/${term.id}`, { name: '2027 春季（更正）' });
+      await eventually(() => socket.events.some((e) => e.type === 'term.updated'), 'term.updated');
+      expect(socket.events.find((e) => e.type === 'term.updated')!.data).toMatchObject({ term: { id: term.id, name: '2027 春季（更正）' } });
     } finally {
       socket.close();
     }

@@ -16,7 +16,7 @@ import { requirePrincipal, userOfVenue, type Principal } from '../auth/principal
 import { termDrawn, termRedrawn } from './audit-entries.ts';
 import { termPhase, toTerm } from './dto.ts';
 import * as q from './queries.ts';
-import { newTermSecret, sha256Hex } from './terms.ts';
+import { announceTerm, newTermSecret, sha256Hex } from './terms.ts';
 import type { DrawDto, DrawViewDto, TermDto } from './schemas.ts';
 
 /** The draw as stored: what GET /api/terms/:id/draw publishes. */
@@ -26,7 +26,7 @@ interface PublishedDraw {
 }
 
 export async function drawTerm(db: Kysely<DB>, principal: Principal | null, termId: string, publicNumber: string): Promise<DrawViewDto> {
-  return write(db, async ({ trx, audit }) => {
+  return write(db, async ({ trx, emit, audit }) => {
     const term = await q.lockTerm(trx, termId, 'update');
     if (!term) throw notFound('The term');
     const user = userOfVenue(principal, term.venueId);
@@ -89,6 +89,7 @@ export async function drawTerm(db: Kysely<DB>, principal: Principal | null, term
     const drawnAt = await q.insertDraw(trx, { termId, round, secret, seedHash, publicNumber, seed: result.seed, published, drawnBy: user.userId });
     await q.updateTerm(trx, termId, { drawnAt });
     await q.markSeatsChanged(trx, termId);
+    await announceTerm({ trx, emit }, termId);
     const admitted = result.placements.filter((p) => p.status === 'admitted').length;
     await audit(user, termDrawn(toTerm(term), { round, publicNumber, seed: result.seed, applications: applications.length, admitted, waitlisted: result.placements.length - admitted }));
     return { draw: { ...published.draw, drawnAt: drawnAt.toISOString() }, placements: published.placements };
@@ -105,7 +106,7 @@ export async function getDraw(db: Kysely<DB>, termId: string): Promise<DrawViewD
 
 export async function redrawTerm(db: Kysely<DB>, principal: Principal | null, termId: string, reason: string): Promise<TermDto> {
   requirePrincipal(principal);
-  return write(db, async ({ trx, audit }) => {
+  return write(db, async ({ trx, emit, audit }) => {
     const term = await q.lockTerm(trx, termId, 'update');
     if (!term) throw notFound('The term');
     const user = userOfVenue(principal, term.venueId);
@@ -121,7 +122,7 @@ export async function redrawTerm(db: Kysely<DB>, principal: Principal | null, te
     await q.resetQueueNumbers(trx, termId);
     const fresh = newTermSecret();
     await q.updateTerm(trx, termId, { ...fresh, drawnAt: null });
-    const after = toTerm((await q.findTerm(trx, termId))!);
+    const after = await announceTerm({ trx, emit }, termId);
     await audit(user, termRedrawn(after, { round: live.round, reason: reason.trim(), removedPlacements: removed, published: fresh.seedHash }));
     await q.markSeatsChanged(trx, termId);
     return after;

@@ -9,7 +9,8 @@ import type { DB } from '../../db/schema.ts';
 import type { Executor } from '../../db/executor.ts';
 import { pgErrorCode } from '../../db/errors.ts';
 import { AppError, notFound, validationFailed } from '../../errors.ts';
-import { write } from '../../realtime/write.ts';
+import { termTopic } from '../../realtime/topics.ts';
+import { write, type Write } from '../../realtime/write.ts';
 import { belongsTo, requirePrincipal, userOfVenue, type Principal } from '../auth/principal.ts';
 import { bookableRoom, bookPlanned, planSlots, retryOnRace } from '../bookings/service.ts';
 import { findVenue } from '../venues/queries.ts';
@@ -18,6 +19,13 @@ import { NO_SEATS, toClass, toTerm } from './dto.ts';
 import { offerFreeSeats } from './offers.ts';
 import * as q from './queries.ts';
 import type { ClassDto, CreateClassInput, CreateTermInput, SeatCounts, TermDto, UpdateClassInput, UpdateTermInput } from './schemas.ts';
+
+/** Tells the term's screens to load it again (its rules, windows, classes or draw changed). */
+export async function announceTerm({ trx, emit }: Pick<Write, 'trx' | 'emit'>, termId: string): Promise<TermDto> {
+  const term = toTerm((await q.findTerm(trx, termId))!);
+  emit({ topic: termTopic(termId), type: 'term.updated', data: { term } });
+  return term;
+}
 
 export const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
@@ -98,7 +106,7 @@ export async function getTerm(db: Kysely<DB>, principal: Principal | null, termI
 const FIXED_AFTER_DRAW = ['applyFrom', 'applyUntil', 'renewFrom', 'renewUntil', 'classesPerMember', 'choicesPerApplication', 'priorityCategories'] as const;
 
 export async function updateTerm(db: Kysely<DB>, principal: Principal | null, termId: string, input: UpdateTermInput): Promise<TermDto> {
-  return write(db, async ({ trx, audit }) => {
+  return write(db, async ({ trx, emit, audit }) => {
     const row = await q.lockTerm(trx, termId, 'update');
     if (!row) throw notFound('The term');
     const user = userOfVenue(principal, row.venueId);
@@ -118,9 +126,8 @@ export async function updateTerm(db: Kysely<DB>, principal: Principal | null, te
     checkWindows(rules);
     const { name, ...rest } = input;
     await q.updateTerm(trx, termId, { ...rest, ...(name !== undefined ? { name: name.trim() } : {}) });
-    const after = toTerm((await q.findTerm(trx, termId))!);
+    const after = await announceTerm({ trx, emit }, termId);
     await audit(user, termUpdated(before, after));
-    await q.markSeatsChanged(trx, termId);
     return after;
   });
 }
@@ -182,7 +189,7 @@ export async function createClass(db: Kysely<DB>, principal: Principal | null, t
       });
       const created = toClass((await q.findClass(w.trx, id))!);
       await w.audit(place.user, classSaved('term.class_created', toTerm(locked), created));
-      await q.markSeatsChanged(w.trx, termId);
+      await announceTerm(w, termId);
       return created;
     }),
   );
@@ -190,7 +197,7 @@ export async function createClass(db: Kysely<DB>, principal: Principal | null, t
 
 export async function updateClass(db: Kysely<DB>, principal: Principal | null, classId: string, input: UpdateClassInput): Promise<ClassDto> {
   try {
-    return await write(db, async ({ trx, audit }) => {
+    return await write(db, async ({ trx, emit, audit }) => {
       const [existing] = await q.lockClasses(trx, [classId]);
       if (!existing) throw notFound('The class');
       const term = (await q.findTerm(trx, existing.termId))!;
@@ -215,6 +222,7 @@ export async function updateClass(db: Kysely<DB>, principal: Principal | null, c
       }
       await audit(user, classSaved('term.class_updated', toTerm(term), after, changes));
       await q.markSeatsChanged(trx, term.id);
+      await announceTerm({ trx, emit }, term.id);
       // A larger class has free seats now: the first on its waiting list are offered them.
       if (input.capacity !== undefined && input.capacity > existing.capacity) await offerFreeSeats({ trx }, term, classId);
       return after;
