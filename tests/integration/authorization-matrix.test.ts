@@ -1,8 +1,8 @@
 /**
  * The authorization matrix (server/http/access.ts), checked by calling it: every route as every kind of
  * caller — anonymous, admin, the venue's coordinator, another venue's coordinator, referees of this and of
- * another venue, the venue's kiosk and display, another venue's kiosk, a revoked kiosk — and every socket
- * topic likewise. The expected answer of each call is worked out from the table alone: 401 without valid
+ * another venue, the venue's kiosk and display, another venue's kiosk, a revoked kiosk, a member signed in on
+ * the phone pages — and every socket topic likewise. The expected answer of each call is worked out from the table alone: 401 without valid
  * credentials, 403 for a caller the table does not allow or a venue that is not theirs, else success (2xx).
  * A refused call must change nothing in the database.
  *
@@ -35,6 +35,8 @@ interface Persona {
   username?: string;
   role?: Role;
   password?: string;
+  /** The signed-in member: the enrolment samples act on this member's own rows (a member may act on no other). */
+  memberId?: string;
 }
 
 /** A sample call of one route: valid for an allowed caller, against venue A unless `venue` says otherwise. */
@@ -53,6 +55,18 @@ function nextSlot(): { start: string; end: string } {
   return { start: new Date(start).toISOString(), end: new Date(start + hour).toISOString() };
 }
 const unique = (prefix: string) => `${prefix} ${randomUUID().slice(0, 8)}`;
+/** `h` hours from now, for enrolment windows (open now, closed, renewing now). */
+const at = (h: number) => new Date(Date.now() + h * hour).toISOString();
+let classSlot = 0;
+/**
+ * A class's weekly sessions (two), a fortnight after the previous class's, from 2033 on: no two classes meet, and
+ * none meets a booking or closure above (2031) or falls on a closed day.
+ */
+function nextClassTimes(): { firstStart: string; firstEnd: string; rrule: string } {
+  classSlot += 1;
+  const start = Date.UTC(2033, 0, 3, 2) + classSlot * 14 * 24 * hour;
+  return { firstStart: new Date(start).toISOString(), firstEnd: new Date(start + hour).toISOString(), rrule: 'FREQ=WEEKLY;COUNT=2' };
+}
 
 describe.runIf(storageAvailable)('authorization matrix: every route and topic as every caller', () => {
   let t: TestApp;
@@ -62,6 +76,13 @@ describe.runIf(storageAvailable)('authorization matrix: every route and topic as
   let roomA: string;
   let memberA: string;
   let startedTournament: string;
+  /** The enrolment samples' classroom, an open lottery term of venue A with one class, and a drawn term. */
+  let classroomA: string;
+  let openTerm: string;
+  let openClass: string;
+  let drawnTerm: string;
+  /** A member with a PIN, for the member sign-in sample. */
+  let pinMember: { memberNo: string; pin: string };
   const personas: Persona[] = [];
 
   const asAdmin = async (method: InjectOptions['method'], url: string, payload?: unknown, headers: Record<string, string> = {}) => {
@@ -103,6 +124,56 @@ describe.runIf(storageAvailable)('authorization matrix: every route and topic as
         .returning('id')
         .executeTakeFirstOrThrow();
       return row.id;
+    },
+    numberedMember: async () => (await asAdmin('POST', '/api/members', { name: unique('会员'), memberNo: `M-${randomUUID().slice(0, 8)}` })).member.id as string,
+    /** The persona's own member when it is a member (they act only for themselves), else a new member. */
+    memberFor: async (p: Persona) => p.memberId ?? (await make.member()),
+    term: async (extra: Record<string, unknown> = {}) =>
+      (await asAdmin('POST', '/api/terms', { venueId: venueA, name: unique('学期'), mode: 'lottery', applyFrom: at(-1), applyUntil: at(24), ...extra })).term.id as string,
+    klass: async (termId: string, extra: Record<string, unknown> = {}) =>
+      (await asAdmin('POST', `/api/terms/${termId}/classes`, { name: unique('班'), course: '书法', roomId: classroomA, capacity: 30, ...nextClassTimes(), ...extra })).class.id as string,
+    apply: async (termId: string, classId: string, memberId: string) =>
+      (await asAdmin('POST', `/api/terms/${termId}/applications`, { memberId, choices: [classId] }, { 'idempotency-key': randomUUID() })) as { application: { id: string }; placements?: Array<{ id: string }> },
+    /** An application of the persona's member (or a new one) in a new open lottery term. */
+    application: async (p: Persona) => {
+      const termId = await make.term();
+      const classId = await make.klass(termId);
+      return { id: (await make.apply(termId, classId, await make.memberFor(p))).application.id, classId };
+    },
+    /** An admitted seat of the persona's member (or a new one), in a new first-come term. */
+    seat: async (p: Persona) => {
+      const termId = await make.term({ mode: 'first_come' });
+      const classId = await make.klass(termId);
+      return (await make.apply(termId, classId, await make.memberFor(p))).placements![0]!.id;
+    },
+    /** A seat offered to the persona's member (or a new one): they waited for a full class whose holder gave the seat up. */
+    offer: async (p: Persona) => {
+      const termId = await make.term({ mode: 'first_come' });
+      const classId = await make.klass(termId, { capacity: 1 });
+      const holder = await make.apply(termId, classId, await make.member());
+      const waiting = await make.apply(termId, classId, await make.memberFor(p));
+      await asAdmin('POST', `/api/placements/${holder.placements![0]!.id}/withdraw`);
+      return waiting.placements![0]!.id;
+    },
+    /** A lottery term whose applications closed, with a class, not drawn yet. */
+    closedTerm: async () => {
+      const termId = await make.term({ applyFrom: at(-2), applyUntil: at(-1) });
+      await make.klass(termId);
+      return termId;
+    },
+    drawnTerm: async () => {
+      const termId = await make.closedTerm();
+      await asAdmin('POST', `/api/terms/${termId}/draw`, { publicNumber: '07 19 23 31 02' });
+      return termId;
+    },
+    /** A term in its renewal window, whose class continues one where the persona's member (or a new one) holds a seat. */
+    renewal: async (p: Persona) => {
+      const memberId = await make.memberFor(p);
+      const previous = await make.term({ mode: 'first_come' });
+      const earlier = await make.klass(previous);
+      await make.apply(previous, earlier, memberId);
+      const termId = await make.term({ renewFrom: at(-1), renewUntil: at(1), applyFrom: at(1), applyUntil: at(24) });
+      return { termId, memberId, classId: await make.klass(termId, { continuesClassId: earlier }) };
     },
     readyMatch: async () => {
       const { id } = await make.draft(2);
@@ -207,6 +278,46 @@ describe.runIf(storageAvailable)('authorization matrix: every route and topic as
     'GET /api/reports/tournaments': { request: async () => ({ url: `/api/reports/tournaments?venueId=${venueA}&from=2031-01-01&to=2032-01-01` }) },
     'GET /api/reports/yearly': { request: async () => ({ url: `/api/reports/yearly?venueId=${venueA}&year=2031` }) },
     'GET /api/reports/absent-members': { request: async () => ({ url: `/api/reports/absent-members?venueId=${venueA}&weeks=8` }) },
+    // Enrolment (docs/api.md "Senior-university enrolment"). A member acts only on their own rows, so the samples a
+    // member may call name the persona's own member; a refused member would be 403 before that mattered.
+    'POST /api/terms': { request: async () => ({ url: '/api/terms', payload: { venueId: venueA, name: unique('学期'), mode: 'lottery', applyFrom: at(-1), applyUntil: at(24) } }) },
+    'GET /api/terms': { request: async () => ({ url: `/api/terms?venueId=${venueA}` }) },
+    'GET /api/terms/:termId': { request: async () => ({ url: `/api/terms/${openTerm}` }) },
+    'PATCH /api/terms/:termId': { request: async () => ({ url: `/api/terms/${openTerm}`, payload: { name: unique('改名学期') } }) },
+    'POST /api/terms/:termId/classes': { request: async () => ({ url: `/api/terms/${openTerm}/classes`, payload: { name: unique('班'), course: '国画', roomId: classroomA, capacity: 20, ...nextClassTimes() } }) },
+    'PATCH /api/classes/:classId': { request: async () => ({ url: `/api/classes/${openClass}`, payload: { name: unique('改名班') } }) },
+    'GET /api/classes/:classId/roster': { request: async () => ({ url: `/api/classes/${openClass}/roster` }) },
+    'GET /api/terms/:termId/eligibility': { request: async (p) => ({ url: `/api/terms/${openTerm}/eligibility?memberId=${p.memberId ?? memberA}` }) },
+    'POST /api/terms/:termId/applications': { request: async (p) => {
+      const termId = await make.term();
+      const classId = await make.klass(termId);
+      return { url: `/api/terms/${termId}/applications`, headers: { 'idempotency-key': randomUUID() }, payload: { memberId: await make.memberFor(p), choices: [classId] } };
+    } },
+    'GET /api/terms/:termId/applications': { request: async () => ({ url: `/api/terms/${openTerm}/applications` }) },
+    'PUT /api/applications/:applicationId': { request: async (p) => {
+      const { id, classId } = await make.application(p);
+      return { url: `/api/applications/${id}`, payload: { choices: [classId] } };
+    } },
+    'DELETE /api/applications/:applicationId': { request: async (p) => ({ url: `/api/applications/${(await make.application(p)).id}` }) },
+    'POST /api/terms/:termId/draw': { request: async () => ({ url: `/api/terms/${await make.closedTerm()}/draw`, payload: { publicNumber: '07 19 23 31 02' } }) },
+    'GET /api/terms/:termId/draw': { request: async () => ({ url: `/api/terms/${drawnTerm}/draw` }) },
+    'POST /api/terms/:termId/redraw': { request: async () => ({ url: `/api/terms/${await make.drawnTerm()}/redraw`, payload: { reason: '公证员发现公开号码抄错' } }) },
+    'GET /api/terms/:termId/placements': { request: async () => ({ url: `/api/terms/${openTerm}/placements` }) },
+    'GET /api/terms/:termId/seats': { request: async () => ({ url: `/api/terms/${openTerm}/seats` }) },
+    'POST /api/terms/:termId/renewals': { request: async (p) => {
+      const { termId, memberId, classId } = await make.renewal(p);
+      return { url: `/api/terms/${termId}/renewals`, payload: { memberId, classId } };
+    } },
+    'POST /api/placements/:placementId/withdraw': { request: async (p) => ({ url: `/api/placements/${await make.seat(p)}/withdraw` }) },
+    'POST /api/placements/:placementId/accept': { request: async (p) => ({ url: `/api/placements/${await make.offer(p)}/accept` }) },
+    'POST /api/placements/:placementId/decline': { request: async (p) => ({ url: `/api/placements/${await make.offer(p)}/decline` }) },
+    'POST /api/placements/:placementId/payment': { request: async (p) => ({ url: `/api/placements/${await make.seat(p)}/payment`, payload: { receiptNo: unique('收据'), amountCents: 30_000 } }) },
+    // Member PINs and sessions. Issuing a PIN ends the member's sessions: a new member each time, never the persona.
+    'POST /api/members/:memberId/pin': { request: async () => ({ url: `/api/members/${await make.numberedMember()}/pin` }) },
+    // Signing in replaces the member session sent, and ends a staff session of the same browser: fresh callers.
+    'POST /api/member-auth/login': { fresh: true, request: async () => ({ url: '/api/member-auth/login', payload: pinMember }) },
+    'POST /api/member-auth/logout': { fresh: true, request: async () => ({ url: '/api/member-auth/logout' }) },
+    'GET /api/member-auth/me': { request: async () => ({ url: '/api/member-auth/me' }) },
   };
 
   function loginOf(persona: Persona) {
@@ -224,7 +335,22 @@ describe.runIf(storageAvailable)('authorization matrix: every route and topic as
     return { id: user.id, cookie: `centre_ops_session=${token}`, password, username };
   }
 
+  /**
+   * A session of the member made directly (signing in over HTTP is rate-limited per address). Last seen in the
+   * future: authenticating records use at most every five minutes, and the fingerprint below would count that
+   * write in member_sessions as a change made by a refused call (it ignores only the staff sessions' last use).
+   */
+  async function memberSession(memberId: string): Promise<string> {
+    const token = newSessionToken();
+    await t.database.db
+      .insertInto('memberSessions')
+      .values({ memberId, tokenHash: hashSecret(token), expiresAt: new Date(Date.now() + 24 * hour), lastSeenAt: new Date(Date.now() + 12 * hour) })
+      .execute();
+    return `member_session=${token}`;
+  }
+
   async function freshPersona(p: Persona): Promise<Persona> {
+    if (p.caller === 'member' && p.memberId) return { ...p, headers: { cookie: await memberSession(p.memberId) } };
     if (!p.role) return p;
     const user = await freshUser(p.role, p.venues === 'all' ? [] : p.venues);
     return { ...p, headers: { cookie: user.cookie }, password: user.password };
@@ -250,6 +376,15 @@ describe.runIf(storageAvailable)('authorization matrix: every route and topic as
     const { id } = await make.draft(2);
     await asAdmin('POST', `/api/tournaments/${id}/start`);
     startedTournament = id;
+    classroomA = (await asAdmin('POST', `/api/venues/${venueA}/rooms`, { name: '书画教室', kind: 'classroom', capacity: 40 })).room.id;
+    openTerm = await make.term();
+    openClass = await make.klass(openTerm);
+    drawnTerm = await make.drawnTerm();
+    const pinMemberId = await make.numberedMember();
+    pinMember = {
+      memberNo: (await asAdmin('GET', `/api/members/${pinMemberId}`)).member.memberNo,
+      pin: (await asAdmin('POST', `/api/members/${pinMemberId}/pin`)).pin,
+    };
 
     const user = async (name: string, role: Role, venues: string[]): Promise<Persona> => {
       const signed = await signIn(t, role, venues);
@@ -258,6 +393,18 @@ describe.runIf(storageAvailable)('authorization matrix: every route and topic as
     const device = async (name: string, kind: 'kiosk' | 'display', venueId: string): Promise<Persona> => {
       const { token } = await pairDevice(t, admin.cookie, venueId, kind);
       return { name, caller: kind, venues: [venueId], headers: { authorization: `Bearer ${token}` } };
+    };
+    /** A member who signed in on the phone pages with the PIN the desk gave them. */
+    const member = async (name: string): Promise<Persona> => {
+      const memberId = await make.numberedMember();
+      const memberNo = (await asAdmin('GET', `/api/members/${memberId}`)).member.memberNo as string;
+      const { pin } = await asAdmin('POST', `/api/members/${memberId}/pin`);
+      const signed = await t.app.inject({ method: 'POST', url: '/api/member-auth/login', payload: { memberNo, pin } });
+      if (signed.statusCode !== 200) throw new Error(`member sign-in failed: ${signed.body}`);
+      const cookie = String(signed.headers['set-cookie']).split(';')[0]!;
+      // As memberSession says: no use recorded while the matrix runs.
+      await sql`update member_sessions set last_seen_at = now() + interval '12 hours' where member_id = ${memberId}`.execute(t.database.db);
+      return { name, caller: 'member', venues: 'all', memberId, headers: { cookie } };
     };
     const revoked = await pairDevice(t, admin.cookie, venueA, 'kiosk');
     await asAdmin('DELETE', `/api/devices/${revoked.deviceId}`);
@@ -272,6 +419,7 @@ describe.runIf(storageAvailable)('authorization matrix: every route and topic as
       await device('display of A', 'display', venueA),
       await device('kiosk of B', 'kiosk', venueB),
       { name: 'revoked kiosk of A', caller: 'kiosk', venues: [venueA], revoked: true, headers: { authorization: `Bearer ${revoked.token}` } },
+      await member('member (phone pages)'),
     );
   }, 120_000);
   afterAll(async () => {
@@ -328,7 +476,7 @@ describe.runIf(storageAvailable)('authorization matrix: every route and topic as
   });
 
   it('lets each caller subscribe to exactly the topics the table grants', async () => {
-    const topics: Record<keyof typeof TOPIC_ACCESS, string> = { venue: `venue:${venueA}`, tournament: `tournament:${startedTournament}` };
+    const topics: Record<keyof typeof TOPIC_ACCESS, string> = { venue: `venue:${venueA}`, tournament: `tournament:${startedTournament}`, term: `term:${openTerm}` };
     const outcomes: string[] = [];
     for (const persona of personas) {
       const auth = persona.headers.cookie ? { cookie: persona.headers.cookie } : persona.headers.authorization ? { token: persona.headers.authorization.slice('Bearer '.length) } : {};

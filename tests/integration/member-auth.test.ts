@@ -394,12 +394,23 @@ describe.runIf(storageAvailable)('member PINs and member sessions', () => {
       expect((await t.database.db.selectFrom('members').select('name').where('id', '=', member.id).executeTakeFirstOrThrow()).name).toBe(member.name);
     });
 
-    it('a member socket may not follow a venue; a socket with a forged member cookie does not connect', async () => {
+    it('a member socket follows a term of any venue, never a venue; a forged member cookie does not connect', async () => {
       const member = await signedMember();
+      const applyFrom = new Date(Date.now() - 3_600_000).toISOString();
+      const applyUntil = new Date(Date.now() + 86_400_000).toISOString();
+      const created = await t.app.inject({
+        method: 'POST',
+        url: '/api/terms',
+        headers: { cookie: coordinator.cookie },
+        payload: { venueId, name: '2027 春季', mode: 'lottery', applyFrom, applyUntil },
+      });
+      expect(created.statusCode, created.body).toBe(201);
+      const termId = (created.json() as { term: { id: string } }).term.id;
       const socket = await liveClient(t.url, { cookie: member.cookie });
       try {
-        const ack = await subscribe(socket, `venue:${venueId}`);
-        expect(ack).toMatchObject({ ok: false, code: 'forbidden' });
+        expect(await subscribe(socket, `term:${termId}`)).toMatchObject({ ok: true });
+        expect(await subscribe(socket, `venue:${venueId}`)).toMatchObject({ ok: false, code: 'forbidden' });
+        expect(await subscribe(socket, `term:${randomUUID()}`)).toMatchObject({ ok: false, code: 'not_found' });
       } finally {
         socket.close();
       }
