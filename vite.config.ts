@@ -4,14 +4,16 @@ import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 
 /**
- * One build, three apps: the coordinator app at `/`, displays at `/display/`, the kiosk at `/kiosk/`.
- * Sources sit in `client/`, `client/display/` and `kiosk/`; the server maps the public paths onto the built
- * pages (server/http/static.ts). In development this plugin does the same mapping for Vite's dev server.
+ * One build, four apps: the coordinator app at `/`, displays at `/display/`, the kiosk at `/kiosk/`, the
+ * members' phone pages at `/m/`. Sources sit in `client/`, `client/display/`, `kiosk/` and `client/member/`;
+ * the server maps the public paths onto the built pages (server/http/static.ts). In development this plugin
+ * does the same mapping for Vite's dev server.
  */
 const PAGE_REWRITES: Array<[RegExp, string]> = [
   [/^\/(\?.*)?$/, '/client/index.html'],
   [/^\/display\/?(\?.*)?$/, '/client/display/index.html'],
   [/^\/kiosk\/?(\?.*)?$/, '/kiosk/index.html'],
+  [/^\/m\/?(\?.*)?$/, '/client/member/index.html'],
 ];
 
 function publicPagePaths(): Plugin {
@@ -56,6 +58,7 @@ export default defineConfig({
         coordinator: resolve(import.meta.dirname, 'client/index.html'),
         display: resolve(import.meta.dirname, 'client/display/index.html'),
         kiosk: resolve(import.meta.dirname, 'kiosk/index.html'),
+        member: resolve(import.meta.dirname, 'client/member/index.html'),
       },
     },
   },

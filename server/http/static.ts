@@ -1,5 +1,5 @@
 /**
- * Serves the built apps from dist/: the three pages at their public paths, and Vite's hashed assets.
+ * Serves the built apps from dist/: the four pages at their public paths, and Vite's hashed assets.
  * Hashed files never change, so browsers keep them for a year; pages are revalidated on every load
  * (`no-cache`), so a kiosk picks up a new release on its next reload.
  */
@@ -13,6 +13,7 @@ export const PAGES: Record<string, string> = {
   '/': 'client/index.html',
   '/display/': 'client/display/index.html',
   '/kiosk/': 'kiosk/index.html',
+  '/m/': 'client/member/index.html',
 };
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -39,7 +40,7 @@ export async function serveApps(app: FastifyInstance, distDir: string): Promise<
   for (const [route, file] of Object.entries(PAGES)) {
     app.get(route, (_request, reply) => sendPage(reply, file));
     if (route !== '/') {
-      // "/kiosk" without the slash: send people to the canonical address so relative asset paths resolve.
+      // "/kiosk" or "/m" without the slash: send people to the canonical address so relative asset paths resolve.
       app.get(route.slice(0, -1), (request, reply) => {
         const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
         return reply.redirect(route + query, 301);

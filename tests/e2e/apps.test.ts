@@ -33,7 +33,7 @@ describe.runIf(chromiumPath)('the three apps in a browser', () => {
   afterAll(async () => stop?.());
 
   it('serves pages with no inline script, under the Content-Security-Policy', async () => {
-    for (const page of ['/', '/kiosk/', '/display/']) {
+    for (const page of ['/', '/kiosk/', '/display/', '/m/']) {
       const response = await fetch(`${server.url}${page}`);
       expect(response.headers.get('content-security-policy'), page).toContain("script-src 'self'");
       const html = await response.text();

@@ -127,6 +127,8 @@ describe.runIf(storageAvailable)('http basics', () => {
       for (const [url, name] of [
         ['/', 'coordinator'],
         ['/kiosk/', 'kiosk'],
+        ['/m/', 'member'],
+        ['/m/?verify=abc', 'member'],
         ['/display/?venue=x', 'display'],
         ['/display/?tournament=abc', 'display'],
         ['/?view=week', 'coordinator'],
@@ -140,7 +142,7 @@ describe.runIf(storageAvailable)('http basics', () => {
       }
     });
 
-    it('redirects /kiosk and /display to their canonical addresses, keeping the query', async () => {
+    it('redirects /kiosk, /display and /m to their canonical addresses, keeping the query', async () => {
       const kiosk = await built.app.inject({ method: 'GET', url: '/kiosk?venue=abc&x=1' });
       expect(kiosk.statusCode).toBe(301);
       expect(kiosk.headers.location).toBe('/kiosk/?venue=abc&x=1');
@@ -150,6 +152,9 @@ describe.runIf(storageAvailable)('http basics', () => {
       const display = await built.app.inject({ method: 'GET', url: '/display?venue=x' });
       expect(display.statusCode).toBe(301);
       expect(display.headers.location).toBe('/display/?venue=x');
+      const member = await built.app.inject({ method: 'GET', url: '/m?verify=abc' });
+      expect(member.statusCode).toBe(301);
+      expect(member.headers.location).toBe('/m/?verify=abc');
     });
 
     it('serves hashed assets as immutable for a year, and a missing one as 404 in the error shape', async () => {
@@ -171,7 +176,7 @@ describe.runIf(storageAvailable)('http basics', () => {
     });
 
     it('answers 503 in the error shape when the apps are not built', async () => {
-      for (const url of ['/', '/kiosk/', '/display/?venue=x']) {
+      for (const url of ['/', '/kiosk/', '/display/?venue=x', '/m/']) {
         const body = expectError(await unbuilt.app.inject({ method: 'GET', url }), 503, 'service_unavailable');
         expect(body.message).toMatch(/build/i);
       }

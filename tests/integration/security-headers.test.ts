@@ -89,7 +89,7 @@ describe.runIf(storageAvailable)('security headers', () => {
   });
 
   it('sends them with each app’s page', async () => {
-    for (const url of ['/', '/kiosk/', '/display/', '/display/?venue=x']) {
+    for (const url of ['/', '/kiosk/', '/display/', '/display/?venue=x', '/m/', '/m/?verify=x']) {
       const response = await t.app.inject({ method: 'GET', url });
       expect(response.statusCode, url).toBe(200);
       expect(response.headers['content-type'], url).toMatch(/^text\/html/);
