@@ -134,6 +134,8 @@ export const ACCESS = {
   'PATCH /api/terms/:termId': { allow: STAFF, venue: resource('term', 'termId'), why: 'The venue’s academic office moves the windows and sets the rules.' },
   'POST /api/terms/:termId/classes': { allow: STAFF, venue: resource('term', 'termId'), why: 'The venue’s academic office sets up classes (and books their sessions).' },
   'PATCH /api/classes/:classId': { allow: STAFF, venue: resource('class', 'classId'), why: 'The venue’s academic office corrects a class.' },
+  'GET /api/classes/:classId/attendance': { allow: STAFF, venue: resource('class', 'classId'), why: 'Who came to which session, with names and phones for the office’s calls: staff only.' },
+  'GET /api/terms/:termId/report': { allow: STAFF, venue: resource('term', 'termId'), why: 'The term’s figures for the academic office and the bureau.' },
   'GET /api/classes/:classId/roster': { allow: STAFF, venue: resource('class', 'classId'), why: 'The 花名册 lists names and phones: staff only.' },
   'GET /api/terms/:termId/eligibility': { allow: ['admin', 'coordinator', 'kiosk', 'member'], venue: resource('term', 'termId'), why: 'Which classes a member may choose: the desk, the kiosk that scanned their card, or the member themselves.' },
   'POST /api/terms/:termId/applications': { allow: ['admin', 'coordinator', 'kiosk', 'member'], venue: resource('term', 'termId'), why: 'Applications are made at the desk, at the venue’s kiosks, or by the member at home (for themselves only).' },

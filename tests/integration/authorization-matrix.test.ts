@@ -287,6 +287,8 @@ describe.runIf(storageAvailable)('authorization matrix: every route and topic as
     'POST /api/terms/:termId/classes': { request: async () => ({ url: `/api/terms/${openTerm}/classes`, payload: { name: unique('班'), course: '国画', roomId: classroomA, capacity: 20, ...nextClassTimes() } }) },
     'PATCH /api/classes/:classId': { request: async () => ({ url: `/api/classes/${openClass}`, payload: { name: unique('改名班') } }) },
     'GET /api/classes/:classId/roster': { request: async () => ({ url: `/api/classes/${openClass}/roster` }) },
+    'GET /api/classes/:classId/attendance': { request: async () => ({ url: `/api/classes/${openClass}/attendance` }) },
+    'GET /api/terms/:termId/report': { request: async () => ({ url: `/api/terms/${openTerm}/report` }) },
     'GET /api/terms/:termId/eligibility': { request: async (p) => ({ url: `/api/terms/${openTerm}/eligibility?memberId=${p.memberId ?? memberA}` }) },
     'POST /api/terms/:termId/applications': { request: async (p) => {
       const termId = await make.term();

@@ -4,13 +4,14 @@ import { Type } from 'typebox';
 import { ErrorBody, errorResponses, Id, IdParams, wrap } from '../../http/schemas.ts';
 import { IdempotencyHeaders } from '../checkins/schemas.ts';
 import * as applications from './applications.ts';
+import { classAttendance, termReport } from './after-start.ts';
 import { drawTerm, getDraw, redrawTerm } from './draw.ts';
 import { toClass, toTerm } from './dto.ts';
 import * as placements from './placements.ts';
 import { seatsOf } from './seat-board.ts';
 import * as terms from './terms.ts';
 import {
-  ApplicationSchema, ApplicationsQuery, ApplyBody, ApplyResponse, ClassSchema, CreateClassBody, CreateTermBody, DrawBody, DrawView, EligibilityQuery,
+  ApplicationSchema, ApplicationsQuery, AttendanceView, TermReportView, ApplyBody, ApplyResponse, ClassSchema, CreateClassBody, CreateTermBody, DrawBody, DrawView, EligibilityQuery,
   EligibilityView, PaymentBody, PlacementSchema, PlacementsQuery, RedrawBody, RenewBody, RosterView, SeatsView, TermSchema, TermView, UpdateApplicationBody,
   UpdateClassBody, UpdateTermBody,
 } from './schemas.ts';
@@ -50,6 +51,13 @@ export const enrolmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       students: students.map((s) => ({ ...s, paidAt: s.paidAt ? new Date(s.paidAt).toISOString() : null })),
     };
   });
+
+  app.get('/classes/:classId/attendance', { schema: { params: IdParams('classId'), response: { 200: AttendanceView, ...errors } } }, async (request) =>
+    classAttendance(db, request.principal, request.params.classId),
+  );
+  app.get('/terms/:termId/report', { schema: { params: IdParams('termId'), response: { 200: TermReportView, ...errors } } }, async (request) =>
+    termReport(db, request.principal, request.params.termId),
+  );
 
   app.get('/terms/:termId/eligibility', { schema: { params: IdParams('termId'), querystring: EligibilityQuery, response: { 200: EligibilityView, ...errors } } }, async (request) =>
     applications.eligibilityOf(db, request.principal, request.params.termId, request.query),

@@ -257,3 +257,39 @@ export type RosterDto = Static<typeof RosterView>;
 
 export const PlacementsQuery = Type.Object({ classId: Type.Optional(Id), memberId: Type.Optional(Id) }, { additionalProperties: false });
 export const ApplicationsQuery = Type.Object({ classId: Type.Optional(Id) }, { additionalProperties: false });
+
+export const AttendanceView = Type.Object({
+  class: ClassSchema,
+  sessions: Type.Array(Type.Object({ bookingId: Id, start: Instant, end: Instant, held: Type.Boolean(), present: Type.Integer() })),
+  students: Type.Array(
+    Type.Object({
+      placementId: Id,
+      memberId: Id,
+      name: Type.String(),
+      memberNo: Nullable(Type.String()),
+      phone: Nullable(Type.String()),
+      /** Sessions held that they came to, by booking id. */
+      attended: Type.Array(Id),
+      /** Sessions held in a row, up to the last one, that they missed. */
+      absentStreak: Type.Integer(),
+      /** Missed the last ABSENCE_FLAG_SESSIONS sessions in a row: someone should call. */
+      flagged: Type.Boolean(),
+    }),
+  ),
+  /** Attended student-sessions over students × sessions held (0–1), null before the first session. */
+  rate: Nullable(Type.Number()),
+});
+export type AttendanceDto = Static<typeof AttendanceView>;
+
+const Count = Type.Integer();
+export const TermReportView = Type.Object({
+  term: TermSchema,
+  courses: Type.Array(
+    Type.Object({ course: Type.String(), classes: Count, capacity: Count, applicants: Count, firstChoice: Count, applicantsPerSeat: Type.Number(), admitted: Count, waitlisted: Count }),
+  ),
+  admittedByCategory: Type.Array(Type.Object({ category: Category, students: Count })),
+  admittedByAgeBand: Type.Array(Type.Object({ band: OneOf(['under_60', '60_69', '70_79', '80_plus', 'unknown'] as const), students: Count })),
+  classes: Type.Array(Type.Object({ classId: Id, course: Type.String(), name: Type.String(), admitted: Count, sessionsHeld: Count, attended: Count, rate: Nullable(Type.Number()) })),
+  attendance: Type.Object({ sessionsHeld: Count, expected: Count, attended: Count, rate: Nullable(Type.Number()) }),
+});
+export type TermReportDto = Static<typeof TermReportView>;

@@ -105,6 +105,8 @@ export const YearlyReportSchema = Type.Object({
   activities: Type.Array(
     Type.Object({ kind: Type.String(), label: Type.String(), sessions: Type.Integer(), expected: Type.Integer(), attendance: Type.Integer(), members: Type.Integer() }),
   ),
+  /** 老年大学 在校学员: distinct students admitted in the venues' terms whose classes met in the year, and those terms. */
+  seniorUniversity: Type.Object({ students: Type.Integer(), terms: Type.Integer() }),
 });
 export type YearlyReport = Static<typeof YearlyReportSchema>;
 

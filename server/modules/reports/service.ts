@@ -8,6 +8,8 @@ import { AppError, notFound } from '../../errors.ts';
 import { canReadVenue, requireUser, type Principal } from '../auth/principal.ts';
 import { findVenue, listVenues } from '../venues/queries.ts';
 import { ACTIVITY_LABELS, CATEGORY_LABELS, CATEGORY_ORDER, SPORT_LABELS, hourLabel, weekLabel, weekdayHourLabel } from './labels.ts';
+import { studentsInYear } from '../enrolment/queries.ts';
+import { zonedToInstant } from '../../shared/zoned-time.ts';
 import * as q from './queries.ts';
 import { MAX_DAYS, MAX_DAYS_BY_DAY, parseRange, periodKeys, type ReportRange } from './range.ts';
 import type {
@@ -131,12 +133,14 @@ export async function yearlyReport(db: Kysely<DB>, principal: Principal | null, 
   const base = { venueId: input.venueId, from, to } as const;
   // Parsed before any query starts: a refusal then leaves no query running with nobody awaiting it.
   const range = parseRange(from, to, MAX_DAYS);
-  const [months, categories, competitions, activities, register] = await Promise.all([
+  const [months, categories, competitions, activities, register, seniorUniversity] = await Promise.all([
     visitsReport(db, who, { ...base, groupBy: 'month' }),
     visitsReport(db, who, { ...base, groupBy: 'category' }),
     tournamentsReport(db, who, { ...base, groupBy: 'sport' }),
     ids.length > 0 ? q.reading(db, (trx) => q.countActivities(trx, ids, range)) : Promise.resolve([]),
     q.registerByCategory(db, to),
+    // Classes meet in the venues' own zone; the year's bounds are taken in the first venue's (a city has one zone).
+    studentsInYear(db, ids, zonedToInstant(from, '00:00', venues[0]?.timezone ?? 'Asia/Shanghai'), zonedToInstant(to, '00:00', venues[0]?.timezone ?? 'Asia/Shanghai')),
   ]);
   const registered = new Map(register.map((r) => [r.category, r.members]));
   return {
@@ -150,6 +154,7 @@ export async function yearlyReport(db: Kysely<DB>, principal: Principal | null, 
     register: CATEGORY_ORDER.filter((c) => c !== 'guest').map((category) => ({ category, label: CATEGORY_LABELS[category]!, members: registered.get(category) ?? 0 })),
     competitions: { ...competitions.total, sports: competitions.rows },
     activities: activities.map((a) => ({ ...a, label: ACTIVITY_LABELS[a.kind] ?? a.kind })),
+    seniorUniversity,
   };
 }
 
