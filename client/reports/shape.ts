@@ -332,6 +332,8 @@ export interface YearlySheet {
   lectures: { sessions: number; attendance: number };
   /** Other booked activities (exhibitions, activities…; not meetings, not competitions: section 三 has those). */
   otherActivities: Array<{ kind: string; label: string; sessions: number; attendance: number }>;
+  /** Distinct students admitted in the terms whose classes met in the year, and those terms. */
+  seniorUniversity: { students: number; terms: number };
 }
 
 export function yearlySheet(report: YearlyReport): YearlySheet {
@@ -361,6 +363,7 @@ export function yearlySheet(report: YearlyReport): YearlySheet {
     otherActivities: report.activities
       .filter((a) => !['class', 'lecture', 'meeting', 'competition'].includes(a.kind) && (a.sessions > 0 || a.attendance > 0))
       .map((a) => ({ kind: a.kind, label: a.label, sessions: a.sessions, attendance: a.attendance })),
+    seniorUniversity: report.seniorUniversity ?? { students: 0, terms: 0 },
   };
 }
 

@@ -70,6 +70,8 @@ export interface YearlyReport {
   register: Array<{ category: string; label: string; members: number }>;
   competitions: MatchCounts & { sports: TournamentRow[] };
   activities: ActivityFigures[];
+  /** 老年大学在校学员 (absent from servers before term enrolment). */
+  seniorUniversity?: { students: number; terms: number };
 }
 
 export interface AbsentMember {

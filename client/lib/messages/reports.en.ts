@@ -128,6 +128,8 @@ export const reportsEn: Record<ReportsMessageKey, string> = {
   'reports.sheet.note': 'Note',
   'reports.sheet.visits': 'Visits received',
   'reports.sheet.visitsNote': 'including {guests} guest visits',
+  'reports.sheet.students': 'Senior-university students',
+  'reports.sheet.studentsNote': 'admitted in the {terms} terms whose classes met this year, each person once',
   'reports.sheet.members': 'Members served',
   'reports.sheet.membersNote': 'members who came, each counted once',
   'reports.sheet.category': 'Category',

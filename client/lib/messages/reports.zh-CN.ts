@@ -126,6 +126,8 @@ export const reportsZhCN = {
   'reports.sheet.note': '说明',
   'reports.sheet.visits': '接待服务人次',
   'reports.sheet.visitsNote': '含来宾 {guests} 人次',
+  'reports.sheet.students': '老年大学在校学员',
+  'reports.sheet.studentsNote': '本年上课的 {terms} 个学期录取的学员，按人计',
   'reports.sheet.members': '服务会员人数',
   'reports.sheet.membersNote': '全年来过的会员，每人计一次',
   'reports.sheet.category': '类别',
