@@ -180,6 +180,35 @@ describe.runIf(storageAvailable)('term enrolment', () => {
     expect(JSON.stringify(audit)).toContain('term.drawn');
   });
 
+  it('lets an admin redo a draw only with a reason and a new published secret, and not once fees were taken', async () => {
+    const term = await makeTerm({ classesPerMember: 1, choicesPerApplication: 1 });
+    const c = await makeClass(term.id, { capacity: 1, feeCents: 100 });
+    for (let i = 0; i < 3; i += 1) expect((await applyFor(term.id, (await makeMember()).id, [c.id])).status).toBe(201);
+    await sql`update terms set apply_until = now() - interval '1 second' where id = ${term.id}`.execute(t.database.db);
+    await ok('POST', `/api/terms/${term.id}/draw`, { publicNumber: '11' });
+    const coordinator = await signIn(t, 'coordinator', [venueId]);
+    const refused = await t.app.inject({ method: 'POST', url: `/api/terms/${term.id}/redraw`, headers: { cookie: coordinator.cookie }, payload: { reason: '公证员未到场' } });
+    expect(refused.statusCode).toBe(403);
+    expect((await call('POST', `/api/terms/${term.id}/redraw`, {})).body).toMatchObject({ code: 'validation_failed', field: 'reason' });
+
+    const redone = await ok('POST', `/api/terms/${term.id}/redraw`, { reason: '公证员未到场，重新摇号' });
+    const after = redone.term as { seedHash: string; phase: string; drawnAt: string | null };
+    expect(after.seedHash).not.toBe(term.seedHash);
+    expect(after).toMatchObject({ phase: 'closed', drawnAt: null });
+    expect((await call('GET', `/api/terms/${term.id}/draw`)).status).toBe(404);
+    expect(((await ok('GET', `/api/terms/${term.id}/placements`)).placements as unknown[]).length).toBe(0);
+    const audit = JSON.stringify(await ok('GET', '/api/audit?limit=20'));
+    expect(audit).toContain('term.redrawn');
+    expect(audit).toContain('公证员未到场，重新摇号');
+
+    const second = await ok('POST', `/api/terms/${term.id}/draw`, { publicNumber: '12' });
+    expect(second.draw).toMatchObject({ round: 2, seedHash: after.seedHash });
+    expect(verifyDraw({ ...(second.draw as Json), placements: second.placements } as unknown as PublishedDraw)).toEqual({ ok: true });
+    const admitted = ((await ok('GET', `/api/terms/${term.id}/placements`)).placements as Placement[]).find((p) => p.status === 'admitted')!;
+    await ok('POST', `/api/placements/${admitted.id}/payment`, { receiptNo: 'R-1', amountCents: 100 });
+    expect((await call('POST', `/api/terms/${term.id}/redraw`, { reason: '再来一次' })).body).toMatchObject({ code: 'conflict' });
+  });
+
   it('passes a withdrawn seat to the waiting list as an offer; an expired offer passes on; payment is recorded', async () => {
     const term = await makeTerm({ mode: 'first_come', classesPerMember: 1, choicesPerApplication: 1, offerHours: 1 });
     const c = await makeClass(term.id, { capacity: 1, feeCents: 30000 });
