@@ -274,6 +274,11 @@ describe.runIf(chromiumPath)('journey: a member’s child applies on the phone',
     await first.getByText('已录取').waitFor();
     await first.getByText(/交学费 300 元/).waitFor();
     await shots.take(page, 'accepted');
+
+    // Back to the list, where the term now says the draw took place.
+    await page.getByRole('button', { name: /返回/ }).click();
+    await page.getByRole('heading', { name: '报名', exact: true }).waitFor();
+    await page.getByText('已公开摇号，请查看结果').waitFor();
   });
 
   it('verifies the draw on the public page, without signing in', async () => {
