@@ -10,6 +10,7 @@ export const pageImports = {
   members: () => import('./members/MembersPage.svelte'),
   tournaments: () => import('./tournaments/TournamentsSection.svelte'),
   reports: () => import('./reports/ReportsPage.svelte'),
+  enrolment: () => import('./enrolment/EnrolmentSection.svelte'),
   audit: () => import('./audit/AuditPage.svelte'),
   admin: () => import('./admin/AdminPage.svelte'),
 };

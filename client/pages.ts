@@ -12,6 +12,7 @@ export const pages = {
   members: new PageChunk(pageImports.members),
   tournaments: new PageChunk(pageImports.tournaments),
   reports: new PageChunk(pageImports.reports),
+  enrolment: new PageChunk(pageImports.enrolment),
   audit: new PageChunk(pageImports.audit),
   admin: new PageChunk(pageImports.admin),
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hrefFor, isRefereePad, parseHash } from './routes.ts';
+import { hrefFor, isDrawProjector, isRefereePad, parseHash } from './routes.ts';
 
 describe('hash routes', () => {
   it('maps hashes to routes', () => {
@@ -10,6 +10,9 @@ describe('hash routes', () => {
     expect(parseHash('#/account')).toBe('account');
     expect(parseHash('#/audit')).toBe('audit');
     expect(parseHash('#/nowhere')).toBe('home');
+    expect(parseHash('#/enrolment')).toBe('enrolment');
+    expect(parseHash('#/enrolment/t1/draw')).toBe('enrolment');
+    expect(parseHash('#/enrolments')).toBe('home');
   });
 
   it('round-trips', () => {
@@ -23,5 +26,12 @@ describe('hash routes', () => {
     expect(isRefereePad('#/referee/t1?court=r1')).toBe(false);
     expect(isRefereePad('#/referee')).toBe(false);
     expect(isRefereePad('#/tournaments/t1/m1')).toBe(false);
+  });
+
+  it('knows the full-screen projector of a draw from the term’s other pages', () => {
+    expect(isDrawProjector('#/enrolment/t1/draw')).toBe(true);
+    expect(isDrawProjector('#/enrolment/t1/lottery')).toBe(false);
+    expect(isDrawProjector('#/enrolment/t1')).toBe(false);
+    expect(isDrawProjector('#/enrolment')).toBe(false);
   });
 });

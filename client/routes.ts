@@ -1,10 +1,11 @@
 /** The coordinator app's routes and how they map to `location.hash`. */
 
-export type RouteName = 'home' | 'admin' | 'members' | 'account' | 'tournaments' | 'referee' | 'audit' | 'reports';
+export type RouteName = 'home' | 'admin' | 'members' | 'account' | 'tournaments' | 'referee' | 'audit' | 'reports' | 'enrolment';
 
 /**
  * `#/admin` (and `#/admin/`) is administration, `#/members` the members, `#/account` the user's own account, `#/audit` the audit log (admins), `#/reports` the reports (admins, coordinators), `#/tournaments…` and `#/referee…` the
- * tournament pages (which read the rest of the hash themselves: tournaments/paths.ts); anything else is home.
+ * tournament pages (which read the rest of the hash themselves: tournaments/paths.ts), `#/enrolment…` the academic
+ * office's term enrolment (招生报名; enrolment/paths.ts); anything else is home.
  */
 export function parseHash(hash: string): RouteName {
   const path = hash.replace(/^#/, '').replace(/\/+$/, '') || '/';
@@ -14,6 +15,7 @@ export function parseHash(hash: string): RouteName {
   if (path === '/reports') return 'reports';
   if (/^\/tournaments(?:[/?]|$)/.test(path)) return 'tournaments';
   if (/^\/referee(?:[/?]|$)/.test(path)) return 'referee';
+  if (/^\/enrolment(?:[/?]|$)/.test(path)) return 'enrolment';
   return path === '/admin' ? 'admin' : 'home';
 }
 
@@ -25,4 +27,9 @@ export const hrefFor = (route: RouteName): string => (route === 'home' ? '#/' : 
  */
 export function isRefereePad(hash: string): boolean {
   return /^#?\/referee\/[^/?]+\/[^/?]+/.test(hash);
+}
+
+/** `#/enrolment/TID/draw`: the public draw on a hall's projector, which covers the whole screen (the app header too). */
+export function isDrawProjector(hash: string): boolean {
+  return /^#?\/enrolment\/[^/?]+\/draw\/?(?:\?|$)/.test(hash);
 }

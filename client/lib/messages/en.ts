@@ -11,6 +11,7 @@ import { tournamentEntriesEn } from './tournament-entries.en.ts';
 import { auditEn } from './audit.en.ts';
 import { reportsEn } from './reports.en.ts';
 import { calendarLinksEn } from './calendar-links.en.ts';
+import { enrolmentEn } from './enrolment.en.ts';
 import { memberEn } from './member.en.ts';
 
 export const en: Record<MessageKey, string> = {
@@ -25,6 +26,7 @@ export const en: Record<MessageKey, string> = {
   ...auditEn,
   ...reportsEn,
   ...calendarLinksEn,
+  ...enrolmentEn,
   ...memberEn,
   'app.coordinator.title': 'Centre operations',
   'app.kiosk.title': 'Check-in kiosk',

@@ -10,6 +10,7 @@ import { tournamentEntriesZhCN } from './tournament-entries.zh-CN.ts';
 import { auditZhCN } from './audit.zh-CN.ts';
 import { reportsZhCN } from './reports.zh-CN.ts';
 import { calendarLinksZhCN } from './calendar-links.zh-CN.ts';
+import { enrolmentZhCN } from './enrolment.zh-CN.ts';
 import { memberZhCN } from './member.zh-CN.ts';
 
 export const zhCN = {
@@ -24,6 +25,7 @@ export const zhCN = {
   ...auditZhCN,
   ...reportsZhCN,
   ...calendarLinksZhCN,
+  ...enrolmentZhCN,
   ...memberZhCN,
   'app.coordinator.title': '活动中心运营',
   'app.kiosk.title': '签到机',
