@@ -70,8 +70,8 @@ describe.runIf(storageAvailable)('enrolment races', () => {
       const [accept, withdraw] = await Promise.all([post(`/api/placements/${second.id}/accept`, {}), post(`/api/placements/${second.id}/withdraw`, {})]);
       const final = (await sql<{ status: string }>`select status from placements where id = ${second.id}`.execute(t.database.db)).rows[0]!.status;
       // Whichever came first decided; the other either agreed (withdrawing an accepted seat) or was told no.
-      expect(['admitted', 'withdrawn']).toContain(final);
-      expect([accept.statusCode, withdraw.statusCode].every((s) => s === 200 || s === 409)).toBe(true);
+      expect(['admitted', 'withdrawn'], `${accept.body} ${withdraw.body}`).toContain(final);
+      expect([accept.statusCode, withdraw.statusCode].every((s) => s === 200 || s === 409), `${accept.body} ${withdraw.body}`).toBe(true);
       const counts = (await sql<{ taken: number; held: number }>`select c.taken, (select count(*)::int from placements p where p.class_id = c.id and p.status in ('admitted','offered')) held from term_classes c where c.id = ${classId}`.execute(t.database.db)).rows[0]!;
       expect(counts.taken).toBe(counts.held);
       expect(counts.taken).toBeLessThanOrEqual(1);
