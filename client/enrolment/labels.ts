@@ -28,20 +28,30 @@ export function weeklyText(cls: Pick<ClassDto, 'firstStart' | 'firstEnd'>, timeZ
   return t('enrol.weekly', { day: t(`weekday.${day as 1 | 2 | 3 | 4 | 5 | 6 | 7}`), from: wallTime(start), to: wallTime(toVenueWall(cls.firstEnd, timeZone)) });
 }
 
-/** The last date of a weekly rule (`UNTIL=20270629` or a UTC time), as 'YYYY-MM-DD' in the venue's zone; null without one. */
-export function ruleUntil(rrule: string, timeZone: string): string | null {
-  const m = /UNTIL=(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})Z)?/.exec(rrule);
-  if (!m) return null;
-  if (!m[4]) return `${m[1]}-${m[2]}-${m[3]}`;
-  return wallDate(toVenueWall(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}Z`, timeZone));
+/**
+ * The last date of a class's rule, as 'YYYY-MM-DD' in the venue's zone: its UNTIL (a date, or a UTC time), or
+ * for a plain weekly rule with COUNT the date of its last session; null when the rule does not say simply.
+ */
+export function ruleUntil(rrule: string, firstDate: string, timeZone: string): string | null {
+  const until = /UNTIL=(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})Z)?/.exec(rrule);
+  if (until) {
+    if (!until[4]) return `${until[1]}-${until[2]}-${until[3]}`;
+    return wallDate(toVenueWall(`${until[1]}-${until[2]}-${until[3]}T${until[4]}:${until[5]}:${until[6]}Z`, timeZone));
+  }
+  const count = /COUNT=(\d+)/.exec(rrule);
+  const interval = Number(/INTERVAL=(\d+)/.exec(rrule)?.[1] ?? 1);
+  const oneDay = !/BYDAY=[^;]*,/.test(rrule);
+  if (count && /FREQ=WEEKLY/.test(rrule) && oneDay) return addDays(firstDate, (Number(count[1]) - 1) * 7 * interval);
+  return null;
 }
 
-/** "3月2日 – 6月29日": the first session's date to the rule's last date. */
+/** "3月2日 – 6月29日": the first session's date to the last; "3月2日起" when the rule does not say simply. */
 export function datesText(cls: Pick<ClassDto, 'firstStart' | 'rrule'>, timeZone: string): string {
   const first = wallDate(toVenueWall(cls.firstStart, timeZone));
-  const last = ruleUntil(cls.rrule, timeZone);
+  const last = ruleUntil(cls.rrule, first, timeZone);
   const short = (date: string) => t('enrol.monthDay', { month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)) });
-  return last && last !== first ? `${short(first)} – ${short(last)}` : short(first);
+  if (last === first) return short(first);
+  return last ? `${short(first)} – ${short(last)}` : t('enrol.fromDate', { date: short(first) });
 }
 
 /** Who may enrol, in a few words: "女 50 岁起、男 55 岁起，至 80 岁 · 仅离休、退休", or "不限". */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { payState, placementsByClass, timeLeft, unpaidCount } from './placements-view.ts';
+import { matchesMember, payState, placementsByClass, timeLeft, unpaidCount } from './placements-view.ts';
 import { aClass, aPlacement } from './testing.ts';
 
 const NOW = new Date('2027-03-01T02:00:00.000Z');
@@ -39,5 +39,13 @@ describe('placements of a class', () => {
     expect(timeLeft('2027-03-02T03:30:59.000Z', NOW)).toEqual({ expired: false, hours: 25, minutes: 30 });
     expect(timeLeft('2027-03-01T02:00:00.000Z', NOW)).toEqual({ expired: true, hours: 0, minutes: 0 });
     expect(timeLeft('nonsense', NOW).expired).toBe(true);
+  });
+
+  it('finds a member by name or number', () => {
+    const p = aPlacement('1', { memberName: '张晓华', memberNo: '20170831' });
+    expect(matchesMember(p, '')).toBe(true);
+    expect(matchesMember(p, '晓华')).toBe(true);
+    expect(matchesMember(p, '0831')).toBe(true);
+    expect(matchesMember(p, '李')).toBe(false);
   });
 });

@@ -56,3 +56,9 @@ export const unpaidCount = (group: ClassPlacements, now: Date): number =>
     const state = payState(p, group.cls.feeCents, now);
     return state === 'due' || state === 'overdue';
   }).length;
+
+/** Whether a placement is the member typed (part of the name or the member number); everyone when blank. */
+export function matchesMember(placement: PlacementDto, text: string): boolean {
+  const needle = text.trim().toLowerCase();
+  return !needle || (placement.memberName ?? '').toLowerCase().includes(needle) || (placement.memberNo ?? '').toLowerCase().includes(needle);
+}

@@ -20,10 +20,10 @@ describe('seat counts', () => {
   });
 
   it('says which classes have more applicants than free seats', () => {
-    expect(seatRow(classes[0]!)).toMatchObject({ free: 18, oversubscribed: true, ratio: 1.7 });
-    expect(seatRow(classes[1]!)).toMatchObject({ free: 10, oversubscribed: false, ratio: 0.4 });
+    expect(seatRow(classes[0]!)).toMatchObject({ free: 18, oversubscribed: true, over: 12 });
+    expect(seatRow(classes[1]!)).toMatchObject({ free: 10, oversubscribed: false, over: 0 });
     const full = aClass('c3', { capacity: 2, seats: { admitted: 1, waitlisted: 0, offered: 1, applicants: 0, firstChoice: 0 } });
-    expect(seatRow(full)).toMatchObject({ free: 0, oversubscribed: false, ratio: null });
+    expect(seatRow(full)).toMatchObject({ free: 0, oversubscribed: false, over: 0 });
   });
 
   it('adds the term up', () => {

@@ -26,8 +26,8 @@ export interface SeatRow {
   free: number;
   /** More applicants than free seats: the draw (or arrival order) decides. */
   oversubscribed: boolean;
-  /** Applicants per free seat, one decimal; null when no seat is free. */
-  ratio: number | null;
+  /** Applicants beyond the free seats (0 when all fit). */
+  over: number;
 }
 
 export function seatRow(cls: ClassDto): SeatRow {
@@ -36,7 +36,7 @@ export function seatRow(cls: ClassDto): SeatRow {
     cls,
     free,
     oversubscribed: cls.seats.applicants > free,
-    ratio: free > 0 ? Math.round((cls.seats.applicants / free) * 10) / 10 : null,
+    over: Math.max(0, cls.seats.applicants - free),
   };
 }
 
