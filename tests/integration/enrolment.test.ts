@@ -91,6 +91,16 @@ describe.runIf(storageAvailable)('term enrolment', () => {
     expect(((await ok('GET', `/api/terms/${term.id}`)).classes as unknown[]).length).toBe(1);
   });
 
+  it('keeps null as "no limit" in a class’s age bounds, never 0', async () => {
+    const term = await makeTerm();
+    const c = await makeClass(term.id, { minAgeFemale: null, minAgeMale: null, maxAge: null, categories: null, teacher: null });
+    expect(c).toMatchObject({ minAgeFemale: null, minAgeMale: null, maxAge: null, categories: null, teacher: null });
+    const limited = await ok('PATCH', `/api/classes/${c.id}`, { maxAge: 80 });
+    expect(limited.class).toMatchObject({ maxAge: 80 });
+    const cleared = await ok('PATCH', `/api/classes/${c.id}`, { maxAge: null });
+    expect(cleared.class).toMatchObject({ maxAge: null });
+  });
+
   it('refuses bad applications with a clear error and changes nothing', async () => {
     const term = await makeTerm({ choicesPerApplication: 2, classesPerMember: 1 });
     const other = await makeTerm();

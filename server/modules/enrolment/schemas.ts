@@ -9,7 +9,11 @@ const Category = OneOf(MEMBER_CATEGORIES);
 const Categories = Type.Array(Category, { maxItems: MEMBER_CATEGORIES.length, uniqueItems: true });
 const Age = Type.Integer({ minimum: 0, maximum: 130 });
 const Fee = Type.Integer({ minimum: 0, maximum: 100_000_000, description: 'In fen (1/100 yuan).' });
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
+/**
+ * Null first: Fastify's validator coerces types, and against `[integer, null]` it would turn a null (meaning "no
+ * limit") into 0 (a maximum age of 0: nobody) before trying the null branch.
+ */
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([Type.Null(), schema]);
 
 export type { TermPhase };
 

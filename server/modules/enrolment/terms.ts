@@ -202,7 +202,8 @@ export async function updateClass(db: Kysely<DB>, principal: Principal | null, c
       if (!existing) throw notFound('The class');
       const term = (await q.findTerm(trx, existing.termId))!;
       const user = userOfVenue(principal, term.venueId);
-      checkAgeBounds({ minAgeFemale: input.minAgeFemale ?? existing.minAgeFemale, minAgeMale: input.minAgeMale ?? existing.minAgeMale, maxAge: input.maxAge ?? existing.maxAge });
+      const bound = <K extends 'minAgeFemale' | 'minAgeMale' | 'maxAge'>(key: K) => (input[key] !== undefined ? input[key] : existing[key]);
+      checkAgeBounds({ minAgeFemale: bound('minAgeFemale'), minAgeMale: bound('minAgeMale'), maxAge: bound('maxAge') });
       if (input.capacity !== undefined && input.capacity < existing.taken) {
         throw new AppError('conflict', `${existing.taken} seats of this class are already taken or offered: the capacity cannot go below that.`, { field: 'capacity', taken: existing.taken });
       }
