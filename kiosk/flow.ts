@@ -77,6 +77,16 @@ export const isLastFourAlone = (text: string): boolean => /^\d{4}$/.test(text.tr
  */
 export const isPartialNumber = (text: string): boolean => /^\d{5,10}$/.test(text.replace(/[\s-]/g, ''));
 
+/**
+ * Whether the name screen looks `query` (trimmed) up now. A number typed there alone is looked up once it is a
+ * whole mobile: each shorter one would find nobody and count against the kiosk's guesses (a landline goes
+ * through the phone keypad's 查找). The enrolment flow's name search keeps the same rule.
+ */
+export function isNameQueryReady(query: string): boolean {
+  const digitsOnly = /^[\d\s+-]+$/.test(query);
+  return query.length > 0 && (!digitsOnly || isWholeMobile(query.replace(/\D/g, '').replace(/^86(?=1\d{10}$)/, '')));
+}
+
 /** A name with four or more figures: when it finds nobody, the figures are the likelier mistake. */
 export const hasNameAndDigits = (text: string): boolean => /\d{4}/.test(text) && /[^\d\s-]/.test(text);
 
@@ -204,11 +214,7 @@ export function step(flow: Flow, event: FlowEvent, context: FlowContext): Next {
     case 'text': {
       if (screen.name !== 'name' || event.text === screen.text) return stay(flow);
       const query = event.text.trim();
-      // A number typed here alone is looked up once it is a whole mobile: each shorter one would find nobody and
-      // count against the kiosk's guesses (a landline goes through the phone keypad's 查找).
-      const digitsOnly = /^[\d\s+-]+$/.test(query);
-      const ready = query.length > 0 && (!digitsOnly || isWholeMobile(query.replace(/\D/g, '').replace(/^86(?=1\d{10}$)/, '')));
-      return startSearch(flow, { ...screen, text: event.text }, query, ready);
+      return startSearch(flow, { ...screen, text: event.text }, query, isNameQueryReady(query));
     }
     case 'searchResult':
       if (screen.name !== 'phone' && screen.name !== 'name') return stay(flow);

@@ -1,6 +1,7 @@
 /** English. Must have every key of the Chinese dictionary (the type checks it; a unit test checks placeholders). */
 import type { MessageKey } from './zh-CN.ts';
 import { kioskEn } from './kiosk.en.ts';
+import { kioskEnrolEn } from './kiosk-enrol.en.ts';
 import { displayTournamentEn } from './display-tournament.en.ts';
 import { displayEnrolmentEn } from './display-enrolment.en.ts';
 import { membersEn } from './members.en.ts';
@@ -16,6 +17,7 @@ import { memberEn } from './member.en.ts';
 
 export const en: Record<MessageKey, string> = {
   ...kioskEn,
+  ...kioskEnrolEn,
   ...displayTournamentEn,
   ...displayEnrolmentEn,
   ...membersEn,

@@ -1,5 +1,6 @@
 /** Chinese, the first language. Its keys define `MessageKey`; every other dictionary must have them all. */
 import { kioskZhCN } from './kiosk.zh-CN.ts';
+import { kioskEnrolZhCN } from './kiosk-enrol.zh-CN.ts';
 import { displayTournamentZhCN } from './display-tournament.zh-CN.ts';
 import { displayEnrolmentZhCN } from './display-enrolment.zh-CN.ts';
 import { membersZhCN } from './members.zh-CN.ts';
@@ -15,6 +16,7 @@ import { memberZhCN } from './member.zh-CN.ts';
 
 export const zhCN = {
   ...kioskZhCN,
+  ...kioskEnrolZhCN,
   ...displayTournamentZhCN,
   ...displayEnrolmentZhCN,
   ...membersZhCN,
