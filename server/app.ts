@@ -62,7 +62,7 @@ export const LOG_REDACT = [
   'req.headers.authorization',
   'req.headers.cookie',
   'res.headers["set-cookie"]',
-  ...['password', 'currentPassword', 'newPassword', 'token', 'pairingCode'].flatMap((field) => [`req.body.${field}`, `body.${field}`, field]),
+  ...['password', 'currentPassword', 'newPassword', 'token', 'pairingCode', 'pin'].flatMap((field) => [`req.body.${field}`, `body.${field}`, field]),
 ];
 
 export interface BuildOptions {

@@ -97,12 +97,32 @@ function participantName(id: string, names: AuditNames): string {
   return names.participant?.(id) ?? id.slice(0, 8);
 }
 
+/**
+ * Fields of terms and classes whose empty value is a rule, not a blank: no age bound or category limit, no
+ * payment deadline, no renewal window.
+ */
+const EMPTY_MEANS: Readonly<Record<string, string>> = {
+  minAgeFemale: 'audit.value.noLimit',
+  minAgeMale: 'audit.value.noLimit',
+  maxAge: 'audit.value.noLimit',
+  categories: 'audit.value.noLimit',
+  payUntil: 'audit.value.noDeadline',
+  renewFrom: 'audit.value.noRenewal',
+  renewUntil: 'audit.value.noRenewal',
+};
+
+/** An amount in fen (1/100 yuan) as yuan: "300.00 元". */
+function moneyText(cents: number, lookup: Lookup): string {
+  const amount = (cents / 100).toFixed(2);
+  return lookup('audit.value.yuan', { amount }) ?? amount;
+}
+
 /** One value of a field, in words. */
 export function valueText(field: string, value: unknown, names: AuditNames): string {
   if (field === 'winnerId' && (value === null || value === undefined)) return names.lookup('audit.value.noWinner') ?? '—';
   if (field === 'lotOrder' && (value === null || value === undefined)) return names.lookup('audit.value.notRecorded') ?? '—';
   if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) {
-    return names.lookup('audit.value.empty') ?? '—';
+    return names.lookup(Object.hasOwn(EMPTY_MEANS, field) ? EMPTY_MEANS[field]! : 'audit.value.empty') ?? '—';
   }
   switch (field) {
     case 'roomId':
@@ -127,6 +147,18 @@ export function valueText(field: string, value: unknown, names: AuditNames): str
       return participantName(String(value), names);
     case 'lotOrder':
       return Array.isArray(value) ? value.map((id, i) => `${i + 1} ${participantName(String(id), names)}`).join('、') : String(value);
+    case 'categories':
+    case 'priorityCategories':
+      return Array.isArray(value) ? value.map((c) => names.lookup(`members.category.${String(c)}`) ?? String(c)).join('、') : String(value);
+    case 'feeCents':
+    case 'amountCents':
+      return typeof value === 'number' ? moneyText(value, names.lookup) : String(value);
+    case 'minAgeFemale':
+    case 'minAgeMale':
+    case 'maxAge':
+      return names.lookup('audit.value.age', { age: String(value) }) ?? String(value);
+    case 'offerHours':
+      return names.lookup('audit.value.hours', { hours: String(value) }) ?? String(value);
   }
   if (field === 'kind' && typeof value === 'string') return names.lookup(`booking.kind.${value}`) ?? names.lookup(`device.kind.${value}`) ?? value;
   if (typeof value === 'string') return ISO_INSTANT.test(value) ? names.instant(value) : value;
@@ -139,8 +171,12 @@ export function valueText(field: string, value: unknown, names: AuditNames): str
  */
 export const FIELD_ORDER = [
   'title', 'name', 'username', 'start', 'end', 'roomId', 'kind', 'expectedCount', 'notes', 'rrule', 'status',
-  'memberNo', 'cardCode', 'phone', 'category', 'gender', 'birthMonth', 'formerUnit', 'formerPosition',
-  'role', 'venueIds', 'disabled', 'result', 'winnerId', 'lotOrder', 'venueId',
+  'memberNo', 'cardCode', 'phone', 'category', 'gender', 'birthMonth', 'formerUnit', 'formerPosition', 'pin',
+  'role', 'venueIds', 'disabled', 'result', 'winnerId', 'lotOrder',
+  // Terms and classes: what, then when, then who may enrol.
+  'course', 'teacher', 'level', 'capacity', 'feeCents', 'renewFrom', 'renewUntil', 'applyFrom', 'applyUntil', 'payUntil', 'offerHours',
+  'classesPerMember', 'choicesPerApplication', 'priorityCategories', 'minAgeFemale', 'minAgeMale', 'maxAge', 'categories',
+  'venueId',
 ];
 
 const rank = (field: string) => {
@@ -175,13 +211,89 @@ export function changeLines(entry: AuditEntry, given: AuditNames): ChangeLine[] 
   }));
 }
 
-/** Context worth a short note: how many bookings a series change touched, the line of an import. */
-export function detailText(entry: AuditEntry, names: Pick<AuditNames, 'lookup'>): string {
+/** A published seed hash, short enough for a line and long enough to compare with the one on the notice board. */
+const hashText = (hash: string) => (hash.length > 16 ? `${hash.slice(0, 16)}…` : hash);
+
+/**
+ * The enrolment entries' details (server/modules/enrolment/audit-entries.ts) and a PIN's: the window and mode of a
+ * new term, the class a class entry is about, a draw's public number and outcome, a redo's reason, a payment's
+ * receipt, what a withdrawn place was. Only what is there is said: an older entry may lack a field.
+ */
+function enrolmentNotes(entry: AuditEntry, names: Pick<AuditNames, 'lookup' | 'instant'>): string[] {
+  const d = entry.details;
+  const { lookup } = names;
+  const str = (key: string) => (typeof d[key] === 'string' ? (d[key] as string) : null);
+  const num = (key: string) => (typeof d[key] === 'number' ? (d[key] as number) : null);
+  const notes: string[] = [];
+  const say = (key: string, params: Record<string, string | number>, fallback: string) => notes.push(lookup(key, params) ?? fallback);
+  switch (entry.action) {
+    case 'term.created': {
+      const mode = str('mode');
+      if (mode) notes.push(lookup(`audit.term.mode.${mode}`) ?? mode);
+      const from = str('applyFrom');
+      const to = str('applyUntil');
+      if (from && to) say('audit.term.window', { from: names.instant(from), to: names.instant(to) }, `${from} – ${to}`);
+      break;
+    }
+    case 'term.class_created':
+    case 'term.class_updated': {
+      const name = str('class');
+      const capacity = num('capacity');
+      if (name) say(capacity === null ? 'audit.term.class' : 'audit.term.classSeats', { name, capacity: capacity ?? '' }, name);
+      break;
+    }
+    case 'term.drawn': {
+      const round = num('round');
+      const publicNumber = str('publicNumber');
+      if (round !== null) say('audit.term.round', { round }, `#${round}`);
+      if (publicNumber !== null) say('audit.term.publicNumber', { number: publicNumber }, publicNumber);
+      const [applications, admitted, waitlisted] = [num('applications'), num('admitted'), num('waitlisted')];
+      if (applications !== null && admitted !== null && waitlisted !== null) {
+        say('audit.term.outcome', { applications, admitted, waitlisted }, `${applications}: ${admitted} / ${waitlisted}`);
+      }
+      break;
+    }
+    case 'term.redrawn': {
+      const round = num('round');
+      const reason = str('reason');
+      const removed = num('removedPlacements');
+      if (round !== null) say('audit.term.voided', { round }, `#${round}`);
+      if (reason) say('audit.term.reason', { reason }, reason);
+      if (removed !== null) say('audit.term.removed', { count: removed }, String(removed));
+      break;
+    }
+    case 'placement.withdrawn': {
+      const from = str('from');
+      if (from) say('audit.placement.was', { status: lookup(`audit.status.${from}`) ?? from }, from);
+      break;
+    }
+    case 'placement.paid': {
+      const receipt = str('receiptNo');
+      const amount = num('amountCents');
+      if (receipt) say('audit.placement.receipt', { receipt }, receipt);
+      if (amount !== null) notes.push(moneyText(amount, lookup));
+      break;
+    }
+    case 'member.pin_issued': {
+      const ended = num('sessionsEnded');
+      if (ended) say('audit.pin.sessionsEnded', { count: ended }, String(ended));
+      break;
+    }
+  }
+  // A term's published seed hash (when made, and the new one after a redo): the fingerprint people check the draw by.
+  const published = str('published');
+  if (published && entry.action.startsWith('term.')) say('audit.term.published', { hash: hashText(published) }, hashText(published));
+  return notes;
+}
+
+/** Context worth a short note: how many bookings a series change touched, the line of an import, a draw's outcome. */
+export function detailText(entry: AuditEntry, names: Pick<AuditNames, 'lookup' | 'instant'>): string {
   const d = entry.details;
   const notes: string[] = [];
   if (d.via === 'import' && typeof d.line === 'number') notes.push(names.lookup('audit.viaImport', { line: d.line }) ?? `import ${d.line}`);
   if (typeof d.count === 'number' && d.count > 1) notes.push(names.lookup('audit.more', { count: d.count }) ?? String(d.count));
   // Pairing paused or resumed: how many wrong pairing codes that hour (pairing-limits.ts).
   if (typeof d.failedAttempts === 'number') notes.push(names.lookup('audit.failedPairings', { count: d.failedAttempts }) ?? String(d.failedAttempts));
+  notes.push(...enrolmentNotes(entry, names));
   return notes.join(' · ');
 }

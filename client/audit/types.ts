@@ -3,7 +3,7 @@ import type { AuditEntityKind } from '../../server/db/schema.ts';
 import type { AuditEntryDto } from '../../server/modules/audit/schemas.ts';
 
 export type { AuditEntityKind };
-export const AUDIT_ENTITY_KINDS = ['booking', 'member', 'match', 'user', 'device', 'tournament', 'calendar_link'] as const satisfies readonly AuditEntityKind[];
+export const AUDIT_ENTITY_KINDS = ['booking', 'member', 'match', 'user', 'device', 'tournament', 'calendar_link', 'term', 'placement'] as const satisfies readonly AuditEntityKind[];
 
 export interface FieldChange {
   from: unknown;

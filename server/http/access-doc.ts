@@ -3,9 +3,10 @@
  * holds exactly this table, so the document cannot drift from the code: after changing access.ts, run
  * `npx tsx server/http/access-doc.ts` and paste its output over the old table.
  */
-import { ACCESS, EVERY_CALLER, TOPIC_ACCESS, type RouteAccess, type VenueSource } from './access.ts';
+import { ACCESS, TOPIC_ACCESS, type Caller, type RouteAccess, type VenueSource } from './access.ts';
 
-const HEADERS = ['admin', 'coordinator', 'referee', 'kiosk', 'display'] as const;
+/** Every kind of caller, one column each: staff by role, devices by kind, and a member signed in on the phone pages. */
+const HEADERS = ['admin', 'coordinator', 'referee', 'kiosk', 'display', 'member'] as const satisfies readonly Caller[];
 
 function venueText(venue: VenueSource): string {
   if (venue === null) return '—';
@@ -30,7 +31,7 @@ export function accessTable(): string {
   }
   for (const [kind, access] of Object.entries(TOPIC_ACCESS)) {
     const allowed: readonly string[] = access.allow;
-    lines.push(`| socket topic \`${kind}:ID\` | ${EVERY_CALLER.map((c) => (allowed.includes(c) ? '✓' : '')).join(' | ')} | ${access.venue} | ${access.why} |`);
+    lines.push(`| socket topic \`${kind}:ID\` | ${HEADERS.map((c) => (allowed.includes(c) ? '✓' : '')).join(' | ')} | ${access.venue} | ${access.why} |`);
   }
   return lines.join('\n');
 }

@@ -60,9 +60,9 @@ export const ACCESS = {
   'GET /api/audit': { allow: ['admin'], venue: null, why: 'Who changed what, across every venue and account: admins only.' },
 
   // Venues and rooms
-  'GET /api/venues': { allow: EVERY_CALLER, venue: null, why: 'Lists only the venues the caller belongs to.' },
+  'GET /api/venues': { allow: EVERY_CALLER_AND_MEMBER, venue: null, why: 'Lists only the venues the caller belongs to; a member, every centre (names and hours are public; the phone pages show them).' },
   'POST /api/venues': { allow: ['admin'], venue: null, why: 'Opening a centre is the bureau’s decision.' },
-  'GET /api/venues/:venueId': { allow: EVERY_CALLER, venue: venueParam, why: 'Staff, kiosks and displays of the venue read its name, zone and hours.' },
+  'GET /api/venues/:venueId': { allow: EVERY_CALLER_AND_MEMBER, venue: venueParam, why: 'Staff, kiosks and displays of the venue read its name, zone and hours; a member, any centre’s (public; the phone pages show them).' },
   'PATCH /api/venues/:venueId': { allow: ['admin'], venue: venueParam, why: 'A centre’s name, time zone and opening hours are set by the bureau.' },
   'GET /api/venues/:venueId/rooms': { allow: EVERY_CALLER, venue: venueParam, why: 'Rooms are shown on every screen of the venue.' },
   'POST /api/venues/:venueId/rooms': { allow: STAFF, venue: venueParam, why: 'The venue’s coordinators set up its rooms.' },

@@ -337,17 +337,10 @@ describe.runIf(storageAvailable)('authorization matrix: every route and topic as
     return { id: user.id, cookie: `centre_ops_session=${token}`, password, username };
   }
 
-  /**
-   * A session of the member made directly (signing in over HTTP is rate-limited per address). Last seen in the
-   * future: authenticating records use at most every five minutes, and the fingerprint below would count that
-   * write in member_sessions as a change made by a refused call (it ignores only the staff sessions' last use).
-   */
+  /** A session of the member made directly (signing in over HTTP is rate-limited per address). */
   async function memberSession(memberId: string): Promise<string> {
     const token = newSessionToken();
-    await t.database.db
-      .insertInto('memberSessions')
-      .values({ memberId, tokenHash: hashSecret(token), expiresAt: new Date(Date.now() + 24 * hour), lastSeenAt: new Date(Date.now() + 12 * hour) })
-      .execute();
+    await t.database.db.insertInto('memberSessions').values({ memberId, tokenHash: hashSecret(token), expiresAt: new Date(Date.now() + 24 * hour) }).execute();
     return `member_session=${token}`;
   }
 
@@ -404,8 +397,6 @@ describe.runIf(storageAvailable)('authorization matrix: every route and topic as
       const signed = await t.app.inject({ method: 'POST', url: '/api/member-auth/login', payload: { memberNo, pin } });
       if (signed.statusCode !== 200) throw new Error(`member sign-in failed: ${signed.body}`);
       const cookie = String(signed.headers['set-cookie']).split(';')[0]!;
-      // As memberSession says: no use recorded while the matrix runs.
-      await sql`update member_sessions set last_seen_at = now() + interval '12 hours' where member_id = ${memberId}`.execute(t.database.db);
       return { name, caller: 'member', venues: 'all', memberId, headers: { cookie } };
     };
     const revoked = await pairDevice(t, admin.cookie, venueA, 'kiosk');

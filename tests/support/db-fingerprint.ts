@@ -2,20 +2,25 @@
  * A fingerprint of every row of every table (`{table: md5}`), to prove that a refused request changed nothing
  * (the authorization matrix and fuzz tests). Everything is checked, the audit log included, except what may
  * change when nothing was asked to change:
- * - `devices.last_seen_at`, `sessions.last_used_at`: authenticating a request records when a device or
- *   session was last used (at most every minute or five, http/authenticate.ts), whatever the request does.
+ * - `devices.last_seen_at`, `sessions.last_used_at`, `member_sessions.last_seen_at`: authenticating a request
+ *   records when a device, a staff session or a member session was last used (at most every minute or five,
+ *   http/authenticate.ts), whatever the request does.
  * - `rate_limits`, the whole table: counting sign-in, password and pairing attempts, refused ones included,
  *   is its purpose (http/shared-rate-limiter.ts).
  * - `report_months`, `report_member_months`: the reports' roll-up of past months' visits, filled by the first
  *   report that needs a month; a cache derived from `visits`, which stays checked.
  * - the outbox's rows: the dispatcher numbers them, fills in headcounts and drops superseded ones on its own,
  *   after earlier commits. Only its highest id is compared, which nothing but a new event raises.
+ * - `term_seat_changes`, the whole table: a queue of marks that the seat board's timer takes (deletes) on its
+ *   own (enrolment/seat-board.ts). A mark is written only in the same transaction as the change of seats or
+ *   applications it announces, and those tables (`placements`, `term_classes`, `enrolment_applications`) stay
+ *   checked.
  */
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../server/db/schema.ts';
 
-const VOLATILE_COLUMNS: Readonly<Record<string, readonly string[]>> = { devices: ['last_seen_at'], sessions: ['last_used_at'] };
-const VOLATILE_TABLES: readonly string[] = ['rate_limits', 'report_months', 'report_member_months', 'outbox', 'outbox_horizon'];
+const VOLATILE_COLUMNS: Readonly<Record<string, readonly string[]>> = { devices: ['last_seen_at'], sessions: ['last_used_at'], member_sessions: ['last_seen_at'] };
+const VOLATILE_TABLES: readonly string[] = ['rate_limits', 'report_months', 'report_member_months', 'outbox', 'outbox_horizon', 'term_seat_changes'];
 
 const queries = new WeakMap<Kysely<DB>, ReturnType<typeof sql.raw<{ fingerprint: Record<string, string> | string }>>>();
 

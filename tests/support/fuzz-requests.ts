@@ -11,12 +11,14 @@ import {
 import type { FuzzWorld } from './fuzz-fixture.ts';
 import { SPECS, type RouteSpec } from './fuzz-routes.ts';
 
-export type Caller = 'admin' | 'kiosk' | 'anonymous' | 'forged';
-const CALLERS: readonly Caller[] = ['admin', 'kiosk', 'anonymous', 'forged'];
+/** `member`: a member signed in on the phone pages, who may call the enrolment routes for themselves. */
+export type Caller = 'admin' | 'kiosk' | 'member' | 'anonymous' | 'forged';
+const CALLERS: readonly Caller[] = ['admin', 'kiosk', 'member', 'anonymous', 'forged'];
 function credentials(world: FuzzWorld, caller: Caller): Record<string, string> {
   if (caller === 'admin') return { cookie: world.adminCookie };
   if (caller === 'kiosk') return { authorization: `Bearer ${world.kioskToken}` };
-  if (caller === 'forged') return { authorization: 'Bearer forged-token-that-was-never-issued', cookie: 'centre_ops_session=forged' };
+  if (caller === 'member') return { cookie: world.memberCookie };
+  if (caller === 'forged') return { authorization: 'Bearer forged-token-that-was-never-issued', cookie: 'centre_ops_session=forged; member_session=forged' };
   return {};
 }
 
@@ -67,7 +69,9 @@ export function requestArbitrary(key: string, world: FuzzWorld): fc.Arbitrary<Fu
   // Mostly the admin, who passes every access check, so that requests reach validation and the services.
   const caller = fc.oneof({ weight: 5, arbitrary: fc.constant<Caller>('admin') }, { weight: 3, arbitrary: fc.constantFrom(...CALLERS) });
   const contentType = fc.oneof({ weight: 4, arbitrary: fc.constant('application/json') }, { weight: 2, arbitrary: fc.constantFrom(...CONTENT_TYPES) });
-  const headers = fc.oneof({ weight: 2, arbitrary: fc.constant({}) }, { weight: 1, arbitrary: nastyHeaders });
+  // The route's own valid headers, unless a hostile one of the same name replaces them.
+  const validHeaders = spec.headers?.() ?? {};
+  const headers = fc.oneof({ weight: 2, arbitrary: fc.constant({}) }, { weight: 1, arbitrary: nastyHeaders }).map((h) => ({ ...validHeaders, ...h }));
 
   if (spec.csv) {
     return fc.record({

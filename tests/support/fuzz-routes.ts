@@ -3,10 +3,10 @@
  * path, a valid body to break, a valid query, and how the service can be made to refuse a body the schema
  * accepts. tests/integration/fuzz.test.ts fails when the app has a route that is not listed here.
  */
-import type { FuzzWorld } from './fuzz-fixture.ts';
+import { FUZZ_MEMBER_NO, GUESSED_PIN, type FuzzWorld } from './fuzz-fixture.ts';
 import type { BodyTemplate } from './fuzz-arbitraries.ts';
 
-export type WorldId = Exclude<keyof FuzzWorld, 'adminCookie' | 'kioskToken'>;
+export type WorldId = Exclude<keyof FuzzWorld, 'adminCookie' | 'kioskToken' | 'memberCookie'>;
 
 /**
  * What a route takes, for the generators. `params`: which fixture id fills each path parameter when the
@@ -23,6 +23,8 @@ export interface RouteSpec {
   /** The route changes nothing whatever its body (a check, a sign-in or pairing nobody can win): any body goes. */
   readOnly?: true;
   query?: (w: FuzzWorld) => string;
+  /** Headers a valid request carries (an Idempotency-Key), so that a refused body reaches the service's checks. */
+  headers?: () => Record<string, string>;
   noInput?: true;
   csv?: true;
 }
@@ -32,6 +34,16 @@ const r = (value: unknown, required = false) => ({ value, required });
 const NOTHING = '5f0c1c9e-0000-4000-8000-00000000dead';
 const UNKNOWN_ZONE = 'Mars/Olympus_Mons';
 const ISO = { start: '2026-12-08T14:00:00+08:00', end: '2026-12-08T15:00:00+08:00' };
+/**
+ * The fixture's own state refuses any valid body: its lottery term's window is open (no draw yet, and no redo of
+ * one), it has no renewal window, and its place is on a waiting list (nothing to pay for).
+ */
+const BY_STATE = () => ({});
+/** A key no fixture request used: the application route then takes the request as new and checks its body. */
+const FRESH_KEY = { 'idempotency-key': '7d9e2f4a-1b3c-4d5e-8f60-0123456789ab' };
+const termRules = {
+  renewFrom: r(null), renewUntil: r(null), classesPerMember: r(1), choicesPerApplication: r(3), priorityCategories: r(['veteran']), offerHours: r(48), payUntil: r('2027-09-30T00:00:00+08:00'),
+};
 
 export const SPECS: Record<string, RouteSpec> = {
   'GET /api/health': {},
@@ -129,4 +141,66 @@ export const SPECS: Record<string, RouteSpec> = {
   },
   'PUT /api/matches/:matchId/result': { params: { matchId: 'matchId' }, body: () => ({ score: r([17, 15]) }), refuse: () => ({ walkover: NOTHING }) },
   'PUT /api/matches/:matchId/live': { params: { matchId: 'matchId' }, body: () => ({ score: r([3, 2]) }), refuse: () => ({ score: [-1, 99] }) },
+
+  // Senior-university enrolment (docs/api.md "Senior-university enrolment").
+  'POST /api/terms': {
+    body: (w) => ({
+      venueId: r(w.venueId, true), name: r('2028 年春季学期', true), mode: r('lottery', true), applyFrom: r('2028-01-05T09:00:00+08:00', true), applyUntil: r('2028-01-20T17:00:00+08:00', true), ...termRules,
+    }),
+    refuse: () => ({ venueId: NOTHING }),
+  },
+  'GET /api/terms': { query: (w) => `venueId=${w.venueId}` },
+  'GET /api/terms/:termId': { params: { termId: 'termId' } },
+  'PATCH /api/terms/:termId': {
+    params: { termId: 'termId' },
+    body: () => ({ name: r('改名'), applyFrom: r('2026-12-01T09:00:00+08:00'), applyUntil: r('2027-01-31T17:00:00+08:00'), ...termRules }),
+    // A window that ends before it opens.
+    refuse: () => ({ applyFrom: '2027-02-01T09:00:00+08:00', applyUntil: '2027-01-31T17:00:00+08:00' }),
+  },
+  'POST /api/terms/:termId/classes': {
+    params: { termId: 'termId' },
+    body: (w) => ({
+      name: r('国画中级班', true), course: r('国画', true), roomId: r(w.roomId, true), capacity: r(25, true), firstStart: r('2027-09-07T09:00:00+08:00', true),
+      firstEnd: r('2027-09-07T10:30:00+08:00', true), rrule: r('FREQ=WEEKLY;COUNT=2', true), teacher: r('刘老师'), level: r('中级'), feeCents: r(40_000),
+      minAgeFemale: r(50), minAgeMale: r(55), maxAge: r(80), categories: r(['retired']), continuesClassId: r(null),
+    }),
+    refuse: () => ({ roomId: NOTHING }),
+  },
+  'PATCH /api/classes/:classId': {
+    params: { classId: 'classId' },
+    body: () => ({ name: r('改名'), course: r('书法'), teacher: r(null), level: r('初级'), feeCents: r(0), capacity: r(40), minAgeFemale: r(null), minAgeMale: r(55), maxAge: r(80), categories: r(null) }),
+    // Nobody could enrol: a lower age bound above the upper one.
+    refuse: () => ({ minAgeFemale: 90, maxAge: 60 }),
+  },
+  'GET /api/classes/:classId/roster': { params: { classId: 'firstComeClassId' } },
+  'GET /api/classes/:classId/attendance': { params: { classId: 'firstComeClassId' } },
+  'GET /api/terms/:termId/report': { params: { termId: 'firstComeTermId' } },
+  'GET /api/terms/:termId/eligibility': { params: { termId: 'termId' }, query: (w) => `memberId=${w.memberId}` },
+  'POST /api/terms/:termId/applications': {
+    params: { termId: 'termId' },
+    headers: () => FRESH_KEY,
+    body: (w) => ({ memberId: r(w.memberId), memberCode: r('M0002'), choices: r([w.classId], true) }),
+    // A class of nothing, not of this term.
+    refuse: () => ({ choices: [NOTHING] }),
+  },
+  'GET /api/terms/:termId/applications': { params: { termId: 'termId' }, query: (w) => `classId=${w.classId}` },
+  'PUT /api/applications/:applicationId': { params: { applicationId: 'applicationId' }, body: (w) => ({ choices: r([w.classId], true) }), refuse: () => ({ choices: [NOTHING] }) },
+  'DELETE /api/applications/:applicationId': { params: { applicationId: 'applicationId' }, noInput: true },
+  'POST /api/terms/:termId/draw': { params: { termId: 'termId' }, body: () => ({ publicNumber: r('07 19 23 31 02', true) }), refuse: BY_STATE },
+  'GET /api/terms/:termId/draw': { params: { termId: 'termId' } },
+  'POST /api/terms/:termId/redraw': { params: { termId: 'termId' }, body: () => ({ reason: r('公证员发现公开号码抄错', true) }), refuse: BY_STATE },
+  'GET /api/terms/:termId/placements': { params: { termId: 'firstComeTermId' }, query: (w) => `classId=${w.firstComeClassId}&memberId=${w.memberId}` },
+  'GET /api/terms/:termId/seats': { params: { termId: 'firstComeTermId' } },
+  'POST /api/terms/:termId/renewals': { params: { termId: 'termId' }, body: (w) => ({ memberId: r(w.memberId), memberCode: r('M0002'), classId: r(w.classId, true) }), refuse: BY_STATE },
+  'POST /api/placements/:placementId/withdraw': { params: { placementId: 'placementId' }, noInput: true },
+  'POST /api/placements/:placementId/accept': { params: { placementId: 'placementId' }, noInput: true },
+  'POST /api/placements/:placementId/decline': { params: { placementId: 'placementId' }, noInput: true },
+  'POST /api/placements/:placementId/payment': { params: { placementId: 'placementId' }, body: () => ({ receiptNo: r('收据 0001', true), amountCents: r(30_000, true) }), refuse: BY_STATE },
+
+  // Member PINs and the phone pages' sessions.
+  'POST /api/members/:memberId/pin': { params: { memberId: 'memberId' }, noInput: true },
+  // The fixture's member has this number and another PIN, so no body can sign in.
+  'POST /api/member-auth/login': { body: () => ({ memberNo: r(FUZZ_MEMBER_NO, true), pin: r(GUESSED_PIN, true) }), readOnly: true },
+  'POST /api/member-auth/logout': { noInput: true },
+  'GET /api/member-auth/me': {},
 };

@@ -21,6 +21,8 @@ export const AUDIT_ACTIONS = [
   'member.created',
   'member.updated',
   'member.removed',
+  // The desk issued (or replaced) a member's PIN for the phone pages; the PIN itself is never recorded.
+  'member.pin_issued',
   'match.result_entered',
   'match.result_corrected',
   'tournament.lot_drawn',

@@ -85,7 +85,7 @@ export async function issuePin(db: Kysely<DB>, limits: MemberLoginLimits, princi
     await limits.byMemberNo.reset(key, trx);
     await limits.byMemberNoDaily.reset(key, trx);
     await audit(user, {
-      action: 'member.updated',
+      action: 'member.pin_issued',
       entity: { kind: 'member', id: member.id, label: member.name },
       changes: { pin: { from: hadPin ? PIN_SHOWN_AS : null, to: PIN_SHOWN_AS } },
       details: { sessionsEnded: ended.length },
