@@ -107,7 +107,7 @@ describe.runIf(storageAvailable)('member PINs and member sessions', () => {
       const entries = await t.database.db.selectFrom('auditLog').selectAll().where('entityKind', '=', 'member').where('entityId', '=', member.id).execute();
       const issued = entries.filter((e) => JSON.stringify(e.changes).includes('"pin"'));
       expect(issued).toHaveLength(1);
-      expect(issued[0]).toMatchObject({ actorKind: 'user', actorId: coordinator.userId, action: 'member.updated' });
+      expect(issued[0]).toMatchObject({ actorKind: 'user', actorId: coordinator.userId, action: 'member.pin_issued' });
       expect(JSON.stringify(entries)).not.toContain(pin);
 
       // An admin may too; the second PIN replaces the first.
@@ -388,7 +388,7 @@ describe.runIf(storageAvailable)('member PINs and member sessions', () => {
       expectError(await as('PATCH', `/api/members/${member.id}`, { name: '改名' }), 403, 'forbidden');
       expectError(await as('GET', '/api/auth/me'), 403, 'forbidden');
       expectError(await as('POST', '/api/auth/password', { currentPassword: 'x', newPassword: 'long enough 12' }), 403, 'forbidden');
-      expectError(await as('GET', '/api/venues'), 403, 'forbidden');
+      expectError(await as('GET', `/api/venues/${venueId}/rooms`), 403, 'forbidden');
       expectError(await as('GET', `/api/bookings?venueId=${venueId}&from=2031-01-01T00:00:00Z&to=2031-02-01T00:00:00Z`), 403, 'forbidden');
       expectError(await as('POST', `/api/members/${member.id}/pin`), 403, 'forbidden');
       expect((await t.database.db.selectFrom('members').select('name').where('id', '=', member.id).executeTakeFirstOrThrow()).name).toBe(member.name);
