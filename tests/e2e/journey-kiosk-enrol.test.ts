@@ -90,7 +90,7 @@ describe.runIf(chromiumPath)('journey: applying for classes at the kiosk', () =>
       );
       i += 1;
     }
-    return { venueId, termId: term.id, classIds: ids };
+    return { venueId, termId: term.id, classIds: ids, rooms };
   }
 
   /** A new portrait kiosk page paired to the venue, on its welcome screen. */
@@ -242,7 +242,7 @@ describe.runIf(chromiumPath)('journey: applying for classes at the kiosk', () =>
       await page.getByRole('heading', { name: '已提交报名' }).waitFor();
       await page.getByTestId('draw-after').getByText(/\d+月\d+日报名截止后公开摇号/).waitFor();
       await expect.poll(() => page.getByTestId('place-line').allInnerTexts()).toEqual([expect.stringMatching(/书法一班[\s\S]*等待摇号/), expect.stringMatching(/国画班[\s\S]*等待摇号/)]);
-      await page.getByText(/报名编号 [0-9A-F]{8}/).waitFor();
+      await page.getByText(/回执编号 [0-9A-F]{8}/).waitFor();
       await page.getByTestId('idle-countdown').getByText(/\d+ 秒后回到首页/).waitFor();
       await expectNothingCut(page);
       await shot('result');
@@ -330,6 +330,69 @@ describe.runIf(chromiumPath)('journey: applying for classes at the kiosk', () =>
       await shot('offline');
       await context.setOffline(false);
       await page.getByRole('button', { name: '返回' }).click();
+      await page.getByRole('heading', { name: '请刷卡签到' }).waitFor();
+    });
+  });
+
+  describe('a renewal window', () => {
+    let kiosk: Awaited<ReturnType<typeof kioskFor>>;
+    const shot = (what: string) => shots.take(kiosk.page, what);
+
+    beforeAll(async () => {
+      // This term: 赵美华 has a seat in 书法一班. Its applications have closed.
+      const spring = await venueWithTerm('城南老干部活动中心', 'first_come', [{ name: '书法一班', course: '书法', teacher: '王老师', feeCents: 30000 }]);
+      const member = await post('/api/members', { name: '赵美华', cardCode: 'ZMH2027004', category: 'retired', gender: 'female', birthMonth: '1956-04' });
+      expect((await apply(spring.termId, member.id, [spring.classIds[0]!])).statusCode).toBe(201);
+      const closing = await request(`${server.url}/api/terms/${spring.termId}`, { method: 'PATCH', cookie, body: { applyUntil: new Date(Date.now() + 300).toISOString() } });
+      expect(closing.statusCode, closing.body).toBe(200);
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      // Next term: returning students renew first; 书法二班 continues 书法一班.
+      const autumn = await post('/api/terms', {
+        venueId: spring.venueId,
+        name: '2027年秋季学期',
+        mode: 'lottery',
+        renewFrom: new Date(Date.now() - HOUR).toISOString(),
+        renewUntil: new Date(Date.now() + 2 * DAY).toISOString(),
+        applyFrom: new Date(Date.now() + 2 * DAY).toISOString(),
+        applyUntil: new Date(Date.now() + 7 * DAY).toISOString(),
+        payUntil: new Date(Date.now() + 20 * DAY).toISOString(),
+      });
+      const first = new Date(Math.floor(Date.now() / HOUR) * HOUR - 3 * HOUR + 60 * DAY);
+      await post(`/api/terms/${autumn.id}/classes`, {
+        name: '书法二班',
+        course: '书法',
+        teacher: '王老师',
+        feeCents: 30000,
+        roomId: spring.rooms[1],
+        capacity: 30,
+        firstStart: first.toISOString(),
+        firstEnd: new Date(first.getTime() + 2 * HOUR).toISOString(),
+        rrule: 'FREQ=WEEKLY;COUNT=16',
+        continuesClassId: spring.classIds[0],
+      });
+      kiosk = await kioskFor(spring.venueId, '城南签到机');
+    });
+
+    it('confirms the returning student’s continuing class with one big button (续报)', async () => {
+      const { page } = kiosk;
+      const entry = page.getByTestId('enrol-entry');
+      await entry.getByText('2027年秋季学期老学员续报中').waitFor();
+      await entry.click();
+      await page.getByRole('heading', { name: '续报：请刷会员卡' }).waitFor();
+      await scan(page, 'ZMH2027004');
+      await page.getByRole('heading', { name: '老学员续报' }).waitFor();
+      const renewal = page.getByTestId('renewal').filter({ hasText: '书法二班' });
+      await renewal.getByText(/每周. 09:00–11:00/).waitFor();
+      await expectNothingCut(page);
+      await shot('renewal');
+      await renewal.getByRole('button', { name: '确认续报书法二班' }).click();
+      await page.getByRole('heading', { name: '续报成功' }).waitFor();
+      await page.getByTestId('place-line').getByText(/书法二班[\s\S]*请于\d+月\d+日前到服务台交学费 300 元/).waitFor();
+      await page.getByTestId('place-line').getByText('已录取').waitFor();
+      await shot('renewed');
+      await page.getByRole('button', { name: '查看我的报名' }).click();
+      await page.getByTestId('renewal').getByText('✓ 已续报').waitFor();
+      await page.getByRole('button', { name: '完成，退出' }).click();
       await page.getByRole('heading', { name: '请刷卡签到' }).waitFor();
     });
   });

@@ -66,7 +66,7 @@ export const kioskEnrolZhCN = {
   'kioskEnrol.declinedNote': '这个名额会让给下一位候补的学员。',
   'kioskEnrol.print': '打印回执',
   'kioskEnrol.again': '查看我的报名',
-  'kioskEnrol.reference': '报名编号 {ref}',
+  'kioskEnrol.reference': '回执编号 {ref}',
 
   'kioskEnrol.status.pending': '等待摇号',
   'kioskEnrol.status.admitted': '已录取',
