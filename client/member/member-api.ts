@@ -49,6 +49,12 @@ export const memberApi = {
   changeChoices: (applicationId: string, choices: readonly string[]) =>
     api.put<{ application: ApplicationDto }>(`/api/applications/${seg(applicationId)}`, { choices }),
   withdrawApplication: (applicationId: string) => api.delete(`/api/applications/${seg(applicationId)}`),
+  /** 续报: a returning student confirms a seat in the class that continues theirs; the server decides who may. */
+  renew: (termId: string, memberId: string, classId: string) =>
+    api.post<{ placement: PlacementDto }>(`/api/terms/${seg(termId)}/renewals`, { memberId, classId }),
+  /** The member's own placements in a term (the server answers a member with theirs only). */
+  placements: (termId: string, memberId: string) =>
+    api.get<{ placements: PlacementDto[] }>(withQuery(`/api/terms/${seg(termId)}/placements`, { memberId })),
   movePlacement: (placementId: string, move: PlacementMove) =>
     api.post<{ placement: PlacementDto }>(`/api/placements/${seg(placementId)}/${move}`),
 

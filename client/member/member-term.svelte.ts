@@ -10,6 +10,7 @@ import { DEFAULT_TIMEZONE, type Venue } from '../lib/types.ts';
 import type { LiveConnection, LiveEvent } from '../lib/live.svelte.ts';
 import type { ClassDto, TermDto } from '../../server/modules/enrolment/schemas.ts';
 import { memberApi, type Eligibility } from './member-api.ts';
+import { earlierTerms, heldClasses } from './renewal.ts';
 import { withSeats } from './term-view.ts';
 import { venueOf } from './venues.ts';
 
@@ -33,6 +34,13 @@ export class MemberTerm {
   refused = $state<string | null>(null);
   /** The term's centre: its name, and its zone for every time on the page. */
   venue = $state.raw<Venue | null>(null);
+  /**
+   * For 续报: the classes the member was admitted to in the centre's earlier terms, with their terms' names
+   * (renewal.ts). Read once, in the renewal window of a term with continuing classes; `heldRead` says the
+   * answer is in, and `held` stays null if it could not be read (the page then offers every continuing class).
+   */
+  held = $state.raw<ReadonlyMap<string, string> | null>(null);
+  heldRead = $state(false);
 
   readonly termId: string;
   readonly #memberId: string;
@@ -44,6 +52,7 @@ export class MemberTerm {
   #phaseTimer: ReturnType<typeof setTimeout> | null = null;
   #retryTimer: ReturnType<typeof setTimeout> | null = null;
   #stopped = false;
+  #heldAsked = false;
 
   constructor(live: LiveConnection | null, termId: string, memberId: string, onSignedOut: () => void) {
     this.#live = live;
@@ -79,6 +88,7 @@ export class MemberTerm {
       this.#mineLoadedAt = Date.now();
       this.error = null;
       this.#planPhaseReload(view.term);
+      if (view.term.phase === 'renewal' && !this.#heldAsked && view.classes.some((c) => c.continuesClassId !== null)) void this.#readHeld(view.term);
       if (this.venue?.id !== view.term.venueId) this.venue = await venueOf(view.term.venueId);
     } catch (error) {
       this.#failed(error);
@@ -96,6 +106,23 @@ export class MemberTerm {
     } catch (error) {
       this.#failed(error);
     }
+  }
+
+  async #readHeld(term: TermDto): Promise<void> {
+    this.#heldAsked = true;
+    try {
+      const earlier = earlierTerms((await memberApi.terms(term.venueId)).terms, term);
+      const answers = await Promise.all(earlier.map((t) => memberApi.placements(t.id, this.#memberId)));
+      if (this.#stopped) return;
+      this.held = heldClasses(answers.flatMap((a) => a.placements), earlier);
+    } catch (error) {
+      if (error instanceof ApiError && error.statusCode === 401) {
+        this.#onSignedOut();
+        return;
+      }
+      // Not known: the page offers every continuing class, and the server's answer says who may renew.
+    }
+    if (!this.#stopped) this.heldRead = true;
   }
 
   get zone(): string {

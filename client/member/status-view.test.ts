@@ -41,6 +41,12 @@ describe('what the phone page says about a seat', () => {
     });
   });
 
+  it('a returning student’s seat says 已续报, with the fee to pay like any seat', () => {
+    const renewed = { ...base, source: 'returning' as const, applicationId: null, payBy: '2027-03-05T10:00:00Z' };
+    expect(statusView(renewed, ctx)).toMatchObject({ tone: 'due', headline: { key: 'mapp.status.renewed' }, detail: { key: 'mapp.status.payBy' } });
+    expect(statusView({ ...renewed, paidAt: '2027-03-02T01:00:00Z' }, ctx)).toMatchObject({ tone: 'ok', headline: { key: 'mapp.status.renewed' } });
+  });
+
   it('a waiting list place says its number in words', () => {
     expect(statusView({ ...base, status: 'waitlisted', position: 3 }, ctx)).toMatchObject({
       tone: 'wait',

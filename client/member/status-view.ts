@@ -60,12 +60,14 @@ export function statusView(p: PlacementDto, { now, at, feeCents }: StatusContext
       };
     }
     case 'admitted': {
-      if (p.paidAt) return { tone: 'ok', headline: { key: 'mapp.status.admitted' }, detail: { key: 'mapp.status.paid', params: { date: at(p.paidAt) } }, actions: ['withdraw'] };
-      if (feeCents <= 0) return { tone: 'ok', headline: { key: 'mapp.status.admitted' }, detail: null, actions: ['withdraw'] };
+      // A returning student's seat (续报) says so: they confirmed it themselves, no draw gave it.
+      const headline: Line = { key: p.source === 'returning' ? 'mapp.status.renewed' : 'mapp.status.admitted' };
+      if (p.paidAt) return { tone: 'ok', headline, detail: { key: 'mapp.status.paid', params: { date: at(p.paidAt) } }, actions: ['withdraw'] };
+      if (feeCents <= 0) return { tone: 'ok', headline, detail: null, actions: ['withdraw'] };
       const fee = yuan(feeCents);
       return p.payBy
-        ? { tone: 'due', headline: { key: 'mapp.status.admitted' }, detail: { key: 'mapp.status.payBy', params: { date: at(p.payBy), fee } }, actions: ['withdraw'] }
-        : { tone: 'due', headline: { key: 'mapp.status.admitted' }, detail: { key: 'mapp.status.payAtDesk', params: { fee } }, actions: ['withdraw'] };
+        ? { tone: 'due', headline, detail: { key: 'mapp.status.payBy', params: { date: at(p.payBy), fee } }, actions: ['withdraw'] }
+        : { tone: 'due', headline, detail: { key: 'mapp.status.payAtDesk', params: { fee } }, actions: ['withdraw'] };
     }
     case 'waitlisted':
       return {

@@ -1,13 +1,16 @@
 /**
- * The pure wording functions (error-sentence.ts, status-view.ts, term-view.ts, times.ts) bound to the page's
- * current language. Reading `i18n.lang` inside them makes the templates that call them follow a switch.
+ * The pure wording functions (error-sentence.ts, renewal.ts, status-view.ts, term-view.ts, times.ts) bound to
+ * the page's current language. Reading `i18n.lang` inside them makes the templates that call them follow a switch.
  */
 import { i18n, t } from '../lib/i18n.svelte.ts';
 import { errorSentence, type ErrorPlace } from './error-sentence.ts';
+import { renewalSentence } from './renewal.ts';
 import type { Line } from './status-view.ts';
 import { dayAndTime, dayOnly, weeklyTime } from './times.ts';
 
 export const errorText = (error: unknown, place: ErrorPlace = 'page'): string => errorSentence(error, i18n.lang, t, place);
+
+export const renewalText = (error: unknown): string => renewalSentence(error, i18n.lang, t);
 
 export const say = (line: Line): string => t(line.key, line.params);
 

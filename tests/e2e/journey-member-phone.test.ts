@@ -4,8 +4,9 @@
  * issued, chooses two classes in order, checks them and sends ("已提交"), then swaps their order while the window
  * is open; after the window closes and the public draw, the page shows the result without a reload (a seat in
  * one class, 候补第 1 位 in the other); when the seat ahead of her is given up, the page offers it ("有空位了！")
- * and she accepts it; and the public verification page, opened without signing in, recomputes the draw and says
- * it is verified.
+ * and she accepts it; the public verification page, opened without signing in, recomputes the draw and says
+ * it is verified; and when the next term opens its renewal window (续报), she confirms her mother's seat in the
+ * class that continues the one her mother was admitted to, the only class offered to renew.
  *
  * The lottery is arranged so its outcome is known: one class has a single seat, which a veteran (a priority
  * category, drawn before everyone else) also wants; the other has room for all, and a member may get two classes.
@@ -27,6 +28,10 @@ const MOTHER_NO = 'LN2027031';
 const FIRST = { course: '书法', name: '楷书一班' };
 const SECOND = { course: '太极拳', name: '二十四式班' };
 const THIRD = { course: '声乐', name: '合唱入门班' };
+const NEXT_TERM = '2027 秋季学期';
+/** The next stage of SECOND, where the mother was admitted, and of THIRD, where she was not. */
+const SECOND_NEXT = { course: '太极拳', name: '二十四式进阶班' };
+const THIRD_NEXT = { course: '声乐', name: '合唱进阶班' };
 const HOUR = 3_600_000;
 /** Set while the journey types a wrong PIN on purpose. */
 let wrongPinTyped = false;
@@ -63,6 +68,8 @@ describe.runIf(chromiumPath)('journey: a member’s child applies on the phone',
   let pin: string;
   const classIds: Record<string, string> = {};
   let veteranId: string;
+  let motherId: string;
+  const rooms: string[] = [];
   const errors: string[][] = [];
   const shots = journeyShots('member-phone');
   let page: Page;
@@ -79,7 +86,6 @@ describe.runIf(chromiumPath)('journey: a member’s child applies on the phone',
     ({ server, browser, stop } = await openSuite({ ADMIN_PASSWORD }));
     cookie = await httpSignIn(server.url, 'admin', ADMIN_PASSWORD);
     venueId = (await call<Made<'venue'>>('POST', '/api/venues', { name: VENUE, timezone: 'Asia/Shanghai', opensAt: '07:00', closesAt: '21:00' })).venue.id;
-    const rooms: string[] = [];
     for (const name of ['书画室', '舞蹈室', '音乐室']) rooms.push((await call<Made<'room'>>('POST', `/api/venues/${venueId}/rooms`, { name, kind: 'classroom', capacity: 40 })).room.id);
 
     const now = Date.now();
@@ -118,8 +124,8 @@ describe.runIf(chromiumPath)('journey: a member’s child applies on the phone',
       classIds[c.name] = made.class.id;
     }
 
-    const mother = (await call<Made<'member'>>('POST', '/api/members', { name: MOTHER, memberNo: MOTHER_NO, gender: 'female', birthMonth: '1951-04', category: 'retired', phone: '13912345678' })).member.id;
-    pin = (await call<{ pin: string }>('POST', `/api/members/${mother}/pin`, {})).pin;
+    motherId = (await call<Made<'member'>>('POST', '/api/members', { name: MOTHER, memberNo: MOTHER_NO, gender: 'female', birthMonth: '1951-04', category: 'retired', phone: '13912345678' })).member.id;
+    pin = (await call<{ pin: string }>('POST', `/api/members/${motherId}/pin`, {})).pin;
     expect(pin).toMatch(/^\d{6}$/);
     // A veteran (drawn first) wants the one seat of the first class.
     veteranId = (await call<Made<'member'>>('POST', '/api/members', { name: '周振华', memberNo: 'LN2027032', gender: 'male', birthMonth: '1946-08', category: 'veteran' })).member.id;
@@ -183,7 +189,9 @@ describe.runIf(chromiumPath)('journey: a member’s child applies on the phone',
     await page.getByRole('button', { name: '登录' }).click();
     await page.getByText(`${MOTHER}，您好`).waitFor();
     await page.getByRole('heading', { name: TERM }).waitFor();
-    await page.getByText(/正在报名，\d+月\d+日 周. \d\d:\d\d 截止，之后公开摇号/).waitFor();
+    // Other centres' terms are listed too (the demo's, after this centre's): read this term's own card.
+    const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: TERM }) });
+    await card.getByText(/正在报名，\d+月\d+日 周. \d\d:\d\d 截止，之后公开摇号/).waitFor();
     await shots.take(page, 'terms');
     await expectPhoneSized();
   });
@@ -301,6 +309,73 @@ describe.runIf(chromiumPath)('journey: a member’s child applies on the phone',
     await shots.take(verify, 'verified-en');
     page = previous;
     await stranger.close();
+  });
+
+  it('renews (续报) in the next term’s renewal window: only the class that continues one she was admitted to', async () => {
+    // The next term: returning students renew now, new applications open in two days.
+    const now = Date.now();
+    const nextTermId = (
+      await call<Made<'term'>>('POST', '/api/terms', {
+        venueId,
+        name: NEXT_TERM,
+        mode: 'lottery',
+        renewFrom: new Date(now - HOUR).toISOString(),
+        renewUntil: new Date(now + 2 * 24 * HOUR).toISOString(),
+        applyFrom: new Date(now + 2 * 24 * HOUR).toISOString(),
+        applyUntil: new Date(now + 5 * 24 * HOUR).toISOString(),
+        payUntil: new Date(now + 10 * 24 * HOUR).toISOString(),
+      })
+    ).term.id;
+    // Wednesdays and Fridays from 1 September 2027, after the spring classes ended.
+    const next = [
+      { ...SECOND_NEXT, continues: classIds[SECOND.name]!, feeCents: 20000, start: Date.UTC(2027, 8, 1, 2, 0), rrule: 'FREQ=WEEKLY;BYDAY=WE;COUNT=16', room: rooms[1]! },
+      { ...THIRD_NEXT, continues: classIds[THIRD.name]!, feeCents: 0, start: Date.UTC(2027, 8, 3, 6, 0), rrule: 'FREQ=WEEKLY;BYDAY=FR;COUNT=16', room: rooms[2]! },
+    ];
+    for (const c of next) {
+      await call('POST', `/api/terms/${nextTermId}/classes`, {
+        name: c.name,
+        course: c.course,
+        roomId: c.room,
+        capacity: 20,
+        teacher: '赵老师',
+        feeCents: c.feeCents,
+        firstStart: new Date(c.start).toISOString(),
+        firstEnd: new Date(c.start + 90 * 60_000).toISOString(),
+        rrule: c.rrule,
+        continuesClassId: c.continues,
+      });
+    }
+
+    await page.goto(`${server.url}/m/?venue=${venueId}`);
+    await page.getByText(/老学员续报中；新学员 \d+月\d+日 周. \d\d:\d\d 开始报名/).waitFor();
+    await page.getByRole('button', { name: `查看 / 报名 ${NEXT_TERM}` }).click();
+    await page.getByRole('heading', { name: '老学员续报' }).waitFor();
+    const card = page.getByRole('article', { name: `${SECOND_NEXT.course} · ${SECOND_NEXT.name}` });
+    await card.getByText(`您在“${TERM}”读过这个班的前一阶段。`).waitFor();
+    // She never applied for the choir: its next stage is not hers to renew.
+    expect(await page.getByRole('button', { name: new RegExp(`确认续报.*${THIRD_NEXT.name}`) }).count()).toBe(0);
+    const renewButton = card.getByRole('button', { name: `确认续报 ${SECOND_NEXT.course} ${SECOND_NEXT.name}` });
+    await renewButton.scrollIntoViewIfNeeded();
+    await shots.take(page, 'renewal');
+    await expectPhoneSized();
+    expect(await axeSerious()).toEqual([]);
+
+    await renewButton.click();
+    await card.getByText(/确定续报“太极拳 · 二十四式进阶班”吗？确认后请在 \d+月\d+日 周. \d\d:\d\d 前到教务处交学费 200 元/).waitFor();
+    const yes = card.getByRole('button', { name: '确定' });
+    await yes.scrollIntoViewIfNeeded();
+    await shots.take(page, 'renewal-ask');
+    await yes.click();
+    await page.getByText(`续报成功：${SECOND_NEXT.course} · ${SECOND_NEXT.name}。`).waitFor();
+    const seat = page.getByRole('article', { name: `${SECOND_NEXT.course} · ${SECOND_NEXT.name}` });
+    await seat.getByText('已续报').waitFor();
+    await seat.getByText(/请在 \d+月\d+日 周. \d\d:\d\d 前到教务处交学费 200 元/).waitFor();
+    expect(await page.getByRole('heading', { name: '老学员续报' }).count()).toBe(0);
+    await shots.take(page, 'renewed');
+    await expectPhoneSized();
+
+    const { placements } = await call<{ placements: Array<{ classId: string; status: string; source: string }> }>('GET', `/api/terms/${nextTermId}/placements?memberId=${motherId}`);
+    expect(placements).toEqual([expect.objectContaining({ status: 'admitted', source: 'returning' })]);
   });
 
   it('logged no errors', () => {

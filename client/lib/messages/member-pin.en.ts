@@ -18,6 +18,7 @@ export const memberPinEn: Record<MemberPinMessageKey, string> = {
   'memberPin.slip.heading': '老年大学报名密码',
   'memberPin.slip.member': '会员：{name}',
   'memberPin.slip.memberNo': '会员编号：{no}',
-  'memberPin.slip.how': '用手机打开 {url} ，输入会员编号和这 6 位数字即可登录报名。子女可以替父母登录。',
+  'memberPin.slip.url': '手机报名网址：{url}',
+  'memberPin.slip.how': '用手机浏览器打开上面的网址，输入会员编号和这 6 位数字即可登录报名。子女可以替父母登录。',
   'memberPin.slip.keep': '请妥善保管，不要告诉他人。忘记密码请带会员证到服务台重新领取，旧密码随即失效。',
 };

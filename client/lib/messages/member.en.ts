@@ -79,6 +79,7 @@ export const memberEn: Record<keyof typeof memberZhCN, string> = {
 
   'mapp.result.title': 'Your result',
   'mapp.status.admitted': 'You have a place',
+  'mapp.status.renewed': 'Renewed: you have a place',
   'mapp.status.paid': 'Fee paid ({date})',
   'mapp.status.payBy': 'Pay the fee of ¥{fee} at the academic office by {date}, or the place goes to the next person.',
   'mapp.status.payAtDesk': 'Pay the fee of ¥{fee} at the academic office.',
@@ -109,6 +110,19 @@ export const memberEn: Record<keyof typeof memberZhCN, string> = {
   'mapp.done.declined': 'You gave up the place.',
   'mapp.done.withdrawn': 'You left the class.',
   'mapp.done.leftWaitlist': 'You left the waiting list.',
+
+  'mapp.renew.title': 'Returning students: renew',
+  'mapp.renew.intro': 'Students of last term can go straight on to the next stage of their class, without the draw. Please confirm by {date}.',
+  'mapp.renew.from': 'You studied the stage before this class in “{term}”.',
+  'mapp.renew.fromUnknown': 'Students of the stage before this class may renew.',
+  'mapp.renew.button': 'Confirm renewal',
+  'mapp.renew.ask': 'Renew “{name}”? Then the place in this class is yours.',
+  'mapp.renew.askPay': 'Renew “{name}”? Then pay the fee of ¥{fee} at the academic office.',
+  'mapp.renew.askPayBy': 'Renew “{name}”? Then pay the fee of ¥{fee} at the academic office by {date}, or the place goes to someone else.',
+  'mapp.renew.sending': 'Renewing…',
+  'mapp.renew.done': 'Renewed: {name}.',
+  'mapp.renew.err.closed': 'The time to renew is over. When applications open, you can apply here like everyone else.',
+  'mapp.renew.err.duplicate': 'You have renewed this class already: see your result below.',
 
   'mapp.err.windowClosed': 'The application period is over: nothing can be sent or changed now.',
   'mapp.err.duplicate': 'You have applied already; your application is below.',

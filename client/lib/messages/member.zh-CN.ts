@@ -80,6 +80,7 @@ export const memberZhCN = {
 
   'mapp.result.title': '录取结果',
   'mapp.status.admitted': '已录取',
+  'mapp.status.renewed': '已续报',
   'mapp.status.paid': '已交学费（{date}）',
   'mapp.status.payBy': '请在 {date} 前到教务处交学费 {fee} 元，过期名额会让给下一位。',
   'mapp.status.payAtDesk': '请到教务处交学费 {fee} 元。',
@@ -110,6 +111,19 @@ export const memberZhCN = {
   'mapp.done.declined': '已放弃这个名额。',
   'mapp.done.withdrawn': '已退出。',
   'mapp.done.leftWaitlist': '已不再候补。',
+
+  'mapp.renew.title': '老学员续报',
+  'mapp.renew.intro': '上学期的学员可以直接续读下一阶段的班，不用参加摇号。请在 {date} 前确认。',
+  'mapp.renew.from': '您在“{term}”读过这个班的前一阶段。',
+  'mapp.renew.fromUnknown': '读过这个班前一阶段的学员可以续报。',
+  'mapp.renew.button': '确认续报',
+  'mapp.renew.ask': '确定续报“{name}”吗？确认后这个班的名额就是您的了。',
+  'mapp.renew.askPay': '确定续报“{name}”吗？确认后请到教务处交学费 {fee} 元。',
+  'mapp.renew.askPayBy': '确定续报“{name}”吗？确认后请在 {date} 前到教务处交学费 {fee} 元，过期名额会让给别人。',
+  'mapp.renew.sending': '正在续报…',
+  'mapp.renew.done': '续报成功：{name}。',
+  'mapp.renew.err.closed': '续报时间已过。新学员报名开始后，可以在这里和大家一样报名。',
+  'mapp.renew.err.duplicate': '这个班您已经续报过了，请看下面的录取结果。',
 
   'mapp.err.windowClosed': '报名时间已过，不能再提交或修改。',
   'mapp.err.duplicate': '您已经报过名了，下面是您的报名。',
