@@ -46,6 +46,14 @@ describe.runIf(storageAvailable)('renewals (续报)', () => {
     const advanced = await classOf(term.id, { continuesClassId: beginners, capacity: 3 });
     const other = await classOf(term.id);
 
+    // What the kiosk and the phone show first: in the renewal window only the class continuing theirs is open to 甲.
+    const eligibility = (who: string) => t.app.inject({ method: 'GET', url: `/api/terms/${term.id}/eligibility?memberId=${who}`, headers: { cookie } }).then((r) => r.json().classes as Array<{ classId: string; eligible: boolean; reason?: { code: string } }>);
+    expect(await eligibility(members[0]!)).toEqual(expect.arrayContaining([
+      { classId: advanced, eligible: true },
+      expect.objectContaining({ classId: other, eligible: false, reason: expect.objectContaining({ code: 'continuation' }) }),
+    ]));
+    expect((await eligibility(members[2]!)).every((c) => !c.eligible && c.reason?.code === 'continuation')).toBe(true);
+
     const renewed = await post(`/api/terms/${term.id}/renewals`, { memberId: members[0], classId: advanced });
     expect(renewed.statusCode, renewed.body).toBe(201);
     expect(renewed.json().placement).toMatchObject({ status: 'admitted', source: 'returning', applicationId: null });

@@ -15,7 +15,7 @@ import { belongsTo, requirePrincipal, type Principal } from '../auth/principal.t
 import { parseIdempotencyKey } from '../checkins/service.ts';
 import { findVenue } from '../venues/queries.ts';
 import { toApplication, toPlacement, termPhase } from './dto.ts';
-import { ALREADY_PLACED, ineligibility } from './eligibility.ts';
+import { ALREADY_PLACED, NOT_CONTINUING, ineligibility } from './eligibility.ts';
 import { inArrivalOrder } from './arrival-queue.ts';
 import { placeInArrivalOrder } from './first-come.ts';
 import * as q from './queries.ts';
@@ -218,6 +218,14 @@ export async function eligibilityOf(db: Kysely<DB>, principal: Principal | null,
   const member = await resolveMember(db, caller, ref);
   const classes = await q.listClasses(db, termId);
   const reasons = await reasonsFor(db, term, member, classes);
+  // In the renewal window the only thing to do is renew: a class is open to this member only if it continues
+  // one they were admitted in (so the kiosk and the phone offer 确认续报 exactly where it will be accepted).
+  if (termPhase(term) === 'renewal') {
+    for (const c of classes) {
+      if (reasons.has(c.id)) continue;
+      if (!c.continuesClassId || !(await q.heldSeat(db, c.continuesClassId, member.id))) reasons.set(c.id, NOT_CONTINUING);
+    }
+  }
   const application = await q.findApplicationOfMember(db, termId, member.id);
   const placements = await q.placementsOfMember(db, termId, member.id);
   return {
