@@ -1,9 +1,10 @@
 /** The enrolment routes of docs/api.md "Senior-university enrolment", as the office's pages use them. */
 import { api, seg, withQuery } from '../lib/api.ts';
-import type { Room } from '../lib/types.ts';
+import type { MeAnswer, Room } from '../lib/types.ts';
 import type {
   ApplicationDto,
   ApplyAnswer,
+  AttendanceDto,
   ClassDto,
   CreateClassInput,
   CreateTermInput,
@@ -12,6 +13,7 @@ import type {
   PlacementDto,
   RosterDto,
   TermDto,
+  TermReportDto,
   TermView,
   UpdateTermInput,
 } from './types.ts';
@@ -49,8 +51,16 @@ export const runDraw = (termId: string, publicNumber: string): Promise<DrawViewD
 
 export const getDraw = (termId: string): Promise<DrawViewDto> => api.get<DrawViewDto>(`/api/terms/${seg(termId)}/draw`);
 
-export const listPlacements = async (termId: string): Promise<PlacementDto[]> =>
-  (await api.get<{ placements: PlacementDto[] }>(`/api/terms/${seg(termId)}/placements`)).placements;
+export const listPlacements = async (termId: string, filter: { classId?: string; memberId?: string } = {}): Promise<PlacementDto[]> =>
+  (await api.get<{ placements: PlacementDto[] }>(withQuery(`/api/terms/${seg(termId)}/placements`, filter))).placements;
+
+/** 续报: a returning student takes a seat in the class that continues theirs. */
+export const renewSeat = async (termId: string, memberId: string, classId: string): Promise<PlacementDto> =>
+  (await api.post<{ placement: PlacementDto }>(`/api/terms/${seg(termId)}/renewals`, { memberId, classId })).placement;
+
+/** Admins: the draw's seats removed, a new secret whose seedHash is published at once; then draw again. */
+export const redraw = async (termId: string, reason: string): Promise<TermDto> =>
+  (await api.post<{ term: TermDto }>(`/api/terms/${seg(termId)}/redraw`, { reason })).term;
 
 const placementAction = async (placementId: string, action: 'withdraw' | 'accept' | 'decline'): Promise<PlacementDto> =>
   (await api.post<{ placement: PlacementDto }>(`/api/placements/${seg(placementId)}/${action}`)).placement;
@@ -63,3 +73,10 @@ export const recordPayment = async (placementId: string, receiptNo: string, amou
   (await api.post<{ placement: PlacementDto }>(`/api/placements/${seg(placementId)}/payment`, { receiptNo, amountCents })).placement;
 
 export const getRoster = (classId: string): Promise<RosterDto> => api.get<RosterDto>(`/api/classes/${seg(classId)}/roster`);
+
+export const getAttendance = (classId: string): Promise<AttendanceDto> => api.get<AttendanceDto>(`/api/classes/${seg(classId)}/attendance`);
+
+export const getTermReport = (termId: string): Promise<TermReportDto> => api.get<TermReportDto>(`/api/terms/${seg(termId)}/report`);
+
+/** Who is signed in: the enrolment pages offer an admin's actions (the redraw) only to admins. */
+export const whoAmI = (): Promise<MeAnswer> => api.get<MeAnswer>('/api/auth/me');

@@ -9,6 +9,9 @@ describe('enrolment paths', () => {
     expect(parseEnrolmentPath('#/enrolment/t-1/placements')).toEqual({ page: 'term', termId: 't-1', tab: 'placements', classId: null });
     expect(parseEnrolmentPath('#/enrolment/t-1/roster?class=c-9')).toEqual({ page: 'term', termId: 't-1', tab: 'roster', classId: 'c-9' });
     expect(parseEnrolmentPath('#/enrolment/t-1/draw')).toEqual({ page: 'draw', termId: 't-1' });
+    expect(parseEnrolmentPath('#/enrolment/t-1/renewals')).toMatchObject({ tab: 'renewals' });
+    expect(parseEnrolmentPath('#/enrolment/t-1/attendance?class=c-2')).toEqual({ page: 'term', termId: 't-1', tab: 'attendance', classId: 'c-2' });
+    expect(parseEnrolmentPath('#/enrolment/t-1/report')).toMatchObject({ tab: 'report' });
   });
 
   it('ignores what it does not know instead of failing', () => {
@@ -24,6 +27,7 @@ describe('enrolment paths', () => {
       { page: 'term', termId: 'a', tab: null, classId: null },
       { page: 'term', termId: 'a', tab: 'lottery', classId: null },
       { page: 'term', termId: 'a', tab: 'roster', classId: 'c' },
+      { page: 'term', termId: 'a', tab: 'attendance', classId: 'c' },
       { page: 'draw', termId: 'a' },
     ];
     for (const path of paths) expect(parseEnrolmentPath(enrolmentHref(path))).toEqual(path);

@@ -3,11 +3,11 @@
  * here):
  * - `#/enrolment` the venue's terms and the new-term form;
  * - `#/enrolment/TID` a term (its tab chosen by what the term is doing), `#/enrolment/TID/TAB` one tab of it,
- *   `#/enrolment/TID/roster?class=CID` one class's 花名册;
+ *   `#/enrolment/TID/roster?class=CID` one class's 花名册, `#/enrolment/TID/attendance?class=CID` its attendance;
  * - `#/enrolment/TID/draw` the public draw on the hall's projector, covering the whole screen.
  */
 
-export const TERM_TABS = ['classes', 'applications', 'lottery', 'placements', 'roster'] as const;
+export const TERM_TABS = ['classes', 'renewals', 'applications', 'lottery', 'placements', 'roster', 'attendance', 'report'] as const;
 export type TermTab = (typeof TERM_TABS)[number];
 
 export type EnrolmentPath =

@@ -1,6 +1,7 @@
 /**
  * One term as the office's pages show it: loaded over HTTP, its seat counts kept current by `term:<id>`
- * `seats.changed` events, reloaded on resync. The event carries seat counts, not applicant counts, so a burst of
+ * `seats.changed` events, reloaded on resync and on `term.updated` (a window moved, a class added, the draw made
+ * or redone, perhaps at another desk). The event carries seat counts, not applicant counts, so a burst of
  * events also asks for the term again, at most once a second. Components read this class; only it talks to the
  * socket module (docs/architecture.md habit 6). The venue's rooms come along, loaded once.
  */
@@ -41,6 +42,10 @@ export class TermLive {
     if (this.#live.state !== 'live') void this.load();
     const stop = this.#live.subscribe(`term:${this.id}`, {
       onEvent: (event) => {
+        if (event.type === 'term.updated') {
+          this.changed();
+          return;
+        }
         if (event.type !== 'seats.changed' || !this.view) return;
         this.view = { ...this.view, classes: applySeats(this.view.classes, this.id, event.data) };
         this.changes += 1;

@@ -4,6 +4,7 @@
  */
 import type {
   ApplicationDto,
+  AttendanceDto,
   ClassDto,
   CreateClassInput,
   CreateTermInput,
@@ -14,11 +15,13 @@ import type {
   SeatsDto,
   TermDto,
   TermPhase,
+  TermReportDto,
   UpdateTermInput,
 } from '../../server/modules/enrolment/schemas.ts';
 
 export type {
   ApplicationDto,
+  AttendanceDto,
   ClassDto,
   CreateClassInput,
   CreateTermInput,
@@ -29,6 +32,7 @@ export type {
   SeatsDto,
   TermDto,
   TermPhase,
+  TermReportDto,
   UpdateTermInput,
 };
 
@@ -53,3 +57,7 @@ export interface ApplyAnswer {
 }
 
 export type RosterStudent = RosterDto['students'][number];
+
+export type AttendanceSession = AttendanceDto['sessions'][number];
+export type AttendanceStudent = AttendanceDto['students'][number];
+export type AgeBand = TermReportDto['admittedByAgeBand'][number]['band'];
