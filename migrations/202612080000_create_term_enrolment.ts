@@ -112,7 +112,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('paid_at', 'timestamptz')
     .addColumn('receipt_no', 'text', (c) => c.check(sql`char_length(receipt_no) between 1 and 40`))
     .addColumn('amount_cents', 'integer', (c) => c.check(sql`amount_cents between 0 and 100000000`))
-    .addColumn('withdrawn_reason', 'text', (c) => c.check(sql`withdrawn_reason in ('member', 'staff', 'declined', 'offer_expired', 'unpaid', 'redraw')`))
+    .addColumn('withdrawn_reason', 'text', (c) => c.check(sql`withdrawn_reason in ('member', 'staff', 'declined', 'offer_expired', 'unpaid', 'redraw', 'upgraded')`))
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addUniqueConstraint('placements_member_class', ['class_id', 'member_id'])

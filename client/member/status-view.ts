@@ -34,6 +34,7 @@ const GONE: Record<WithdrawnReason, MessageKey> = {
   offer_expired: 'mapp.status.gone.offerExpired',
   unpaid: 'mapp.status.gone.unpaid',
   redraw: 'mapp.status.gone.redraw',
+  upgraded: 'mapp.status.gone.upgraded',
 };
 
 export interface StatusContext {

@@ -34,8 +34,11 @@ export type PlacementStatus = (typeof PLACEMENT_STATUSES)[number];
 export const PLACEMENT_SOURCES = ['returning', 'draw', 'first_come'] as const;
 export type PlacementSource = (typeof PLACEMENT_SOURCES)[number];
 
-/** Why a placement ended: the member (or staff for them) withdrew, an offer was declined or ran out, the seat was not paid, or the draw was redone. */
-export const WITHDRAWN_REASONS = ['member', 'staff', 'declined', 'offer_expired', 'unpaid', 'redraw'] as const;
+/**
+ * Why a placement ended: the member (or staff for them) withdrew, an offer was declined or ran out, the seat was not
+ * paid, the draw was redone, or the member took an offered seat in a class they ranked higher and so gave this one up.
+ */
+export const WITHDRAWN_REASONS = ['member', 'staff', 'declined', 'offer_expired', 'unpaid', 'redraw', 'upgraded'] as const;
 export type WithdrawnReason = (typeof WITHDRAWN_REASONS)[number];
 
 /** Where an application was made: staff at the front desk, the member at a kiosk, or at home on a phone. */

@@ -220,7 +220,7 @@ describe.runIf(storageAvailable)('term enrolment', () => {
   });
 
   it('passes a withdrawn seat to the waiting list as an offer; an expired offer passes on; payment is recorded', async () => {
-    const term = await makeTerm({ mode: 'first_come', classesPerMember: 1, choicesPerApplication: 1, offerHours: 1 });
+    const term = await makeTerm({ mode: 'first_come', classesPerMember: 1, choicesPerApplication: 1, offerHours: 1, payUntil: hours(72) });
     const c = await makeClass(term.id, { capacity: 1, feeCents: 30000 });
     const [m1, m2, m3] = [await makeMember(), await makeMember(), await makeMember()];
     const p1 = ((await applyFor(term.id, m1.id, [c.id])).body.placements as Placement[])[0]!;
@@ -249,6 +249,27 @@ describe.runIf(storageAvailable)('term enrolment', () => {
     expect((await call('POST', `/api/placements/${p3.id}/payment`, { receiptNo: 'SJ-0002', amountCents: 30000 })).status).toBe(409);
     const seats = await ok('GET', `/api/terms/${term.id}/seats`);
     expect((seats.classes as Json[])[0]).toMatchObject({ capacity: 1, admitted: 1, waitlisted: 0, offered: 0 });
+  });
+
+  it('lets a member take an offered seat in a class ranked higher by giving up their lowest-ranked seat, never holding more than allowed', async () => {
+    const term = await makeTerm({ classesPerMember: 1, choicesPerApplication: 2 });
+    const [poetry, health] = [await makeClass(term.id, { capacity: 1 }), await makeClass(term.id, { capacity: 2 })];
+    const [a, b] = [await makeMember(), await makeMember()];
+    // Both want poetry first; one gets it, the other gets health and waits for poetry.
+    for (const m of [a, b]) expect((await applyFor(term.id, m.id, [poetry.id, health.id])).status).toBe(201);
+    await sql`update terms set apply_until = now() - interval '1 second' where id = ${term.id}`.execute(t.database.db);
+    await ok('POST', `/api/terms/${term.id}/draw`, { publicNumber: '5' });
+    const all = (await ok('GET', `/api/terms/${term.id}/placements`)).placements as Placement[];
+    const inPoetry = all.find((p) => p.classId === poetry.id && p.status === 'admitted')!;
+    const waiter = all.find((p) => p.classId === poetry.id && p.status === 'waitlisted')!;
+    expect(all.find((p) => p.memberId === waiter.memberId && p.classId === health.id)!.status).toBe('admitted');
+
+    await ok('POST', `/api/placements/${inPoetry.id}/withdraw`);
+    const accepted = await ok('POST', `/api/placements/${waiter.id}/accept`);
+    expect(accepted.placement).toMatchObject({ status: 'admitted', classId: poetry.id });
+    const theirs = ((await ok('GET', `/api/terms/${term.id}/placements?memberId=${waiter.memberId}`)).placements as Array<Placement & { withdrawnReason: string | null }>);
+    expect(theirs.filter((p) => p.status === 'admitted').map((p) => p.classId)).toEqual([poetry.id]);
+    expect(theirs.find((p) => p.classId === health.id)).toMatchObject({ status: 'withdrawn', withdrawnReason: 'upgraded' });
   });
 
   it('sends coalesced seats.changed on the term topic', async () => {

@@ -38,6 +38,7 @@ export const enrolmentEn: Record<EnrolmentMessageKey, string> = {
   'enrol.reason.offer_expired': 'Offer not taken in time',
   'enrol.reason.unpaid': 'Fee not paid in time',
   'enrol.reason.redraw': 'Void (drawn again)',
+  'enrol.reason.upgraded': 'Took a seat in a class ranked higher',
   'enrol.channel.desk': 'Desk',
   'enrol.channel.kiosk': 'Kiosk',
   'enrol.channel.home': 'Phone',

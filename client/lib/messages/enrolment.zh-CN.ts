@@ -36,6 +36,7 @@ export const enrolmentZhCN = {
   'enrol.reason.offer_expired': '补录名额过期未确认',
   'enrol.reason.unpaid': '逾期未缴费',
   'enrol.reason.redraw': '重新摇号作废',
+  'enrol.reason.upgraded': '已递补进更靠前的志愿班',
   'enrol.channel.desk': '窗口',
   'enrol.channel.kiosk': '自助机',
   'enrol.channel.home': '手机',

@@ -95,6 +95,7 @@ export const memberEn: Record<keyof typeof memberZhCN, string> = {
   'mapp.status.gone.offerExpired': 'Not accepted in time; the place went to the next person',
   'mapp.status.gone.unpaid': 'The fee was not paid in time; the place went to the next person',
   'mapp.status.gone.redraw': 'The draw was held again; this result no longer counts',
+  'mapp.status.gone.upgraded': 'You took a seat in a class you ranked higher, so this one went to the next person',
 
   'mapp.action.accept': 'Accept',
   'mapp.action.decline': 'Give up',

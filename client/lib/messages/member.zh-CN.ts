@@ -96,6 +96,7 @@ export const memberZhCN = {
   'mapp.status.gone.offerExpired': '没有按时确认，名额已给下一位',
   'mapp.status.gone.unpaid': '没有按时交学费，名额已让给下一位',
   'mapp.status.gone.redraw': '已重新摇号，这个结果作废',
+  'mapp.status.gone.upgraded': '您已递补进更想上的班，这个班的名额已让给下一位',
 
   'mapp.action.accept': '接受',
   'mapp.action.decline': '放弃',

@@ -65,8 +65,11 @@ export async function acceptOffer(db: Kysely<DB>, principal: Principal | null, p
       await q.markSeatsChanged(trx, term.id);
       return { expired: true as const };
     }
+    await giveUpForHigherChoice(trx, term, placement);
     const fee = (await q.findClass(trx, placement.classId))!.feeCents;
-    const payBy = fee > 0 ? new Date(Math.max(term.payUntil ? new Date(term.payUntil).getTime() : 0, Date.now() + term.offerHours * 3_600_000)) : null;
+    // A term with a payment deadline: that deadline, or (an offer accepted late) the offer's span from now, whichever
+    // is later. A term without one sets none for anybody.
+    const payBy = fee > 0 && term.payUntil ? new Date(Math.max(term.payUntil ? new Date(term.payUntil).getTime() : 0, Date.now() + term.offerHours * 3_600_000)) : null;
     await q.setPlacementStatus(trx, placementId, { status: 'admitted', offerExpiresAt: null, payBy });
     await q.markSeatsChanged(trx, term.id);
     return { placement: toPlacement((await q.findPlacement(trx, placementId))!, caller.kind === 'user') };
@@ -75,6 +78,32 @@ export async function acceptOffer(db: Kysely<DB>, principal: Principal | null, p
     throw new AppError('conflict', 'This offer has expired and the seat has passed to the next person on the waiting list.', { reason: 'offer_expired', messageZh: '补录名额已过确认期限，已顺延给下一位。' });
   }
   return outcome.placement;
+}
+
+/**
+ * A member may hold `classesPerMember` seats. The draw put them on the waiting list only of classes they ranked
+ * above their last seat (docs/enrolment.md "The draw"), so an offer there is a better choice: taking it gives up
+ * their lowest-ranked seat, which goes on to that class's waiting list. Returning students' seats (no rank) are
+ * never given up; with nothing to give up the offer cannot be taken. Returns whether a seat was given up.
+ */
+async function giveUpForHigherChoice(trx: Parameters<typeof q.lockPlacement>[0], term: q.TermRow, offer: q.PlacementRow): Promise<boolean> {
+  const held = (await q.placementsOfMember(trx, term.id, offer.memberId)).filter((p) => p.status === 'admitted' && p.id !== offer.id);
+  if (held.length < term.classesPerMember) return false;
+  const application = offer.applicationId ? await q.findApplication(trx, offer.applicationId) : undefined;
+  const rank = (classId: string) => application?.choices.indexOf(classId) ?? -1;
+  const offeredRank = rank(offer.classId);
+  const lowest = held
+    .filter((p) => p.source !== 'returning' && rank(p.classId) > offeredRank)
+    .sort((a, b) => rank(b.classId) - rank(a.classId))[0];
+  if (!lowest || offeredRank < 0) {
+    throw new AppError('conflict', `This member already holds ${held.length} of the ${term.classesPerMember} classes allowed and none ranked below this one to give up.`, {
+      messageZh: `该会员已录取 ${held.length} 个班（本学期每人最多 ${term.classesPerMember} 个），且没有志愿更靠后的班可以让出，不能再接受这个名额。`,
+    });
+  }
+  await q.lockPlacement(trx, lowest.id);
+  await q.setPlacementStatus(trx, lowest.id, { status: 'withdrawn', withdrawnReason: 'upgraded', offerExpiresAt: null });
+  await offerFreeSeats({ trx }, term, lowest.classId);
+  return true;
 }
 
 export async function declineOffer(db: Kysely<DB>, principal: Principal | null, placementId: string): Promise<PlacementDto> {
