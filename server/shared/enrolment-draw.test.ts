@@ -196,6 +196,8 @@ const termArb = fc
   });
 
 const runs = { numRuns: propertyRuns(120) };
+/** CI runs every case (some with 8,000 applicants over 300 classes) on a shared machine: time enough, never asserted. */
+const PROPERTY_TIMEOUT_MS = 120_000;
 
 /** Each application's placements, in the order placeSerially gave them. */
 function placementsByApplication(result: DrawResult): Map<string, DrawPlacement[]> {
@@ -223,7 +225,7 @@ describe('the draw (property)', () => {
       }),
       runs,
     );
-  });
+  }, PROPERTY_TIMEOUT_MS);
 
   it('fills no class over capacity, gives nobody more than classesPerMember, and numbers waiting lists 1..n in order', () => {
     fc.assert(
@@ -256,7 +258,7 @@ describe('the draw (property)', () => {
       }),
       runs,
     );
-  });
+  }, PROPERTY_TIMEOUT_MS);
 
   it('is serial: a class ranked above one got (or any, with fewer than allowed) and not got was full at their turn', () => {
     fc.assert(
@@ -286,7 +288,7 @@ describe('the draw (property)', () => {
       }),
       runs,
     );
-  });
+  }, PROPERTY_TIMEOUT_MS);
 });
 
 describe('the lottery is fair (statistical, real SHA-256)', () => {
@@ -310,5 +312,5 @@ describe('the lottery is fair (statistical, real SHA-256)', () => {
     for (const count of wins.values()) expect(within(count, k / n)).toBe(true);
     for (const count of firsts.values()) expect(within(count, 1 / n)).toBe(true);
     expect([...wins.values()].reduce((a, b) => a + b, 0)).toBe(draws * k);
-  });
+  }, PROPERTY_TIMEOUT_MS);
 });
