@@ -37,7 +37,7 @@ const bareBody = {
 } as const;
 
 /** The baseline: Fastify, a validated body, one INSERT through the same Kysely instance, a JSON answer. */
-async function bareServer(app: FastifyInstance): Promise<{ url: string; close(): Promise<void> }> {
+export async function bareServer(app: FastifyInstance): Promise<{ url: string; close(): Promise<void> }> {
   const db = app.database.db;
   await sql`create table if not exists bench_bare (id bigserial primary key, body jsonb not null, at timestamptz not null default now())`.execute(db);
   const bare = Fastify({ logger: false });

@@ -74,4 +74,39 @@ export const findings: readonly string[] = [
   '**Robustness found on the way:** the crash and outage tests (tests/integration/crash-kill.pg.test.ts, ' +
     'database-outage.pg.test.ts) showed that a database connection dying in the middle of a query crashed the whole ' +
     'server process (an unhandled `error` event from a pool client); every pool client now has a listener.',
+  '**Enrolment: the draw and the first-come rush, first measurements** (2-core EPYC shared with other work; its ' +
+    'spare CPU varied through the evening, so the absolute figures moved by up to 2× between runs of the same code).',
+  '1. The draw of 8,000 applications on 300 classes makes about 23,000 placements, not 16,000: an applicant who is ' +
+    'refused by popular classes waits on every one ranked above the last class they got. `runDraw` itself (8,000 ' +
+    'tickets hashed, sorted, placed) takes 35–95 ms; the whole request 1.5–1.7 s on PostgreSQL and 1.7–3.1 s on ' +
+    'PGlite, so the goal of 2 s on the embedded database is met only when the machine is quiet. Three quarters of it is ' +
+    'the one INSERT of the placements (PostgreSQL 0.9–1.2 s, PGlite 1.3–2.5 s), then storing the published draw (4.9 MB ' +
+    'of JSON, 0.13–0.22 s) and sending the same answer (0.15–0.2 s). Taking that INSERT apart on PostgreSQL (884 ms): ' +
+    'reading its JSON costs 158 ms, the four foreign-key checks per row and the seat trigger about 340 ms (544 ms with ' +
+    'triggers off), arrays with `unnest` instead of `jsonb_to_recordset` gain nothing, and the four secondary indexes ' +
+    'no measurable share; the rest is the rows, the primary key and the two unique indexes.',
+  '2. A rush of 2,000 applications at once is safe: in every run every request was answered 201 with its places, no ' +
+    'class held more than its capacity, and the places the answers gave equal those in the database. It is slow, and ' +
+    'the more screens follow it the slower: the applications of a term take turns (arrival-queue.ts), each about a ' +
+    'dozen round trips between the server and the database and about 6 ms of the server\'s CPU, so the rush runs at ' +
+    'the pace of one chain of round trips, and every seat-board fan-out on the same event loop stalls that chain. On ' +
+    'PostgreSQL with one server: with no screens the rush took 29 s (81 `seats.changed`, 12.6 s of server CPU); with ' +
+    '5,000 screens 140 s (321 events; server 53 s of CPU, the screens\' process 71 s), answer p99 140 s against 1.9 s ' +
+    'for the same burst to the bare route; with 5,000 screens on two servers 300 s (812 events: each process\'s ' +
+    'coalescer flushes every 300 ms, so two processes send twice as many); with 20,000 screens on two servers about a ' +
+    'second per application, 690 in the first twelve minutes, too long for this program, which therefore defaults to ' +
+    '5,000 (BENCH_RUSH_SCREENS=20000 runs the full size). A fan-out costs 20–25 µs of server CPU per screen; receiving ' +
+    'a `seats.changed` of 50 classes about 45 µs in the screens\' process, which here shares the two cores.',
+  '3. On PGlite the seat board stalls during a rush: 2 and 40 `seats.changed` in rushes of 20 s and 31 s with ' +
+    '1,000 screens, the screens 9 s behind the answers at the median and 18 s at p99 (a bare broadcast to them takes ' +
+    '24–71 ms). Most likely the coalescer\'s write waits for the one connection behind the queries of the 2,000 ' +
+    'requests queued there (not yet confirmed by a profile); it catches up within 0.3 s of the last answer. On PostgreSQL the board trails by 0.7 s at the median ' +
+    '(the 300 ms interval and the fan-out), 10 s at p99 while the fan-outs and the rush compete for the cores.',
+  '4. What would help, in the enrolment module: one `seats.changed` per term per interval across all processes (a ' +
+    'claim in the database rather than a timer in each), an interval that grows with the fan-out\'s cost, first-come ' +
+    'placement as one database call (as `checkin_record` is a check-in) so the turns are short whatever the event loop ' +
+    'is doing, and on PGlite a way for the board\'s write not to queue behind a burst. The `term:` topic check reads ' +
+    'the term with its count of applications for every subscription; 400 handshakes and subscriptions at once met ' +
+    '`unavailable` and `service_unavailable` (the pool\'s five-second wait) on the busy machine; the client processes ' +
+    'ask again a few seconds later, as api.md tells clients to.',
 ];

@@ -3,7 +3,7 @@
  * round, when each of them received the event the round waits for. Also the shared clock both processes
  * read (`performance.timeOrigin + performance.now()`), and the arithmetic from receipts to latencies.
  */
-import type { FleetReply, FleetRequest } from './children/client-fleet.ts';
+import type { FleetReply, FleetRequest, RecordedEvent } from './children/client-fleet.ts';
 import { spawnChild, type Child } from './children/spawn.ts';
 import type { LiveEvent } from '../../server/realtime/protocol.ts';
 
@@ -63,6 +63,21 @@ export class RemoteFleet {
     this.armed = false;
     const reply = await this.expect(this.child.next(), 'round');
     return { receivedAt: reply.receivedAt, event: reply.event, sequence: reply.sequence };
+  }
+
+  /** Every client leaves the topics `leave` and follows `topics` (batch subscriptions, as the apps make). */
+  async follow(topics: string[], leave: string[] = []): Promise<void> {
+    await this.expect(this.child.ask({ kind: 'follow', topics, leave }, 600_000), 'followed');
+  }
+
+  /** Keeps every `type` event of `topic` from now on, with each client's receipt time, until stopRecording(). */
+  async record(topic: string, type: string): Promise<void> {
+    await this.expect(this.child.ask({ kind: 'record', topic, type }), 'recording');
+  }
+
+  /** The events kept since record(), oldest first; receipt time 0 where a client never received one. */
+  async stopRecording(): Promise<RecordedEvent[]> {
+    return (await this.expect(this.child.ask({ kind: 'stop' }), 'recorded')).events;
   }
 
   /**

@@ -19,7 +19,40 @@ export const SETTINGS = {
   bookingCreations: 300,
   calendarRequests: 200,
   twoProcessClients: 5_000,
+  /** Lottery draw: classes, applicants, ranked choices each, classes per member. */
+  drawClasses: 300,
+  drawApplicants: 8_000,
+  drawChoices: 3,
+  drawClassesPerMember: 2,
+  /** First-come rush: applications at once, classes and their capacity, bare broadcasts per run. */
+  rushApplications: 2_000,
+  rushClasses: 50,
+  rushCapacity: 30,
+  rushBroadcastRounds: 10,
+  /**
+   * Hall screens following the rush (BENCH_RUSH_SCREENS sets both, e.g. 20000). 20,000 made one rush take over
+   * half an hour on the 2-core machines these runs get (findings.ts "Enrolment"), longer than the whole program
+   * may run, so the default is what finishes in minutes. See rushLayout for how they are spread over processes.
+   */
+  rushScreens: { postgres: screensFromEnv() ?? 5_000, pglite: screensFromEnv() ?? 1_000 },
+  /** A rush is minutes long and each run has 2,000 answers and millions of (application, screen) pairs: one run, no warm-up. */
+  rushWarmups: 0,
+  rushRuns: 1,
 } as const;
+
+function screensFromEnv(): number | null {
+  const value = Number(process.env.BENCH_RUSH_SCREENS);
+  return Number.isInteger(value) && value > 0 ? value : null;
+}
+
+/**
+ * Client processes of at most 5,000 screens each (as the fan-out benchmarks hold them), and server processes of at
+ * most 10,000 each: a process may hold 20,000 open files on these machines. PGlite is one process by nature.
+ */
+export function rushLayout(storage: 'postgres' | 'pglite'): { screens: number; fleets: number; servers: number } {
+  const screens = SETTINGS.rushScreens[storage];
+  return { screens, fleets: Math.ceil(screens / 5_000), servers: storage === 'pglite' ? 1 : Math.ceil(screens / 10_000) };
+}
 
 const s = SETTINGS;
 const n = (value: number) => value.toLocaleString('en-US');
@@ -49,6 +82,23 @@ export const methodNotes: readonly string[] = [
     '`app.inject`, against the bare query that lists the same rows.',
   `Two processes: ${n(s.twoProcessClients)} clients spread over two server processes (server/main.ts) on one PostgreSQL, ` +
     `against one process holding ${n(s.twoProcessClients / 2)}; a check-in through one process, its event timed at every client.`,
+  `Lottery draw: a fresh term per run (made through the API) with ${s.drawClasses} classes of 15–40 seats and ${n(s.drawApplicants)} ` +
+    `applications of ${s.drawChoices} ranked choices (${s.drawClassesPerMember} classes per member; popularity falling as 1/rank, so the ` +
+    'most wanted class is about 1,300 people\'s first choice), classes and applications inserted by one SQL statement each, the window ' +
+    'closed. Timed: `POST /api/terms/:id/draw` over HTTP, request to the last byte of the answer; every statement of its transaction ' +
+    'is timed by wrapping the app\'s `db.transaction()`. The baseline is the pure placement, `runDraw` ' +
+    '(server/shared/enrolment-draw.ts) with the published inputs in the benchmark\'s process, whose result must equal the server\'s.',
+  `First-come rush (${s.rushRuns} run, no warm-up: a rush lasts minutes): a fresh first-come term per run with ${s.rushClasses} classes of ` +
+    `${s.rushCapacity}; a separate process sends ${n(s.rushApplications)} applications at once (each a different member, 1–3 ranked ` +
+    'choices, popular classes most often) as kiosks, while hall displays follow `term:<id>` with batch subscriptions from client ' +
+    `processes: ${n(rushLayout('postgres').screens)} on PostgreSQL (${rushLayout('postgres').servers} server process(es); one process may hold ` +
+    `20,000 open files here, so each serves at most 10,000), ${n(rushLayout('pglite').screens)} on PGlite's one process; ` +
+    'BENCH_RUSH_SCREENS changes both. Each server runs the seat board\'s coalescer as in production. Afterwards the database is checked: every ' +
+    'request answered 201 with placements, no class over capacity, the places the answers gave equal to those held. Seat-board delay: ' +
+    'in each class the k-th answer (by arrival) that placed someone in it is shown by the first `seats.changed` holding at least k places ' +
+    'there; an application\'s delay at a screen is that event\'s arrival minus the answer\'s (0 if the screen was first), over every ' +
+    '(application, screen) pair. Baselines, same run: the same burst to the bare check-in route on the same servers, and a bare ' +
+    `\`io.to(room).emit\` of the final \`seats.changed\` (${s.rushBroadcastRounds} rounds) to the same screens.`,
 ];
 
 export interface Goal {
@@ -95,6 +145,21 @@ export function checkGoals(rows: readonly Row[]): Goal[] {
       goal: `Booking creation p99 with the large table ≤ 2 × with 1,000 bookings (${storage})`,
       measured: row?.ratio != null ? `${fmt(row.ratio)}× (p99 ${fmt(row.value ?? 0)} ms against ${fmt(row.baseline ?? 0)} ms; ${/p99, ([\d,]+) existing/.exec(row.measure)?.[1] ?? '?'} bookings)` : 'not run',
       met: row?.ratio != null ? row.ratio <= 2 : null,
+    });
+  }
+  const draw = find(rows, 'Lottery draw', 'PGlite', 'whole draw');
+  goals.push({
+    goal: `Lottery draw of ${n(SETTINGS.drawApplicants)} applicants on ${SETTINGS.drawClasses} classes under 2 s, request to answer (PGlite)`,
+    measured: draw?.value != null ? `${fmt(draw.value / 1000)} s (runDraw alone: ${fmt(draw.baseline ?? 0, 0)} ms)` : 'not run',
+    met: draw?.value != null ? draw.value < 2000 : null,
+  });
+  for (const storage of ['PostgreSQL', 'PGlite']) {
+    const lost = find(rows, 'First-come rush', storage, 'requests lost');
+    const over = find(rows, 'First-come rush', storage, 'classes over capacity');
+    goals.push({
+      goal: `First-come rush of ${n(SETTINGS.rushApplications)} at once: no request lost, no class over capacity (${storage})`,
+      measured: lost?.value != null && over?.value != null ? `${lost.value} lost, ${over.value} over capacity (the worst run)` : 'not run',
+      met: lost?.value != null && over?.value != null ? lost.value === 0 && over.value === 0 : null,
     });
   }
   const two = rows.find((r) => r.benchmark.includes('on two processes') && r.measure === 'per-client p99' && r.ratio !== null);

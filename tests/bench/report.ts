@@ -16,7 +16,8 @@ export interface Row {
   ratio: number | null;
   /** The lowest and highest per-run ratio. */
   ratioRange?: [number, number];
-  unit: 'tps' | 'rps' | 'ms' | 'KB';
+  /** `count`: a whole number of things (requests lost, classes over capacity). */
+  unit: 'tps' | 'rps' | 'ms' | 'KB' | 'count';
   /** Why the row has no figures (e.g. "skipped: set BENCH_DATABASE_URL"). */
   skipped?: string;
 }
@@ -43,7 +44,7 @@ export function describeMachine(now = new Date()): Machine {
 
 function formatValue(value: number | null, unit: Row['unit']): string {
   if (value === null || Number.isNaN(value)) return '—';
-  if (unit === 'tps' || unit === 'rps') return Math.round(value).toLocaleString('en-US');
+  if (unit === 'tps' || unit === 'rps' || unit === 'count') return Math.round(value).toLocaleString('en-US');
   return value < 10 ? value.toFixed(2) : value.toFixed(1);
 }
 

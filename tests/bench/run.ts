@@ -13,9 +13,11 @@ import { benchBookingLatency } from './booking-latency.ts';
 import { benchCalendarLoad } from './calendar-load.ts';
 import { benchCheckinThroughput } from './checkin-throughput.ts';
 import { dropAll, postgresAdminUrl, storageLabel, type BenchStorage } from './databases.ts';
+import { benchEnrolmentDraw } from './enrolment-draw.ts';
+import { benchEnrolmentRush } from './enrolment-rush.ts';
 import { benchFanoutLatency } from './fanout-latency.ts';
 import { findings } from './findings.ts';
-import { checkGoals, goalLines, methodNotes, SETTINGS } from './interpretation.ts';
+import { checkGoals, goalLines, methodNotes, rushLayout, SETTINGS } from './interpretation.ts';
 import { describeMachine, performanceMarkdown, textTable, type Row } from './report.ts';
 import { benchReports, reportsSection } from './reports.ts';
 import { firstLoadSection } from './first-load.ts';
@@ -28,17 +30,19 @@ interface Benchmark {
   id: string;
   /** Rows to show when the benchmark cannot run here, e.g. PostgreSQL without a URL. */
   skippedRows?: () => Row[] | null;
+  /** Warm-ups and runs when not SETTINGS' (a benchmark whose one run takes minutes). */
+  runs?: { warmups: number; runs: number };
   run(repeat: RepeatOptions): Promise<Row[]>;
 }
 
 const adminUrl = postgresAdminUrl();
 const POSTGRES_SKIPPED = 'skipped: set BENCH_DATABASE_URL';
 
-const progress = (id: string): RepeatOptions['onRun'] => (index, figures, warmup) => {
+const progress = (id: string, runs: number): RepeatOptions['onRun'] => (index, figures, warmup) => {
   const shown = Object.entries(figures)
     .map(([key, value]) => `${key}=${value.toFixed(/tps|rps/i.test(key) ? 0 : 2)}`)
     .join(' ');
-  process.stderr.write(`  ${id} ${warmup ? 'warm-up' : `run ${index + 1}/${SETTINGS.runs}`}: ${shown}\n`);
+  process.stderr.write(`  ${id} ${warmup ? 'warm-up' : `run ${index + 1}/${runs}`}: ${shown}\n`);
 };
 
 function skipUnlessPostgres(storage: BenchStorage, benchmark: string, measures: string[], unit: Row['unit']): () => Row[] | null {
@@ -90,6 +94,25 @@ const BENCHMARKS: Benchmark[] = [
     skippedRows: skipUnlessPostgres(storage, 'Reports (app.inject, ten years of a city)', ['yearly summary, all centres'], 'ms'),
     run: (repeat: RepeatOptions) => benchReports({ storage, adminUrl, repeat, years: 10, scale: 1, samples: 5, log }),
   })),
+  ...STORAGES.map((storage) => ({
+    id: `enrolment-draw-${storage}`,
+    skippedRows: skipUnlessPostgres(storage, `Lottery draw: ${SETTINGS.drawClasses} classes`, ['whole draw'], 'ms'),
+    run: (repeat: RepeatOptions) =>
+      benchEnrolmentDraw({
+        storage, adminUrl, classes: SETTINGS.drawClasses, applicants: SETTINGS.drawApplicants, choices: SETTINGS.drawChoices,
+        classesPerMember: SETTINGS.drawClassesPerMember, repeat,
+      }),
+  })),
+  ...STORAGES.map((storage) => ({
+    id: `enrolment-rush-${storage}`,
+    skippedRows: skipUnlessPostgres(storage, 'First-come rush', ['requests lost', 'classes over capacity'], 'count'),
+    runs: { warmups: SETTINGS.rushWarmups, runs: SETTINGS.rushRuns },
+    run: (repeat: RepeatOptions) =>
+      benchEnrolmentRush({
+        storage, adminUrl, applications: SETTINGS.rushApplications, classes: SETTINGS.rushClasses, capacity: SETTINGS.rushCapacity,
+        ...rushLayout(storage), broadcastRounds: SETTINGS.rushBroadcastRounds, repeat,
+      }),
+  })),
   {
     id: 'two-processes',
     skippedRows: skipUnlessPostgres('postgres', 'Check-in → headcount.changed, two processes', ['per-client p99'], 'ms'),
@@ -109,9 +132,10 @@ async function main(filters: string[]): Promise<void> {
       rows.push(...skipped);
       continue;
     }
-    process.stderr.write(`${benchmark.id}: ${SETTINGS.warmups} warm-up + ${SETTINGS.runs} runs\n`);
+    const { warmups, runs } = benchmark.runs ?? { warmups: SETTINGS.warmups, runs: SETTINGS.runs };
+    process.stderr.write(`${benchmark.id}: ${warmups} warm-up + ${runs} run${runs === 1 ? '' : 's'}\n`);
     const t = performance.now();
-    rows.push(...(await benchmark.run({ warmups: SETTINGS.warmups, runs: SETTINGS.runs, onRun: progress(benchmark.id) })));
+    rows.push(...(await benchmark.run({ warmups, runs, onRun: progress(benchmark.id, runs) })));
     process.stderr.write(`${benchmark.id}: done in ${((performance.now() - t) / 1000).toFixed(1)} s\n`);
   }
   const seconds = (performance.now() - started) / 1000;

@@ -49,7 +49,7 @@ const PASSWORD = 'correct horse battery staple';
 const CLOCK_TICKS = 100;
 
 /** CPU time (user + system) the processes have used so far, in ms; NaN where /proc cannot tell. */
-function cpuMs(pids: Array<number | undefined>): number {
+export function cpuMs(pids: Array<number | undefined>): number {
   let ticks = 0;
   for (const pid of pids) {
     try {

@@ -11,6 +11,10 @@
  *   connect → connected            the clients are connected and subscribed
  *   arm     → armed, then round    `round` comes unasked once every client has the event (or `error`)
  *   clock   → clock                this process's time now (the parent checks the shared clock)
+ *   follow  → followed             every client leaves some topics and subscribes to others (a new term)
+ *   record  → recording            from now on every event of a topic and type is kept, with each client's
+ *                                  receipt time (a burst of coalesced events, not one awaited event)
+ *   stop    → recorded             the kept events, oldest first, and recording ends
  *   close   → closed               every client disconnected
  * Any failure answers `error`. The process exits when the parent disconnects.
  */
@@ -29,6 +33,9 @@ export type FleetRequest =
       batch?: number;
     }
   | { kind: 'arm'; topic: string; type: string; timeoutMs: number }
+  | { kind: 'follow'; topics: string[]; leave: string[] }
+  | { kind: 'record'; topic: string; type: string }
+  | { kind: 'stop' }
   | { kind: 'clock' }
   | { kind: 'close' };
 
@@ -41,8 +48,17 @@ export type FleetReply =
    */
   | { kind: 'round'; receivedAt: Float64Array; event: LiveEvent; sequence: LiveEvent[] }
   | { kind: 'clock'; now: number }
+  | { kind: 'followed' }
+  | { kind: 'recording' }
+  /** Each kept event (client 0's copy, or the first receiver's) with every client's receipt time; 0: never received. */
+  | { kind: 'recorded'; events: RecordedEvent[] }
   | { kind: 'closed' }
   | { kind: 'error'; message: string };
+
+export interface RecordedEvent {
+  event: LiveEvent;
+  receivedAt: Float64Array;
+}
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -64,8 +80,21 @@ let round: {
   timer: NodeJS.Timeout;
 } | null = null;
 
+/** The recording in progress (`record` … `stop`): events by seq. */
+let recording: { topic: string; type: string; events: Map<number, RecordedEvent>; problem: string | null } | null = null;
+
+function keep(index: number, event: LiveEvent, at: number): void {
+  const r = recording;
+  if (!r || event.topic !== r.topic || event.type !== r.type) return;
+  let kept = r.events.get(event.seq);
+  if (!kept) r.events.set(event.seq, (kept = { event, receivedAt: new Float64Array(sockets.length) }));
+  if (kept.receivedAt[index] !== 0) r.problem ??= `client ${index} received ${event.type} seq ${event.seq} twice`;
+  kept.receivedAt[index] = at;
+}
+
 function receive(index: number, event: LiveEvent): void {
   const at = now();
+  keep(index, event, at);
   const r = round;
   if (!r || event.topic !== r.topic) return;
   if (index === 0 && r.receivedAt[0] === 0) r.sequence.push(event);
@@ -92,7 +121,23 @@ function finishRound(): void {
   else send({ kind: 'round', receivedAt: r.receivedAt, event: r.event!, sequence: r.sequence });
 }
 
-function connectOne(url: string, auth: { token: string } | { cookie: string }): Promise<Client> {
+/**
+ * One client, connected. A handshake refused with `unavailable` (the server could not read the database just then,
+ * e.g. a few hundred handshakes at once on a busy machine) is tried again a little later, as socket.io's own
+ * reconnection would; any other refusal is final.
+ */
+async function connectOne(url: string, auth: { token: string } | { cookie: string }): Promise<Client> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await connectOnce(url, auth);
+    } catch (error) {
+      if (!(error instanceof Error && error.message === 'unavailable') || attempt === 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1_000 + Math.random() * 2_000));
+    }
+  }
+}
+
+function connectOnce(url: string, auth: { token: string } | { cookie: string }): Promise<Client> {
   const socket: Client = connect(url, {
     transports: ['websocket'],
     reconnection: false,
@@ -146,6 +191,7 @@ function closeAll(): void {
     clearTimeout(round.timer);
     round = null;
   }
+  recording = null;
   for (const socket of sockets) socket.close();
   sockets = [];
 }
@@ -163,12 +209,55 @@ function arm(request: Extract<FleetRequest, { kind: 'arm' }>): FleetReply {
   return { kind: 'armed' };
 }
 
+/**
+ * Subscribes the clients to a topic; those told `service_unavailable` (the server could not read the database
+ * just then) ask again a few seconds later, as api.md tells the apps to. Any other refusal is final.
+ */
+async function subscribeAll(clients: Client[], topic: string): Promise<void> {
+  let waiting = clients;
+  for (let attempt = 1; waiting.length > 0; attempt += 1) {
+    const acks = await Promise.all(waiting.map((s) => s.timeout(30_000).emitWithAck('subscribe', { topic, batch: true }) as Promise<SubscribeAck>));
+    const final = acks.find((ack) => !ack.ok && ack.code !== 'service_unavailable');
+    if (final) throw new Error(`subscribe to ${topic} refused: ${JSON.stringify(final)}`);
+    waiting = waiting.filter((_, i) => !acks[i]!.ok);
+    if (waiting.length > 0 && attempt === 5) throw new Error(`subscribe to ${topic}: ${waiting.length} clients still refused after ${attempt} attempts`);
+    if (waiting.length > 0) await new Promise((resolve) => setTimeout(resolve, 3_000));
+  }
+}
+
+/** Every client leaves `leave` and subscribes to `topics`, a hundred at a time (as connectAll does). */
+async function follow(request: Extract<FleetRequest, { kind: 'follow' }>): Promise<FleetReply> {
+  const BATCH = 100;
+  for (let start = 0; start < sockets.length; start += BATCH) {
+    const some = sockets.slice(start, start + BATCH);
+    for (const topic of request.leave) await Promise.all(some.map((s) => s.timeout(30_000).emitWithAck('unsubscribe', { topic })));
+    for (const topic of request.topics) await subscribeAll(some, topic);
+  }
+  return { kind: 'followed' };
+}
+
+function stopRecording(): FleetReply {
+  const r = recording;
+  if (!r) throw new Error('stop without record');
+  recording = null;
+  if (r.problem) throw new Error(r.problem);
+  return { kind: 'recorded', events: [...r.events.values()].sort((a, b) => a.event.seq - b.event.seq) };
+}
+
 async function handle(request: FleetRequest): Promise<FleetReply> {
   switch (request.kind) {
     case 'connect':
       return connectAll(request);
     case 'arm':
       return arm(request);
+    case 'follow':
+      return follow(request);
+    case 'record':
+      if (recording) throw new Error('already recording');
+      recording = { topic: request.topic, type: request.type, events: new Map(), problem: null };
+      return { kind: 'recording' };
+    case 'stop':
+      return stopRecording();
     case 'clock':
       return { kind: 'clock', now: now() };
     case 'close':
